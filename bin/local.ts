@@ -1,0 +1,42 @@
+// `npm start`: the whole system locally on DynamoDB Local. Flags: --memory (throwaway store), --demo
+// (load a demo county), --port N (or PORT). Ctrl-C stops everything, DynamoDB Local included.
+import { parseArgs } from 'node:util';
+import { startLocalSystem } from './local/system.js';
+
+const { values } = parseArgs({
+  options: {
+    memory: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+  },
+});
+
+const started = Date.now();
+try {
+  const system = await startLocalSystem({
+    port: Number(values.port),
+    dataDir: values.memory ? undefined : '.local',
+    schedules: true,
+  });
+  if (values.demo) {
+    const { loadDemoCounty, DEMO_COUNTY } = await import('./local/demo-county.js');
+    const added = await loadDemoCounty();
+    console.log(`Demo county ${DEMO_COUNTY}: ${added} labourers added.`);
+  }
+  console.log(`春风 Return-to-Work Coordinator is ready at ${system.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`  data: ${values.memory ? 'in memory (--memory)' : '.local/'} · try: curl ${system.url}/health`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await system.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  console.error(`Could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+// `npm start -- --demo`: a small demo county (旺苍县, Sichuan — 510822) with labourers registered through
+// the same service as the web form. Safe to load twice: already registered people are skipped.
+import { idNumberChecksum } from '../../functions/domain/id-number.js';
+import type { Skill } from '../../functions/domain/skills.js';
+import { ConflictError } from '../../functions/domain/errors.js';
+import { depsFromEnv } from '../../functions/services/deps.js';
+import { registerLabourer } from '../../functions/services/register-labourer.js';
+
+export const DEMO_COUNTY = '510822';
+
+const PEOPLE: { name: string; skills: Skill[]; destinations: string[]; wage: number; canTravel?: boolean }[] = [
+  { name: '王立学', skills: ['泥瓦工'], destinations: ['3305'], wage: 4500 },
+  { name: '李芳', skills: ['缝纫工'], destinations: ['4419'], wage: 4500 },
+  { name: '张建国', skills: ['电工', '焊工'], destinations: ['33'], wage: 6000 },
+  { name: '刘秀英', skills: ['普工'], destinations: ['4419', '4403'], wage: 4000 },
+  { name: '陈强', skills: ['钢筋工'], destinations: ['3305'], wage: 5500 },
+  { name: '杨桂兰', skills: ['保洁'], destinations: [], wage: 2500, canTravel: false },
+  { name: '赵德明', skills: ['司机'], destinations: ['5101'], wage: 5000 },
+  { name: '黄丽', skills: ['电子装配'], destinations: ['4403'], wage: 4800 },
+  { name: '周大勇', skills: ['搬运工', '普工'], destinations: ['44'], wage: 4200 },
+  { name: '吴春花', skills: ['种植', '养殖'], destinations: [], wage: 2200, canTravel: false },
+];
+
+export async function loadDemoCounty(): Promise<number> {
+  const deps = depsFromEnv();
+  let added = 0;
+  for (const [i, person] of PEOPLE.entries()) {
+    const first17 = `${DEMO_COUNTY}${1975 + i}0${(i % 9) + 1}1${i}00${i % 10}`.slice(0, 17);
+    try {
+      await registerLabourer(deps, {
+        name: person.name,
+        idNumber: first17 + idNumberChecksum(first17),
+        phone: `1380822${String(1000 + i).padStart(4, '0')}`,
+        skills: person.skills,
+        destinations: person.destinations,
+        expectedWage: person.wage,
+        canTravel: person.canTravel ?? true,
+        channel: 'web',
+        povertySelfDeclared: i % 3 === 0,
+      });
+      added++;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return added;
+}

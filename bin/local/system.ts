@@ -1,0 +1,134 @@
+// The whole system on one machine: DynamoDB Local, the table, the `api` handler behind an HTTP server,
+// the stream poller feeding the notifier, and the scheduled jobs as timers. Used by `npm start` and tests.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { APIGatewayProxyStructuredResultV2, DynamoDBBatchResponse } from 'aws-lambda';
+import { ENV } from '../../functions/config/env.js';
+import { LOCAL_AWS_ENV, ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { fakeContext, readBody, toApiEvent, writeResult } from './http-adapter.js';
+import { startStreamPoller, type StreamPoller } from './stream-poller.js';
+
+export interface LocalSystemOptions {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  /** Keep data here (DynamoDB files and the local ID-hash secret); undefined = in memory. */
+  dataDir?: string;
+  /** Use an already running DynamoDB Local instead of starting one (tests share one per run). */
+  dynamodbEndpoint?: string;
+  tableName?: string;
+  /** Print each SMS to the console. */
+  printSms?: boolean;
+  /** Run the scheduled jobs as timers. */
+  schedules?: boolean;
+}
+
+export interface LocalSystem {
+  url: string;
+  /** Waits until every outbox message written so far has gone through the notifier. */
+  flushOutbox(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Deployed schedules (lib/constructs/jobs.ts), run here as timers. */
+const JOBS = [
+  { name: 'matcher', everyMs: 60 * 60_000, load: () => import('../../functions/handlers/matcher.js') },
+  { name: 'offer-expiry', everyMs: 15 * 60_000, load: () => import('../../functions/handlers/offer-expiry.js') },
+  { name: 'follow-up', everyMs: 24 * 60 * 60_000, load: () => import('../../functions/handlers/follow-up.js') },
+];
+
+function localIdHashSecret(dataDir: string | undefined): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'id-hash.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  let dynamodbLocal: DynamoDbLocal | undefined;
+  const endpoint =
+    options.dynamodbEndpoint ??
+    (dynamodbLocal = await startDynamoDbLocal({ dbPath: options.dataDir && join(options.dataDir, 'dynamodb') })).endpoint;
+  const tableName = options.tableName ?? 'chunfeng-local';
+
+  // The handlers read their configuration at import time, exactly as in Lambda: set it first.
+  Object.assign(process.env, LOCAL_AWS_ENV, {
+    DYNAMODB_ENDPOINT: endpoint,
+    [ENV.tableName]: tableName,
+    [ENV.idHashSecret]: process.env[ENV.idHashSecret] ?? localIdHashSecret(options.dataDir),
+    [ENV.smsSink]: 'local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  const credentials = { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY };
+  const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
+  await ensureTable(dynamodb, tableName);
+
+  const [{ handler: api }, { handler: notifier }, { localSmsSink }] = await Promise.all([
+    import('../../functions/handlers/api.js'),
+    import('../../functions/handlers/notifier.js'),
+    import('../../functions/adapters/local-sms-sink.js'),
+  ]);
+  localSmsSink.print = options.printSms ?? true;
+
+  const streams = new DynamoDBStreamsClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
+  const poller: StreamPoller = await startStreamPoller({
+    dynamodb,
+    streams,
+    tableName,
+    consume: (event) => notifier(event, fakeContext('notifier')) as Promise<DynamoDBBatchResponse>,
+    onError: (error) => console.error('stream poller:', error),
+  });
+
+  const timers = options.schedules
+    ? JOBS.map((job) =>
+        setInterval(() => {
+          job
+            .load()
+            .then((m) => m.handler())
+            .catch((error) => console.error(`job ${job.name}:`, error));
+        }, job.everyMs).unref(),
+      )
+    : [];
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const body = await readBody(req);
+        const result = await api(toApiEvent(req, body) as never, fakeContext('api'));
+        writeResult(res, result as APIGatewayProxyStructuredResultV2);
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode ?? 500;
+        if (status >= 500) console.error('local http:', error);
+        writeResult(res, {
+          statusCode: status,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', message: String((error as Error).message), details: [] } }),
+        });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    url: `http://localhost:${port}`,
+    flushOutbox: () => poller.drain(),
+    async stop() {
+      timers.forEach(clearInterval);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await poller.stop();
+      dynamodb.destroy();
+      streams.destroy();
+      await dynamodbLocal?.stop();
+    },
+  };
+}

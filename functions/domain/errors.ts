@@ -1,0 +1,47 @@
+// Errors a use case raises on purpose; functions/http/error-response.ts is the one place that maps them to HTTP.
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "idNumber" or "destinations.1". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED',
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details: FieldIssue[] = []) {
+    super('VALIDATION', message, details);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, details: FieldIssue[] = []) {
+    super('CONFLICT', message, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super('UNAUTHORIZED', message);
+  }
+}

@@ -1,0 +1,44 @@
+// Who is calling: JWT claims (Cognito deployed; dev tokens translated by bin/local.ts) → one principal type.
+// Scope is checked here and only here.
+import { ForbiddenError, UnauthorizedError } from '#domain/errors.js';
+
+export type Principal =
+  | { role: 'coordinator'; county: string }
+  | { role: 'employer'; employerId: string }
+  | { role: 'admin' };
+
+export type Role = Principal['role'];
+
+type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+/** Cognito puts groups in `cognito:groups` (API Gateway flattens the array to "[a b]"); custom attributes as `custom:*`. */
+export function principalFromClaims(claims: Claims | undefined): Principal {
+  if (!claims) throw new UnauthorizedError('需要登录（缺少或无效的令牌）');
+  const rawGroups = claims['cognito:groups'];
+  const groups = Array.isArray(rawGroups)
+    ? rawGroups
+    : String(rawGroups ?? '')
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/)
+        .filter(Boolean);
+  const county = typeof claims['custom:county'] === 'string' ? claims['custom:county'] : undefined;
+  const employerId = typeof claims['custom:employerId'] === 'string' ? claims['custom:employerId'] : undefined;
+  if (groups.includes('admin')) return { role: 'admin' };
+  if (groups.includes('coordinator') && county && /^\d{6}$/.test(county)) return { role: 'coordinator', county };
+  if (groups.includes('employer') && employerId) return { role: 'employer', employerId };
+  throw new ForbiddenError('令牌没有可用的角色或范围');
+}
+
+export function requireRole<R extends Role>(principal: Principal, ...roles: R[]): Extract<Principal, { role: R }> {
+  if (!(roles as Role[]).includes(principal.role)) {
+    throw new ForbiddenError(`此操作需要角色：${roles.join(' / ')}`);
+  }
+  return principal as Extract<Principal, { role: R }>;
+}
+
+/** A coordinator acts on their own county only; admin everywhere; nobody else on county data. */
+export function assertCountyAccess(principal: Principal, county: string): void {
+  if (principal.role === 'admin') return;
+  if (principal.role === 'coordinator' && principal.county === county) return;
+  throw new ForbiddenError('无权访问该县的数据');
+}

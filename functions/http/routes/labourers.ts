@@ -1,0 +1,50 @@
+// /labourers: public registration (web form) and the coordinator's reads.
+import { ForbiddenError, NotFoundError, ValidationError } from '#domain/errors.js';
+import { normalizeMainlandMobile } from '#domain/phone.js';
+import type { Deps } from '#services/deps.js';
+import { findLabourerByPhone, getLabourer, listCountyLabourers } from '#services/find-labourers.js';
+import { registerLabourer } from '#services/register-labourer.js';
+import { jsonResponse } from '../error-response.js';
+import type { HttpEvent, HttpResult } from '../middleware.js';
+import { assertCountyAccess, requireRole, type Principal } from '../principal.js';
+import { ListLabourersQuery, RegisterLabourerBody } from '../schemas/labourers.js';
+import { validate } from '../validate.js';
+
+export async function postLabourer(deps: Deps, event: HttpEvent): Promise<HttpResult> {
+  const body = validate(RegisterLabourerBody, event.body, '报名信息');
+  const result = await registerLabourer(deps, { ...body, channel: 'web' });
+  return jsonResponse(201, result, { location: `/labourers/${result.id}` });
+}
+
+export async function getLabourerById(deps: Deps, event: HttpEvent, principal: Principal): Promise<HttpResult> {
+  requireRole(principal, 'coordinator', 'admin');
+  const labourer = await getLabourer(deps, event.pathParameters?.id ?? '');
+  if (!labourer) throw new NotFoundError('没有这个劳动者');
+  assertCountyAccess(principal, labourer.homeCounty);
+  return jsonResponse(200, labourer);
+}
+
+/** Answers a JSON array; the next page's cursor, when there is one, is in the `x-next-cursor` header. */
+export async function listLabourers(deps: Deps, event: HttpEvent, principal: Principal): Promise<HttpResult> {
+  const who = requireRole(principal, 'coordinator', 'admin');
+  const query = validate(ListLabourersQuery, event.queryStringParameters ?? {}, '查询条件');
+  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
+  if (county) assertCountyAccess(principal, county);
+
+  if (query.phone !== undefined) {
+    const phone = normalizeMainlandMobile(query.phone);
+    if (!phone.ok) throw new ValidationError('查询条件有误', [{ path: 'phone', message: '手机号码格式不对' }]);
+    const found = await findLabourerByPhone(deps, phone.e164);
+    const visible =
+      found &&
+      (county === undefined || found.homeCounty === county) &&
+      (query.status === undefined || found.status === query.status);
+    if (found && !county && who.role !== 'admin') throw new ForbiddenError('无权访问该县的数据');
+    return jsonResponse(200, visible ? [found] : []);
+  }
+  if (!county) {
+    throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
+  }
+  const page = await listCountyLabourers(deps, { county, status: query.status, limit: query.limit, cursor: query.cursor });
+  return jsonResponse(200, page.items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
+}

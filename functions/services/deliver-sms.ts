@@ -1,0 +1,45 @@
+// Sends one outbox message and records the outcome. A message leaves `pending` exactly once: every
+// transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
+import { PermanentSmsError, type SmsSender } from '#adapters/sms-sender.js';
+import type { Deps } from './deps.js';
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'already-settled';
+
+export async function deliverSms(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  sender: SmsSender,
+  messageId: string,
+): Promise<DeliveryOutcome> {
+  const { outboxMessage, labourer, uniqueGuard } = deps.db.entities;
+  const { data: message } = await outboxMessage.get({ messageId }).go({ consistent: true });
+  if (!message || message.status !== 'pending') return 'already-settled';
+
+  const settle = (changes: { status: 'sent' | 'failed' | 'suppressed'; providerMessageId?: string; failureReason?: string }) =>
+    outboxMessage
+      .patch({ messageId })
+      .set({ ...changes, sentAt: deps.clock.now().toISOString() })
+      .where(({ status }, { eq }) => eq(status, 'pending'))
+      .go();
+
+  // Opted-out numbers get nothing; the log says so.
+  const { data: guard } = await uniqueGuard.get({ kind: 'phone', value: message.to }).go();
+  if (guard) {
+    const { data: holder } = await labourer.get({ labourerId: guard.labourerId }).go();
+    if (holder?.optedOut && message.template !== 'opted-out') {
+      await settle({ status: 'suppressed' });
+      return 'suppressed';
+    }
+  }
+
+  try {
+    const { providerMessageId } = await sender.send({ messageId, to: message.to, body: message.body });
+    await settle({ status: 'sent', providerMessageId });
+    return 'sent';
+  } catch (error) {
+    if (error instanceof PermanentSmsError) {
+      await settle({ status: 'failed', failureReason: error.message });
+      return 'failed';
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+// What the use cases need from the outside world, wired once per process by the handlers.
+import { systemClock, type Clock } from '#adapters/clock.js';
+import { idHasherFromEnv, type IdHasher } from '#adapters/id-hasher.js';
+import { newId, type IdGenerator } from '#adapters/ids.js';
+import { dbFromEnv, type Db } from '#store/db.js';
+
+export interface Deps {
+  db: Db;
+  hasher: IdHasher;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+export function depsFromEnv(): Deps {
+  return { db: dbFromEnv(), hasher: idHasherFromEnv(), clock: systemClock, newId };
+}

@@ -1,0 +1,43 @@
+// A stored labourer as every route returns it (DESIGN §5): masked ID only, never the hash.
+import type { EntityItem } from 'electrodb';
+import type { labourerEntity } from '#store/entities/labourer.js';
+
+export type LabourerItem = EntityItem<typeof labourerEntity>;
+
+export interface LabourerView {
+  id: string;
+  name: string;
+  phone: string;
+  idNumberMasked: string;
+  homeCounty: string;
+  skills: string[];
+  destinations: { code: string; name: string }[];
+  canTravel: boolean;
+  expectedWage: number;
+  availableFrom?: string;
+  poverty: boolean;
+  status: LabourerItem['status'];
+  optedOut: boolean;
+  channel: LabourerItem['channel'];
+  createdAt: string;
+}
+
+export function toLabourerView(item: LabourerItem): LabourerView {
+  return {
+    id: item.labourerId,
+    name: item.name,
+    phone: item.phone,
+    idNumberMasked: item.idNumberMasked,
+    homeCounty: item.homeCounty,
+    skills: item.skills,
+    destinations: item.destinations,
+    canTravel: item.canTravel,
+    expectedWage: item.expectedWage,
+    ...(item.availableFrom ? { availableFrom: item.availableFrom } : {}),
+    poverty: item.poverty,
+    status: item.status,
+    optedOut: item.optedOut,
+    channel: item.channel,
+    createdAt: item.createdAt,
+  };
+}

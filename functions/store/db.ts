@@ -1,0 +1,30 @@
+// The ElectroDB service over the one table: every entity, bound to a client and table name.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import { labourerEntity } from './entities/labourer.js';
+import { outboxMessageEntity } from './entities/outbox-message.js';
+import { uniqueGuardEntity } from './entities/unique-guard.js';
+import { ENV, optionalEnv, requireEnv } from '#config/env.js';
+
+export function createDb(client: DynamoDBClient, table: string) {
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return new Service(
+    { labourer: labourerEntity, uniqueGuard: uniqueGuardEntity, outboxMessage: outboxMessageEntity },
+    { client: documentClient, table },
+  );
+}
+
+export type Db = ReturnType<typeof createDb>;
+
+/** The client the handlers use: DynamoDB in AWS, DynamoDB Local when DYNAMODB_ENDPOINT is set. */
+export function dynamoDbClientFromEnv(): DynamoDBClient {
+  const endpoint = optionalEnv('DYNAMODB_ENDPOINT');
+  return new DynamoDBClient(endpoint ? { endpoint } : {});
+}
+
+export function dbFromEnv(): Db {
+  return createDb(dynamoDbClientFromEnv(), requireEnv(ENV.tableName));
+}

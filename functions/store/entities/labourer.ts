@@ -1,0 +1,49 @@
+// A registered labourer. The ID number itself is never stored: only its keyed hash and a masked form.
+import { Entity } from 'electrodb';
+import { SERVICE } from './service-name.js';
+
+export const LABOURER_STATUSES = ['registered', 'offered', 'accepted', 'placed', 'travelling', 'inactive'] as const;
+export const CHANNELS = ['web', 'sms'] as const;
+
+export const labourerEntity = new Entity({
+  model: { entity: 'labourer', version: '1', service: SERVICE },
+  attributes: {
+    labourerId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    phone: { type: 'string', required: true },
+    idHash: { type: 'string', required: true, readOnly: true },
+    idNumberMasked: { type: 'string', required: true, readOnly: true },
+    homeCounty: { type: 'string', required: true, readOnly: true },
+    skills: { type: 'list', items: { type: 'string' }, required: true },
+    destinations: {
+      type: 'list',
+      required: true,
+      items: {
+        type: 'map',
+        properties: { code: { type: 'string', required: true }, name: { type: 'string', required: true } },
+      },
+    },
+    canTravel: { type: 'boolean', required: true },
+    expectedWage: { type: 'number', required: true },
+    availableFrom: { type: 'string' },
+    poverty: { type: 'boolean', required: true },
+    /** "self" = declared by the labourer; "import" = confirmed by the coordinator's poverty list. */
+    povertySource: { type: ['self', 'import'] as const },
+    status: { type: LABOURER_STATUSES, required: true },
+    optedOut: { type: 'boolean', required: true },
+    channel: { type: CHANNELS, required: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['labourerId'] },
+      sk: { field: 'sk', composite: [] },
+    },
+    /** Coordinator lists and county-wide matching: one county, optionally one status, in registration order. */
+    labourersByCounty: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['homeCounty'] },
+      sk: { field: 'gsi1sk', composite: ['status', 'labourerId'] },
+    },
+  },
+});

@@ -1,0 +1,38 @@
+// The transactional outbox and SMS log: written with the state change it reports, sent by the notifier.
+import { Entity } from 'electrodb';
+import { SERVICE } from './service-name.js';
+
+export const MESSAGE_STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
+
+/** The entity name the notifier's stream filter matches on (ElectroDB stores it as `__edb_e__`). */
+export const OUTBOX_ENTITY = 'outboxMessage';
+
+export const outboxMessageEntity = new Entity({
+  model: { entity: OUTBOX_ENTITY, version: '1', service: SERVICE },
+  attributes: {
+    messageId: { type: 'string', required: true, readOnly: true },
+    to: { type: 'string', required: true, readOnly: true },
+    body: { type: 'string', required: true, readOnly: true },
+    segments: { type: 'number', required: true, readOnly: true },
+    template: { type: 'string', required: true, readOnly: true },
+    status: { type: MESSAGE_STATUSES, required: true },
+    /** The county the message concerns, for coordinator scope on the SMS log. */
+    county: { type: 'string' },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    sentAt: { type: 'string' },
+    providerMessageId: { type: 'string' },
+    failureReason: { type: 'string' },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['messageId'] },
+      sk: { field: 'sk', composite: [] },
+    },
+    /** The SMS log of one phone, oldest first. */
+    messagesByPhone: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['to'] },
+      sk: { field: 'gsi2sk', composite: ['createdAt', 'messageId'] },
+    },
+  },
+});

@@ -1,0 +1,2 @@
+// The ElectroDB service every entity belongs to (it prefixes every key).
+export const SERVICE = 'chunfeng';

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// Three layers, all in `npm test`: pure unit tests, integration tests on a real DynamoDB Local,
+// and infrastructure tests on the synthesized template.
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      { extends: true, test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
+  },
+});
