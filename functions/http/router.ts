@@ -7,6 +7,7 @@ import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, type Principal } from './principal.js';
 import { getLabourerById, listLabourers, postLabourer } from './routes/labourers.js';
+import { listMessages } from './routes/messages.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type PublicFn = (deps: Deps, event: HttpEvent) => Promise<HttpResult>;
@@ -34,6 +35,7 @@ export function createRouter(deps: Deps) {
     open('POST', '/labourers', postLabourer),
     authed('GET', '/labourers', listLabourers),
     authed('GET', '/labourers/{id}', getLabourerById),
+    authed('GET', '/messages', listMessages),
   ];
   // Unknown paths still answer in the contract's error shape.
   return middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })

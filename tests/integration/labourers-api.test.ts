@@ -62,10 +62,17 @@ describe('POST /labourers', () => {
     const phone = mobilePhone();
     const created = await api('POST', '/labourers', { json: registrationBody({ phone, name: '李芳' }) });
     await system.flushOutbox();
-    expect(created.status).toBe(201);
+    const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
+    const otherCounty = await api('GET', `/messages?phone=${phone}`, { token: OTHER_COORDINATOR });
     const delivered = localSmsSink.delivered.filter((m) => m.to === `+86${phone}`);
+    expect(created.status).toBe(201);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.body).toMatch(/^【春风行动】李芳/);
+    expect(log.status).toBe(200);
+    expect(log.body).toEqual([
+      expect.objectContaining({ to: `+86${phone}`, template: 'registered', segments: 1, status: 'sent', sentAt: expect.any(String) }),
+    ]);
+    expect(otherCounty.body).toEqual([]);
   });
 
   it('accepts a lower-case x check character and full-width digits', async () => {

@@ -1,0 +1,19 @@
+// GET /messages?phone=: the SMS log of one phone; a coordinator sees the messages about their county.
+import { ValidationError } from '#domain/errors.js';
+import { normalizeMainlandMobile } from '#domain/phone.js';
+import type { Deps } from '#services/deps.js';
+import { messagesForPhone } from '#services/message-log.js';
+import { jsonResponse } from '../error-response.js';
+import type { HttpEvent, HttpResult } from '../middleware.js';
+import { requireRole, type Principal } from '../principal.js';
+import { ListMessagesQuery } from '../schemas/messages.js';
+import { validate } from '../validate.js';
+
+export async function listMessages(deps: Deps, event: HttpEvent, principal: Principal): Promise<HttpResult> {
+  const who = requireRole(principal, 'coordinator', 'admin');
+  const query = validate(ListMessagesQuery, event.queryStringParameters ?? {}, '查询条件');
+  const phone = normalizeMainlandMobile(query.phone);
+  if (!phone.ok) throw new ValidationError('查询条件有误', [{ path: 'phone', message: '手机号码格式不对' }]);
+  const messages = await messagesForPhone(deps, phone.e164);
+  return jsonResponse(200, who.role === 'admin' ? messages : messages.filter((m) => m.county === who.county));
+}
