@@ -1,0 +1,115 @@
+// HTTP API → the `api` Lambda (one router). Two routes are public by contract (DESIGN §5: the
+// labourer registration form and the health check); every other path needs a Cognito JWT.
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Auth } from './auth.js';
+import type { Data } from './data.js';
+import { LambdaFunction } from './lambda-function.js';
+
+/** Routes anyone may call. Keep in step with DESIGN §5 and the router's own public list. */
+export const PUBLIC_ROUTES = [
+  { method: HttpMethod.POST, path: '/labourers' },
+  { method: HttpMethod.GET, path: '/health' },
+] as const;
+
+/** Whole-stage limits; they bound cost and table load from abuse before any Lambda runs. */
+const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 };
+/** The unauthenticated registration route gets a tighter limit of its own. */
+const REGISTRATION_THROTTLE = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
+
+export interface ApiProps {
+  readonly data: Data;
+  readonly auth: Auth;
+}
+
+export class Api extends Construct {
+  readonly fn: LambdaFunction;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { data, auth } = props;
+
+    // HTTP API integrations time out at 30 s; the function gives up first and answers itself.
+    this.fn = new LambdaFunction(this, 'Function', { handlerFile: 'api', timeout: Duration.seconds(25) });
+    this.fn.bindTable(data.table, 'RW');
+    data.bindIdHash(this.fn);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Chunfeng return-to-work coordinator',
+      // Our own $default stage below carries throttling and access logs.
+      createDefaultStage: false,
+      corsPreflight: {
+        // TODO(web): narrow to the CloudFront origin once the web construct exists. Allowing every
+        // origin is safe meanwhile: no cookies are used, credentials travel in the Authorization header.
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.fn);
+    const publicRoutes = PUBLIC_ROUTES.flatMap(({ method, path }) =>
+      this.httpApi.addRoutes({ path, methods: [method], integration }),
+    );
+    for (const route of publicRoutes) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Public by design: labourers register without an account (DESIGN §5) and the health check is unauthenticated; both are throttled.',
+      });
+    }
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuerUrl, {
+      jwtAudience: [auth.webClient.userPoolClientId],
+    });
+    // Most specific route wins in an HTTP API, so the public routes above are not shadowed.
+    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: STAGE_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Route key, never the raw path: query strings such as ?phone= would put PII in the logs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            bytes: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    const registrationKey = `${HttpMethod.POST} /labourers`;
+    (this.stage.node.defaultChild as CfnStage).routeSettings = { [registrationKey]: REGISTRATION_THROTTLE };
+    // Route settings name an existing route; deploy the routes before the stage.
+    for (const route of publicRoutes) this.stage.node.addDependency(route);
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,87 @@
+// Alarms that need a person: anything in a dead-letter queue, any Lambda error or throttle, and an
+// outbox that falls behind. All of them notify one encrypted SNS topic (subscribe the on-call to it).
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface MonitoringProps {
+  /** Construct id → function; the id names the alarms. */
+  readonly functions: Record<string, IFunction>;
+  readonly deadLetterQueues: Record<string, IQueue>;
+  /** Stream consumers whose lag matters (the outbox notifier): alarm on IteratorAge. */
+  readonly streamConsumers?: Record<string, IFunction>;
+}
+
+const PERIOD = Duration.minutes(5);
+
+export class Monitoring extends Construct {
+  readonly alarmTopic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    const key = new Key(this, 'AlarmTopicKey', { description: 'Chunfeng alarm topic', enableKeyRotation: true });
+    // CloudWatch publishes to an encrypted topic only if the key lets it, and only for our alarms.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm:*' }) },
+        },
+      }),
+    );
+    this.alarmTopic = new Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
+    const action = new SnsAction(this.alarmTopic);
+
+    const alarm = (alarmId: string, metric: IMetric, threshold: number, description: string): void => {
+      const created = new Alarm(this, alarmId, {
+        metric,
+        threshold,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // No data means nothing happened (no messages, no invocations), which is healthy.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      created.addAlarmAction(action);
+      this.alarms.push(created);
+    };
+
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      alarm(
+        `${name}Depth`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        0,
+        `${name}: messages in a dead-letter queue need inspection and a redrive.`,
+      );
+    }
+    for (const [name, fn] of Object.entries(props.functions)) {
+      alarm(`${name}Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 0, `${name}: invocations failed.`);
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        0,
+        `${name}: invocations throttled (concurrency limit reached).`,
+      );
+    }
+    for (const [name, fn] of Object.entries(props.streamConsumers ?? {})) {
+      alarm(
+        `${name}IteratorAge`,
+        fn.metric('IteratorAge', { period: PERIOD, statistic: 'Maximum' }),
+        Duration.minutes(5).toMilliseconds(),
+        `${name}: stream records wait more than 5 minutes (SMS delivery is late).`,
+      );
+    }
+  }
+}

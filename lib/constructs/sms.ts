@@ -1,0 +1,152 @@
+// SMS in both directions.
+// Inbound: AWS End User Messaging SMS publishes two-way replies to an SNS topic → SQS (DLQ) →
+//   `sms-inbound`, which reports partial batch failures so one bad message never blocks the rest.
+// Outbound: every SMS is an outbox item written in the same transaction as the state change it
+//   reports; the table stream (outbox INSERTs only) drives `notifier`, which publishes to the phone.
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '../../functions/config/env.js';
+import { OUTBOX_ENTITY } from '../../functions/store/entities/outbox-message.js';
+import type { Data } from './data.js';
+import { LambdaFunction } from './lambda-function.js';
+import { deadLetterQueue } from './queues.js';
+
+const INBOUND_TIMEOUT = Duration.seconds(30);
+
+export interface SmsProps {
+  readonly data: Data;
+  /** Sender ID shown on the phone where the destination country allows one (context `smsSenderId`). */
+  readonly senderId?: string;
+  /**
+   * Origination identity (short code, long code or pool) provisioned outside the stack: CDK cannot
+   * buy a short code, and +86 traffic needs one with registered templates (context `smsOriginationNumber`).
+   */
+  readonly originationNumber?: string;
+}
+
+export class Sms extends Construct {
+  readonly inboundTopic: Topic;
+  readonly inboundQueue: Queue;
+  readonly inboundDlq: Queue;
+  readonly notifierDlq: Queue;
+  readonly inboundFn: LambdaFunction;
+  readonly notifierFn: LambdaFunction;
+
+  constructor(scope: Construct, id: string, props: SmsProps) {
+    super(scope, id);
+    const { data } = props;
+    const stack = Stack.of(this);
+
+    // --- inbound -------------------------------------------------------------------------------
+    // SNS encryption needs a customer managed key: the AWS managed SNS key cannot be shared with
+    // the SMS service that publishes here.
+    const topicKey = new Key(this, 'InboundTopicKey', {
+      description: 'Chunfeng inbound SMS topic',
+      enableKeyRotation: true,
+    });
+    const smsService = new ServicePrincipal('sms-voice.amazonaws.com');
+    // Only End User Messaging SMS of this account, from its phone numbers in this region.
+    const fromOurSmsService = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'sms-voice', resource: '*' }) },
+    };
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: fromOurSmsService,
+      }),
+    );
+    this.inboundTopic = new Topic(this, 'InboundTopic', { masterKey: topicKey, enforceSSL: true });
+    this.inboundTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['sns:Publish'],
+        resources: [this.inboundTopic.topicArn],
+        conditions: fromOurSmsService,
+      }),
+    );
+
+    this.inboundDlq = deadLetterQueue(this, 'InboundDlq');
+    this.inboundQueue = new Queue(this, 'InboundQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Lambda's guidance: at least six times the function timeout, so retries do not overlap.
+      visibilityTimeout: Duration.seconds(INBOUND_TIMEOUT.toSeconds() * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.inboundDlq, maxReceiveCount: 5 },
+    });
+    // Raw delivery: the SQS body is End User Messaging's JSON itself (originationNumber,
+    // messageBody, inboundMessageId …), not wrapped in an SNS envelope.
+    this.inboundTopic.addSubscription(new SqsSubscription(this.inboundQueue, { rawMessageDelivery: true }));
+
+    this.inboundFn = new LambdaFunction(this, 'Inbound', { handlerFile: 'sms-inbound', timeout: INBOUND_TIMEOUT });
+    // Replies leave through the outbox, so the table is the only thing it writes to.
+    this.inboundFn.bindTable(data.table, 'RW');
+    data.bindIdHash(this.inboundFn);
+    this.inboundFn.addEventSource(
+      new SqsEventSource(this.inboundQueue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    // --- outbound ------------------------------------------------------------------------------
+    // Receives the coordinates (shard, sequence numbers) of stream batches that kept failing; the
+    // outbox items themselves stay `pending` in the table and can be replayed from there.
+    this.notifierDlq = deadLetterQueue(this, 'NotifierDlq');
+    Validations.of(this.notifierDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: "This queue is itself a dead-letter queue: the notifier stream mapping's on-failure destination.",
+    });
+
+    const smsEnvironment: Record<string, string> = {};
+    if (props.senderId) smsEnvironment[ENV.smsSenderId] = props.senderId;
+    if (props.originationNumber) smsEnvironment[ENV.smsOriginationNumber] = props.originationNumber;
+    this.notifierFn = new LambdaFunction(this, 'Notifier', {
+      handlerFile: 'notifier',
+      timeout: Duration.seconds(60),
+      environment: smsEnvironment,
+    });
+    this.notifierFn.bindTable(data.table, 'RW');
+    // Publishing straight to a phone number has no resource ARN to scope to. Note: the account's
+    // monthly SMS spend limit (SNS SetSMSAttributes MonthlySpendLimit) cannot be set in CloudFormation;
+    // set it once per account and region, and raise it with AWS Support before a campaign.
+    this.notifierFn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    Validations.of(this.notifierFn.role!).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Actions without resource-level permissions: sns:Publish to a phone number (direct SMS has no ARN), dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
+    });
+    this.notifierFn.addEventSource(
+      new DynamoEventSource(data.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(this.notifierDlq),
+        // Only new outbox items: the notifier's own status updates (MODIFY) never come back to it.
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
+          }),
+        ],
+      }),
+    );
+  }
+
+  get deadLetterQueues(): Queue[] {
+    return [this.inboundDlq, this.notifierDlq];
+  }
+}

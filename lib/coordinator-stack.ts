@@ -1,0 +1,74 @@
+// The whole deployment, read as a list of parts. Each part owns its functions, queues and grants.
+import { Annotations, CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './constructs/api.js';
+import { Auth } from './constructs/auth.js';
+import { Data } from './constructs/data.js';
+import { Jobs } from './constructs/jobs.js';
+import { Monitoring } from './constructs/monitoring.js';
+import { Sms } from './constructs/sms.js';
+
+/** Stack id (and CloudFormation stack name) used by bin/app.ts, the tests and the bundle bench. */
+export const STACK_ID = 'Chunfeng';
+
+export interface CoordinatorStackProps extends StackProps {
+  /** Defaults to the context value `smsSenderId`. */
+  readonly smsSenderId?: string;
+  /** Defaults to the context value `smsOriginationNumber`. */
+  readonly smsOriginationNumber?: string;
+}
+
+export class CoordinatorStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly sms: Sms;
+  readonly jobs: Jobs;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: CoordinatorStackProps = {}) {
+    super(scope, id, props);
+    const context = (key: string): string | undefined => {
+      const value: unknown = this.node.tryGetContext(key);
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+
+    this.data = new Data(this, 'Data');
+    this.auth = new Auth(this, 'Auth');
+    this.api = new Api(this, 'Api', { data: this.data, auth: this.auth });
+    this.sms = new Sms(this, 'Sms', {
+      data: this.data,
+      senderId: props.smsSenderId ?? context('smsSenderId'),
+      originationNumber: props.smsOriginationNumber ?? context('smsOriginationNumber'),
+    });
+    this.jobs = new Jobs(this, 'Jobs', { data: this.data });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        Api: this.api.fn,
+        SmsInbound: this.sms.inboundFn,
+        Notifier: this.sms.notifierFn,
+        ...Object.fromEntries(this.jobs.functions.map((fn) => [fn.node.id, fn])),
+      },
+      deadLetterQueues: {
+        SmsInboundDlq: this.sms.inboundDlq,
+        NotifierDlq: this.sms.notifierDlq,
+        JobsDlq: this.jobs.deadLetterQueue,
+      },
+      streamConsumers: { Notifier: this.sms.notifierFn },
+    });
+
+    if (!Token.isUnresolved(this.region) && this.region.startsWith('cn-')) {
+      Annotations.of(this).addWarningV2(
+        'chunfeng:sms-region',
+        'The AWS China regions have no SNS SMS: deploy the notifier with another SmsSender adapter there.',
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'InboundSmsTopicArn', { value: this.sms.inboundTopic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+  }
+}

@@ -1,0 +1,71 @@
+// `npm run bench [-- --json]`: the performance figures of DESIGN §8. Figures whose feature has not
+// landed yet are printed as null ("not yet"), never invented.
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-local.js';
+import { measureBundles } from './bundle-sizes.js';
+import { measureRegistrationCost } from './registration-cost.js';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+
+async function registrationFigures() {
+  const dynamodb = await startDynamoDbLocal();
+  const client = new DynamoDBClient({
+    endpoint: dynamodb.endpoint,
+    region: LOCAL_AWS_ENV.AWS_REGION,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    return await measureRegistrationCost(client);
+  } finally {
+    client.destroy();
+    await dynamodb.stop();
+  }
+}
+
+const registration = await registrationFigures();
+const bundles = await measureBundles();
+
+const report = {
+  matching: { labourers: null, postings: null, openings: null, seconds: null, rssMb: null },
+  matchingQuality: { labourers: null, postings: null, ratioToLp: null },
+  transport: { passengers: null, seconds: null, groupsAtLowerBound: null },
+  smsParse: { perSecond: null },
+  registration: {
+    writeUnits: registration.writeUnits,
+    items: registration.items,
+    localConsumedCapacity: registration.localConsumedCapacity,
+  },
+  bundles: { maxKb: Math.max(...bundles.map((b) => b.kb)), each: Object.fromEntries(bundles.map((b) => [b.name, b.kb])) },
+  national: { counties: null, labourers: null, allocationSeconds: null, estimatedWallSeconds: null, estimatedCostUsd: null },
+  load: { registrationsPerSecond: null, p99Ms: null, errors: null },
+};
+
+const TARGETS: Record<string, string> = {
+  'registration.writeUnits': '≤ 8',
+  'bundles.maxKb': '≤ 300',
+  'matching.seconds': '≤ 5',
+  'matching.rssMb': '≤ 1536',
+  'matchingQuality.ratioToLp': '≥ 0.999',
+  'transport.seconds': '≤ 2',
+  'smsParse.perSecond': '≥ 20000',
+  'national.estimatedWallSeconds': '≤ 900',
+  'load.errors': '= 0',
+};
+
+if (values.json) {
+  console.log(JSON.stringify(report));
+} else {
+  const rows: string[][] = [];
+  for (const [group, figures] of Object.entries(report)) {
+    for (const [name, value] of Object.entries(figures)) {
+      if (typeof value === 'object' && value !== null) continue;
+      const key = `${group}.${name}`;
+      rows.push([key, value === null ? 'not yet' : String(value), TARGETS[key] ?? '']);
+    }
+  }
+  for (const b of bundles) rows.push([`bundles.${b.name}`, `${b.kb} KB`, '≤ 300']);
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  target`);
+  for (const [key, value, target] of rows) console.log(`${key!.padEnd(width)}  ${value!.padStart(12)}  ${target}`);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../lib/constructs/auth.js';
+import { TEST_ENV, synth } from './synth.js';
+
+const { stack, template, logicalId, resource } = synth();
+const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+const routeByKey = (key: string) => routes.find((r) => r.RouteKey === key);
+
+describe('HTTP API', () => {
+  it('sends every route to the api function', () => {
+    const integrations = Object.values(template.findResources('AWS::ApiGatewayV2::Integration'));
+    expect(integrations).toHaveLength(1);
+    expect(integrations[0]!.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.api.fn), 'Arn'] },
+    });
+  });
+
+  it('leaves exactly the two public routes open', () => {
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /health', 'POST /labourers']);
+    for (const key of ['POST /labourers', 'GET /health']) {
+      expect(routeByKey(key)?.AuthorizationType).toBe('NONE');
+    }
+  });
+
+  it('puts everything else behind the Cognito JWT authorizer', () => {
+    const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+    const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
+    expect(routeByKey('ANY /{proxy+}')).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [{ Ref: logicalId(stack.auth.webClient) }] },
+    });
+    const issuer = JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer);
+    expect(issuer).toContain(`https://cognito-idp.${TEST_ENV.region}.`);
+    expect(issuer).toContain(logicalId(stack.auth.userPool));
+  });
+
+  it('throttles the stage (tighter on registration) and writes access logs', () => {
+    const stage = resource(stack.api.stage).Properties;
+    expect(stage).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
+      RouteSettings: { 'POST /labourers': { throttlingRateLimit: expect.any(Number) } },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
+    });
+    expect(stage.RouteSettings['POST /labourers'].throttlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    // Never the raw path: query strings carry phone numbers.
+    expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.path/);
+  });
+
+  it('answers CORS preflight', () => {
+    expect(resource(stack.api.httpApi).Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['*'],
+      AllowHeaders: expect.arrayContaining(['authorization', 'content-type']),
+    });
+  });
+});
+
+describe('Cognito user pool', () => {
+  const pool = resource(stack.auth.userPool).Properties;
+
+  it('has the scope attributes, strong passwords, required MFA and threat protection', () => {
+    const schema = pool.Schema as { Name: string; AttributeDataType: string; Mutable: boolean }[];
+    for (const name of ['county', 'employerId']) {
+      expect(schema).toContainEqual(expect.objectContaining({ Name: name, AttributeDataType: 'String', Mutable: true }));
+    }
+    expect(pool.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: expect.any(Number),
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(pool.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(pool.MfaConfiguration).toBe('ON');
+    expect(pool.UserPoolTier).toBe('PLUS');
+    expect(pool.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(pool.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+  });
+
+  it('has one group per role', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('lets users read but never write their own county or employer', () => {
+    const client = resource(stack.auth.webClient).Properties;
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:county', 'custom:employerId']));
+    expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+    expect(client.GenerateSecret).toBe(false);
+  });
+});
+
+describe('stack outputs', () => {
+  it('publish what an operator needs', () => {
+    const outputs = Object.keys(template.toJSON().Outputs);
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', 'UserPoolId', 'InboundSmsTopicArn']));
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { synth } from './synth.js';
+
+const { stack, template, logicalId, resource } = synth();
+const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+const alarmTopic = { Ref: logicalId(stack.monitoring.alarmTopic) };
+
+describe('alarms', () => {
+  it('fire on any message in any dead-letter queue', () => {
+    const dlqs = [stack.sms.inboundDlq, stack.sms.notifierDlq, stack.jobs.deadLetterQueue];
+    for (const dlq of dlqs) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(dlq), 'QueueName'] } }],
+          ComparisonOperator: 'GreaterThanThreshold',
+          Threshold: 0,
+          AlarmActions: [alarmTopic],
+        }),
+      );
+    }
+  });
+
+  it('fire on errors and throttles of every function', () => {
+    const fns = [stack.api.fn, stack.sms.inboundFn, stack.sms.notifierFn, ...stack.jobs.functions];
+    for (const fn of fns) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(alarms).toContainEqual(
+          expect.objectContaining({
+            Namespace: 'AWS/Lambda',
+            MetricName: metric,
+            Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }],
+            AlarmActions: [alarmTopic],
+          }),
+        );
+      }
+    }
+  });
+
+  it('notify a KMS-encrypted topic', () => {
+    expect(resource(stack.monitoring.alarmTopic).Properties.KmsMasterKeyId).toBeDefined();
+  });
+});
