@@ -28,6 +28,8 @@ export interface LocalSystemOptions {
 
 export interface LocalSystem {
   url: string;
+  tableName: string;
+  dynamodbEndpoint: string;
   /** Waits until every outbox message written so far has gone through the notifier. */
   flushOutbox(): Promise<void>;
   stop(): Promise<void>;
@@ -119,6 +121,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
   return {
     url: `http://localhost:${port}`,
+    tableName,
+    dynamodbEndpoint: endpoint,
     flushOutbox: () => poller.drain(),
     async stop() {
       timers.forEach(clearInterval);

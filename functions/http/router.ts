@@ -1,44 +1,60 @@
-// The route table of the `api` Lambda. Public routes first; every other route resolves the caller's
-// principal from the JWT claims before it runs.
+// The route table of the `api` Lambda: each route says who may call it, and the roles are checked here,
+// once; data scope (which county, which employer) is checked where the data is known, with principal.ts.
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import type { Deps } from '#services/deps.js';
 import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
-import { principalFromClaims, type Principal } from './principal.js';
+import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getLabourerById, listLabourers, postLabourer } from './routes/labourers.js';
 import { listMessages } from './routes/messages.js';
+import {
+  createPostRoute,
+  getVacancyRoute,
+  listVacanciesRoute,
+  patchVacancyRoute,
+  postVacancyRoute,
+} from './routes/vacancies.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type PublicFn = (deps: Deps, event: HttpEvent) => Promise<HttpResult>;
-type PrivateFn = (deps: Deps, event: HttpEvent, principal: Principal) => Promise<HttpResult>;
 type Wrap = (fn: (event: HttpEvent) => Promise<HttpResult>) => unknown;
+export type RouteFn<P = Principal> = (deps: Deps, event: HttpEvent, principal: P) => Promise<HttpResult>;
 
-function principalOf(event: HttpEvent): Principal {
-  return principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+/** Every route and the roles that may call it; `public` routes need no token. */
+export function routeTable(deps: Deps) {
+  const open = (method: Method, path: string, fn: (deps: Deps, event: HttpEvent) => Promise<HttpResult>, wrap: Wrap = jsonRoute) => ({
+    method,
+    path,
+    roles: 'public' as const,
+    handler: wrap((event) => fn(deps, event)),
+  });
+  const authed = <R extends Role>(method: Method, path: string, roles: R[], fn: RouteFn<Extract<Principal, { role: R }>>, wrap: Wrap = plainRoute) => ({
+    method,
+    path,
+    roles,
+    handler: wrap((event) => {
+      const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      return fn(deps, event, requireRole(principal, ...roles));
+    }),
+  });
+
+  return [
+    open('GET', '/health', async () => jsonResponse(200, { ok: true }), plainRoute),
+    open('POST', '/labourers', postLabourer),
+    authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
+    authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),
+    authed('POST', '/vacancies', ['employer'], postVacancyRoute, jsonRoute),
+    authed('GET', '/vacancies', ['coordinator', 'employer', 'admin'], listVacanciesRoute),
+    authed('GET', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], getVacancyRoute),
+    authed('PATCH', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], patchVacancyRoute, jsonRoute),
+    authed('POST', '/posts', ['coordinator', 'admin'], createPostRoute, jsonRoute),
+    authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
+  ];
 }
 
 export function createRouter(deps: Deps) {
-  const open = (method: Method, path: string, fn: PublicFn, wrap: Wrap = jsonRoute) => ({
-    method,
-    path,
-    handler: wrap((event) => fn(deps, event)),
-  });
-  const authed = (method: Method, path: string, fn: PrivateFn, wrap: Wrap = plainRoute) => ({
-    method,
-    path,
-    handler: wrap((event) => fn(deps, event, principalOf(event))),
-  });
-
-  const routes = [
-    open('GET', '/health', async () => jsonResponse(200, { ok: true }), plainRoute),
-    open('POST', '/labourers', postLabourer),
-    authed('GET', '/labourers', listLabourers),
-    authed('GET', '/labourers/{id}', getLabourerById),
-    authed('GET', '/messages', listMessages),
-  ];
   // Unknown paths still answer in the contract's error shape.
   return middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
     .use(errorEnvelope())
-    .handler(httpRouterHandler(routes as never) as never);
+    .handler(httpRouterHandler(routeTable(deps) as never) as never);
 }

@@ -5,6 +5,7 @@ import { Service } from 'electrodb';
 import { labourerEntity } from './entities/labourer.js';
 import { outboxMessageEntity } from './entities/outbox-message.js';
 import { uniqueGuardEntity } from './entities/unique-guard.js';
+import { vacancyEntity } from './entities/vacancy.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -12,7 +13,7 @@ export function createDb(client: DynamoDBClient, table: string) {
     marshallOptions: { removeUndefinedValues: true },
   });
   return new Service(
-    { labourer: labourerEntity, uniqueGuard: uniqueGuardEntity, outboxMessage: outboxMessageEntity },
+    { labourer: labourerEntity, uniqueGuard: uniqueGuardEntity, outboxMessage: outboxMessageEntity, vacancy: vacancyEntity },
     { client: documentClient, table },
   );
 }

@@ -21,6 +21,11 @@ export function localClient(): DynamoDBClient {
   });
 }
 
+/** Deps on an existing table, e.g. the one a test system serves, to arrange data the API cannot. */
+export function depsForTable(table: string): Deps {
+  return { db: createDb(localClient(), table), hasher: hmacIdHasher('test-secret'), clock: { now: () => new Date() }, newId };
+}
+
 export async function freshDeps(options: { client?: DynamoDBClient; clock?: Clock } = {}): Promise<Deps> {
   const client = options.client ?? localClient();
   const table = uniqueTableName();

@@ -5,12 +5,15 @@ import type { Deps } from '#services/deps.js';
 import { messagesForPhone } from '#services/message-log.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { requireRole, type Principal } from '../principal.js';
+import type { Principal } from '../principal.js';
 import { ListMessagesQuery } from '../schemas/messages.js';
 import { validate } from '../validate.js';
 
-export async function listMessages(deps: Deps, event: HttpEvent, principal: Principal): Promise<HttpResult> {
-  const who = requireRole(principal, 'coordinator', 'admin');
+export async function listMessages(
+  deps: Deps,
+  event: HttpEvent,
+  who: Extract<Principal, { role: 'coordinator' | 'admin' }>,
+): Promise<HttpResult> {
   const query = validate(ListMessagesQuery, event.queryStringParameters ?? {}, '查询条件');
   const phone = normalizeMainlandMobile(query.phone);
   if (!phone.ok) throw new ValidationError('查询条件有误', [{ path: 'phone', message: '手机号码格式不对' }]);

@@ -1,0 +1,15 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD), in whole days, free of time zones.
+
+/** `months` after `isoDate`, clamped to the month's last day (2027-01-31 + 1 month = 2027-02-28). */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Today's date in China (UTC+8), where every county runs. */
+export function chinaToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

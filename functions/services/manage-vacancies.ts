@@ -1,0 +1,124 @@
+// The supply side's use cases: employers post and change vacancies, coordinators create
+// public-welfare posts; everyone lists what they may see.
+import { addMonths } from '#domain/calendar.js';
+import { countyByCode } from '#domain/divisions.js';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.js';
+import type { Skill } from '#domain/skills.js';
+import type { VACANCY_KINDS } from '#store/entities/vacancy.js';
+import type { Deps } from './deps.js';
+import { toVacancyView, type VacancyView } from './vacancy-view.js';
+
+type Kind = (typeof VACANCY_KINDS)[number];
+
+function assertRealCounty(county: string): void {
+  if (!countyByCode(county)) {
+    throw new ValidationError('县级行政区划代码无效', [{ path: 'county', message: `没有这个县级行政区划代码：${county}` }]);
+  }
+}
+
+export interface NewVacancy {
+  employerId: string;
+  employerKind: 'enterprise' | 'workshop' | 'leading';
+  title: string;
+  skills: Skill[];
+  county: string;
+  openings: number;
+  monthlyWage: number;
+  startDate: string;
+}
+
+export async function postVacancy(deps: Deps, input: NewVacancy): Promise<VacancyView> {
+  assertRealCounty(input.county);
+  const { data } = await deps.db.entities.vacancy
+    .create({
+      vacancyId: deps.newId(),
+      kind: 'job',
+      ownerId: `employer:${input.employerId}`,
+      ...input,
+      filled: 0,
+      offered: 0,
+      status: 'open',
+      createdAt: deps.clock.now().toISOString(),
+    })
+    .go();
+  return toVacancyView(data);
+}
+
+export interface NewPost {
+  title: string;
+  county: string;
+  openings: number;
+  monthlyWage: number;
+  months: number;
+  poorShareMin: number;
+  startDate: string;
+  skills: Skill[];
+}
+
+export async function createPost(deps: Deps, input: NewPost): Promise<VacancyView> {
+  assertRealCounty(input.county);
+  const { data } = await deps.db.entities.vacancy
+    .create({
+      vacancyId: deps.newId(),
+      kind: 'post',
+      ownerId: `county:${input.county}`,
+      ...input,
+      endDate: addMonths(input.startDate, input.months),
+      filled: 0,
+      offered: 0,
+      status: 'open',
+      createdAt: deps.clock.now().toISOString(),
+    })
+    .go();
+  return toVacancyView(data);
+}
+
+export async function getVacancy(deps: Deps, vacancyId: string): Promise<VacancyView> {
+  const { data } = await deps.db.entities.vacancy.get({ vacancyId }).go();
+  if (!data) throw new NotFoundError('没有这个岗位');
+  return toVacancyView(data);
+}
+
+export async function listCountyVacancies(deps: Deps, county: string, kind?: Kind): Promise<VacancyView[]> {
+  const { data } = await deps.db.entities.vacancy.query
+    .vacanciesByCounty({ county, ...(kind ? { kind } : {}) })
+    .go({ pages: 'all' });
+  return data.map(toVacancyView);
+}
+
+export async function listEmployerVacancies(deps: Deps, employerId: string): Promise<VacancyView[]> {
+  const { data } = await deps.db.entities.vacancy.query.vacanciesByOwner({ ownerId: `employer:${employerId}` }).go({ pages: 'all' });
+  return data.map(toVacancyView);
+}
+
+export interface VacancyChange {
+  openings?: number;
+  status?: 'open' | 'closed';
+}
+
+/**
+ * Changes openings or closes a vacancy. Openings never go below the places already filled or offered:
+ * the write is conditional on the counters it was checked against, so a concurrent acceptance wins.
+ */
+export async function updateVacancy(deps: Deps, current: VacancyView, change: VacancyChange): Promise<VacancyView> {
+  if (current.status === 'ended') throw new ConflictError('岗位已结束，不能修改');
+  const committed = current.filled + current.offered;
+  if (change.openings !== undefined && change.openings < committed) {
+    throw new ConflictError('岗位数不能少于已录用和已发出录用通知的人数', [
+      { path: 'openings', message: `至少 ${committed}（已录用 ${current.filled}，待答复 ${current.offered}）` },
+    ]);
+  }
+  try {
+    const { data } = await deps.db.entities.vacancy
+      .patch({ vacancyId: current.id })
+      .set({ ...change })
+      .where(({ filled, offered }, { eq }) => `${eq(filled, current.filled)} AND ${eq(offered, current.offered)}`)
+      .go({ response: 'all_new' });
+    return toVacancyView(data as never);
+  } catch (error) {
+    if ((error as Error).message.includes('conditional request failed')) {
+      throw new ConflictError('岗位刚刚被其他操作修改，请刷新后重试');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+// Every route × every role: who gets in (not 401/403), who is refused. Written out by hand, so a route
+// that forgets its roles fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalSystem } from '../../bin/local/system.js';
+import { routeTable } from '../../functions/http/router.js';
+import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { registrationBody } from '../helpers/people.js';
+
+const TOKENS = {
+  none: undefined,
+  coordinator: 'dev:coordinator:510822',
+  employer: 'dev:employer:emp-matrix',
+  admin: 'dev:admin:all',
+} as const;
+type Who = keyof typeof TOKENS;
+
+let system: LocalSystem;
+let api: ReturnType<typeof apiClient>;
+const ids = { labourer: '', job: '', post: '', phone: '' };
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  api = apiClient(system.url);
+  const body = registrationBody();
+  ids.phone = body.phone;
+  ids.labourer = (await api('POST', '/labourers', { json: body })).body.id;
+  ids.job = (await api('POST', '/vacancies', { token: TOKENS.employer, json: {
+    title: '普工', skills: ['普工'], county: '510822', openings: 5, monthlyWage: 3000, startDate: '2027-03-01' } })).body.id;
+  ids.post = (await api('POST', '/posts', { token: TOKENS.coordinator, json: {
+    title: '卡口值守', county: '510822', openings: 5, monthlyWage: 1800, months: 3 } })).body.id;
+});
+afterAll(() => system?.stop());
+
+type Call = { method: string; path: () => string; json?: () => unknown; allowed: Who[]; route: string };
+const MATRIX: Call[] = [
+  { route: 'GET /health', method: 'GET', path: () => '/health', allowed: ['none', 'coordinator', 'employer', 'admin'] },
+  { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['none', 'coordinator', 'employer', 'admin'] },
+  { route: 'GET /labourers', method: 'GET', path: () => '/labourers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'GET /labourers/{id}', method: 'GET', path: () => `/labourers/${ids.labourer}`, allowed: ['coordinator', 'admin'] },
+  { route: 'POST /vacancies', method: 'POST', path: () => '/vacancies', allowed: ['employer'], json: () => ({
+    title: '普工', skills: ['普工'], county: '510822', openings: 1, monthlyWage: 3000, startDate: '2027-03-01' }) },
+  { route: 'GET /vacancies', method: 'GET', path: () => '/vacancies?county=510822', allowed: ['coordinator', 'employer', 'admin'] },
+  { route: 'GET /vacancies/{id}', method: 'GET', path: () => `/vacancies/${ids.post}`, allowed: ['coordinator', 'admin'] },
+  { route: 'PATCH /vacancies/{id}', method: 'PATCH', path: () => `/vacancies/${ids.job}`, json: () => ({ openings: 6 }), allowed: ['employer', 'admin'] },
+  { route: 'POST /posts', method: 'POST', path: () => '/posts', allowed: ['coordinator', 'admin'], json: () => ({
+    title: '卡口值守', county: '510822', openings: 2, monthlyWage: 1800, months: 3 }) },
+  { route: 'GET /messages', method: 'GET', path: () => `/messages?phone=${ids.phone}`, allowed: ['coordinator', 'admin'] },
+];
+
+describe('route × role matrix', () => {
+  it('covers every route of the router', () => {
+    const routes = routeTable({} as never).map((r) => `${r.method} ${r.path}`);
+    expect(MATRIX.map((c) => c.route).sort()).toEqual([...new Set(routes)].sort());
+  });
+
+  for (const call of MATRIX) {
+    for (const who of Object.keys(TOKENS) as Who[]) {
+      const allowed = call.allowed.includes(who);
+      it(`${call.route} as ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const res = await api(call.method, call.path(), { token: TOKENS[who], json: call.json?.() });
+        if (allowed) {
+          expect([401, 403]).not.toContain(res.status);
+          expect(res.status).toBeLessThan(300);
+        } else {
+          expect(res.status).toBe(who === 'none' ? 401 : 403);
+        }
+      });
+    }
+  }
+});
