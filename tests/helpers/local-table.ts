@@ -26,7 +26,7 @@ export function depsForTable(table: string): Deps {
   return { db: createDb(localClient(), table), hasher: hmacIdHasher('test-secret'), clock: { now: () => new Date() }, newId };
 }
 
-export async function freshDeps(options: { client?: DynamoDBClient; clock?: Clock } = {}): Promise<Deps> {
+export async function freshDeps(options: { client?: DynamoDBClient; clock?: Clock } = {}): Promise<Deps & { tableName: string }> {
   const client = options.client ?? localClient();
   const table = uniqueTableName();
   await ensureTable(client, table);
@@ -35,5 +35,6 @@ export async function freshDeps(options: { client?: DynamoDBClient; clock?: Cloc
     hasher: hmacIdHasher('test-secret'),
     clock: options.clock ?? { now: () => new Date() },
     newId,
+    tableName: table,
   };
 }

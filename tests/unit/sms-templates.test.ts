@@ -30,4 +30,8 @@ describe('SMS templates', () => {
     expect(sms.segments).toBe(1);
     expect(sms.segments).toBe(countSegments(sms.body).segments);
   });
+
+  it('keeps the opt-out confirmation to one segment', () => {
+    expect(renderSms('optedOut', {}).segments).toBe(1);
+  });
 });

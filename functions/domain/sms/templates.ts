@@ -7,7 +7,11 @@ export const SIGNATURE = '【春风行动】';
 const TEMPLATES = {
   registered: (p: { name: string }) =>
     `${p.name}您好，春风行动报名成功。有合适岗位会短信通知您。查询回CX，退订回TD。`,
+  optedOut: (_p: Record<string, never>) => '您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。',
 } satisfies Record<string, (params: never) => string>;
+
+/** The one message an opted-out number still gets: the confirmation that it opted out. */
+export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>(['optedOut']);
 
 export type TemplateName = keyof typeof TEMPLATES;
 export type TemplateParams<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]>[0];

@@ -1,0 +1,114 @@
+// The notifier's delivery on DynamoDB Local: sent once even across a crash, suppression, failures.
+import { describe, expect, it } from 'vitest';
+import { idempotentSmsSender } from '../../functions/adapters/idempotent-sms-sender.js';
+import { PermanentSmsError, type OutboundSms, type SmsSender } from '../../functions/adapters/sms-sender.js';
+import { renderSms } from '../../functions/domain/sms/templates.js';
+import { deliverSms } from '../../functions/services/deliver-sms.js';
+import { registerLabourer } from '../../functions/services/register-labourer.js';
+import type { Deps } from '../../functions/services/deps.js';
+import { freshDeps, localClient } from '../helpers/local-table.js';
+import { mobilePhone, validIdNumber } from '../helpers/people.js';
+
+function countingSender(behaviour: (sms: OutboundSms) => void = () => undefined) {
+  const sent: OutboundSms[] = [];
+  const sender: SmsSender = {
+    async send(sms) {
+      behaviour(sms);
+      sent.push(sms);
+      return { providerMessageId: `p-${sent.length}` };
+    },
+  };
+  return { sender, sent };
+}
+
+async function pendingMessage(deps: Deps, template: 'registered' | 'optedOut' = 'registered', to = `+86${mobilePhone()}`) {
+  const sms = template === 'registered' ? renderSms('registered', { name: '李芳' }) : renderSms('optedOut', {});
+  const { data } = await deps.db.entities.outboxMessage
+    .create({ messageId: deps.newId(), to, body: sms.body, segments: sms.segments, template, status: 'pending', createdAt: new Date().toISOString() })
+    .go();
+  return data;
+}
+
+describe('deliverSms', () => {
+  it('sends a pending message once and records the provider id', async () => {
+    const deps = await freshDeps();
+    const { sender, sent } = countingSender();
+    const message = await pendingMessage(deps);
+    const first = await deliverSms(deps, sender, message.messageId);
+    const again = await deliverSms(deps, sender, message.messageId);
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: message.messageId }).go();
+    expect([first, again]).toEqual(['sent', 'already-settled']);
+    expect(sent).toHaveLength(1);
+    expect(data).toMatchObject({ status: 'sent', providerMessageId: 'p-1', sentAt: expect.any(String) });
+  });
+
+  it('does not publish again when the notifier crashed between publishing and marking the message sent', async () => {
+    // prepare: the first "mark sent" write fails, as if the Lambda died right after SNS answered
+    const client = localClient();
+    let failNextOutboxUpdate = true;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = JSON.stringify((args.input as { Key?: unknown }).Key ?? '');
+        if (context.commandName === 'UpdateItemCommand' && key.includes('messageid') && failNextOutboxUpdate) {
+          failNextOutboxUpdate = false;
+          throw new Error('simulated crash after publish');
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'crashAfterPublish' },
+    );
+    const deps = await freshDeps({ client });
+    const counting = countingSender();
+    const sender = idempotentSmsSender(counting.sender, { client, tableName: deps.tableName });
+    const message = await pendingMessage(deps);
+    // act
+    await expect(deliverSms(deps, sender, message.messageId)).rejects.toThrow(/simulated crash/);
+    const retry = await deliverSms(deps, sender, message.messageId);
+    // assess
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: message.messageId }).go();
+    expect(retry).toBe('sent');
+    expect(counting.sent).toHaveLength(1);
+    expect(data).toMatchObject({ status: 'sent', providerMessageId: 'p-1' });
+  });
+
+  it('suppresses messages to an opted-out labourer but still confirms the opt-out', async () => {
+    const deps = await freshDeps();
+    const phone = mobilePhone();
+    const { id } = await registerLabourer(deps, {
+      name: '周大勇', idNumber: validIdNumber(), phone, skills: ['普工'], destinations: [], expectedWage: 3000, canTravel: true, channel: 'sms',
+    });
+    const labourer = (await deps.db.entities.labourer.get({ labourerId: id }).go()).data!;
+    await deps.db.entities.labourer.patch({ labourerId: id }).set({ optedOut: true }).composite({ status: labourer.status }).go();
+    const { sender, sent } = countingSender();
+    const notice = await pendingMessage(deps, 'registered', `+86${phone}`);
+    const confirmation = await pendingMessage(deps, 'optedOut', `+86${phone}`);
+    const outcomes = [await deliverSms(deps, sender, notice.messageId), await deliverSms(deps, sender, confirmation.messageId)];
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: notice.messageId }).go();
+    expect(outcomes).toEqual(['suppressed', 'sent']);
+    expect(sent.map((s) => s.messageId)).toEqual([confirmation.messageId]);
+    expect(data?.status).toBe('suppressed');
+  });
+
+  it('marks a message the provider refuses for good as failed, with the reason', async () => {
+    const deps = await freshDeps();
+    const { sender } = countingSender(() => {
+      throw new PermanentSmsError('InvalidParameterException: Invalid parameter: PhoneNumber');
+    });
+    const message = await pendingMessage(deps);
+    const outcome = await deliverSms(deps, sender, message.messageId);
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: message.messageId }).go();
+    expect(outcome).toBe('failed');
+    expect(data).toMatchObject({ status: 'failed', failureReason: expect.stringContaining('PhoneNumber') });
+  });
+
+  it('leaves a message pending and throws on a transient error, so the stream retries it', async () => {
+    const deps = await freshDeps();
+    const { sender } = countingSender(() => {
+      throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+    });
+    const message = await pendingMessage(deps);
+    await expect(deliverSms(deps, sender, message.messageId)).rejects.toThrow('Rate exceeded');
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: message.messageId }).go();
+    expect(data?.status).toBe('pending');
+  });
+});
