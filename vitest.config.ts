@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // and infrastructure tests on the synthesized template.
 export default defineConfig({
   test: {
+    // The pinned SDK runs fine on the local Node 20; quiet logs keep failures readable.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -2,12 +2,21 @@
 // between publishing and marking the message sent: the provider's answer is kept (Powertools
 // idempotency, on our one table, keyed on the outbox id) and replayed to the retry.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { TABLE } from '#store/table.js';
 import type { OutboundSms, SmsSender } from './sms-sender.js';
 
-export function idempotentSmsSender(sender: SmsSender, options: { client: DynamoDBClient; tableName: string }): SmsSender {
+export interface IdempotentSmsSender extends SmsSender {
+  /** Lets an in-progress record expire with the invocation that wrote it. */
+  registerLambdaContext(context: Context): void;
+}
+
+export function idempotentSmsSender(
+  sender: SmsSender,
+  options: { client: DynamoDBClient; tableName: string },
+): IdempotentSmsSender {
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName: options.tableName,
     awsSdkV3Client: options.client,
@@ -19,5 +28,5 @@ export function idempotentSmsSender(sender: SmsSender, options: { client: Dynamo
   });
   const config = new IdempotencyConfig({ eventKeyJmesPath: 'messageId', expiresAfterSeconds: 7 * 24 * 3600 });
   const send = makeIdempotent((sms: OutboundSms) => sender.send(sms), { persistenceStore, config });
-  return { send };
+  return { send, registerLambdaContext: (context) => config.registerLambdaContext(context) };
 }

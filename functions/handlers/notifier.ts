@@ -1,5 +1,7 @@
 // Table stream (outbox inserts only, filtered by the event source mapping) → SMS sender.
-// Failed records are reported one by one, so the rest of the batch is not sent again.
+// Records go one at a time, in stream order, so a phone gets its messages in the order they were written.
+// After a failure the rest of the batch is failed too: the stream resumes from the first failed record
+// anyway, and letting later ones through would send them ahead of it.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
 import { idempotentSmsSender } from '#adapters/idempotent-sms-sender.js';
@@ -23,7 +25,19 @@ const provider: SmsSender =
 const sender = idempotentSmsSender(provider, { client, tableName });
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
+let failedEarlierInBatch = false;
+
 async function handleRecord(record: DynamoDBRecord): Promise<void> {
+  if (failedEarlierInBatch) throw new Error('an earlier record of this batch failed; retried in order');
+  try {
+    await deliverRecord(record);
+  } catch (error) {
+    failedEarlierInBatch = true;
+    throw error;
+  }
+}
+
+async function deliverRecord(record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
   // The deployed filter already drops everything else; the local poller sees the whole stream.
   if (record.eventName !== 'INSERT' || image?.__edb_e__?.S !== OUTBOX_ENTITY) return;
@@ -33,5 +47,8 @@ async function handleRecord(record: DynamoDBRecord): Promise<void> {
   logger.info('sms delivery', { messageId, outcome });
 }
 
-export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-  processPartialResponse(event, handleRecord, processor, { context });
+export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+  sender.registerLambdaContext(context);
+  failedEarlierInBatch = false;
+  return processPartialResponse(event, handleRecord, processor, { context, processInParallel: false });
+};
