@@ -6,6 +6,8 @@ export interface OutboundSms {
   /** E.164. */
   to: string;
   body: string;
+  /** The inbound SMS this answers, if any: the local phone simulator collects replies by it. */
+  causedBy?: string;
 }
 
 export interface SmsSender {

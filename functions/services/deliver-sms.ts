@@ -33,7 +33,7 @@ export async function deliverSms(
   }
 
   try {
-    const { providerMessageId } = await sender.send({ messageId, to: message.to, body: message.body });
+    const { providerMessageId } = await sender.send({ messageId, to: message.to, body: message.body, causedBy: message.causedBy });
     await settle({ status: 'sent', providerMessageId });
     return 'sent';
   } catch (error) {

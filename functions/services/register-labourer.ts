@@ -6,7 +6,8 @@ import { parseIdNumber } from '#domain/id-number.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Skill } from '#domain/skills.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { transactWithRetry } from '#store/transact.js';
+import { writeTransaction, type TxPart } from '#store/transact.js';
+import { outboxPart } from './outbox.js';
 import type { Deps } from './deps.js';
 
 export interface RegistrationRequest {
@@ -44,7 +45,15 @@ const PHONE_REASONS = {
   'not-mainland': '目前只支持中国大陆手机号码',
 } as const;
 
-export async function registerLabourer(deps: Deps, req: RegistrationRequest): Promise<RegistrationResult> {
+/** A validated registration, ready to be written (alone, or inside a larger transaction). */
+export interface PreparedRegistration {
+  result: RegistrationResult;
+  phone: string;
+  parts: TxPart[];
+}
+
+/** Validates with the domain rules and builds the registration's transaction parts. */
+export async function prepareRegistration(deps: Deps, req: RegistrationRequest, causedBy?: string): Promise<PreparedRegistration> {
   const now = deps.clock.now();
   const issues: FieldIssue[] = [];
 
@@ -62,14 +71,16 @@ export async function registerLabourer(deps: Deps, req: RegistrationRequest): Pr
   if (!id.ok || !home || !phone.ok || issues.length > 0) throw new ValidationError('报名信息有误', issues);
 
   const idHash = await deps.hasher.hash(id.value.normalized);
+  // A coordinator's poverty list may have named this ID number before the labourer registered.
+  const { data: mark } = await deps.db.entities.povertyMark.get({ idHash }).go();
+  const poverty = mark !== null || req.povertySelfDeclared === true;
   const labourerId = deps.newId();
   const createdAt = now.toISOString();
-  const poverty = req.povertySelfDeclared === true;
-  const welcome = renderSms('registered', { name: req.name });
 
-  const result = await transactWithRetry(() =>
-    deps.db.transaction
-      .write(({ labourer, uniqueGuard, outboxMessage }) => [
+  const parts: TxPart[] = [
+    {
+      name: 'labourer',
+      item: ({ labourer }) =>
         labourer
           .create({
             labourerId,
@@ -84,40 +95,36 @@ export async function registerLabourer(deps: Deps, req: RegistrationRequest): Pr
             expectedWage: req.expectedWage,
             availableFrom: req.availableFrom,
             poverty,
-            povertySource: poverty ? 'self' : undefined,
+            povertySource: mark ? 'import' : poverty ? 'self' : undefined,
             status: 'registered',
             optedOut: false,
             channel: req.channel,
             createdAt,
           })
           .commit(),
-        uniqueGuard.create({ kind: 'idNumber', value: idHash, labourerId }).commit(),
-        uniqueGuard.create({ kind: 'phone', value: phone.e164, labourerId }).commit(),
-        outboxMessage
-          .create({
-            messageId: deps.newId(),
-            to: phone.e164,
-            body: welcome.body,
-            segments: welcome.segments,
-            template: welcome.template,
-            status: 'pending',
-            county: home.code,
-            createdAt,
-          })
-          .commit(),
-      ])
-      .go(),
-  );
+    },
+    { name: 'idGuard', item: ({ uniqueGuard }) => uniqueGuard.create({ kind: 'idNumber', value: idHash, labourerId }).commit() },
+    { name: 'phoneGuard', item: ({ uniqueGuard }) => uniqueGuard.create({ kind: 'phone', value: phone.e164, labourerId }).commit() },
+    outboxPart(deps, { to: phone.e164, sms: renderSms('registered', { name: req.name }), county: home.code, causedBy }),
+  ];
+  return { result: { id: labourerId, status: 'registered', homeCounty: home.code, poverty }, phone: phone.e164, parts };
+}
 
-  if (!result.ok) {
-    const [, idGuard, phoneGuard] = result.reasons;
-    const details: FieldIssue[] = [];
-    if (idGuard?.code === 'ConditionalCheckFailed') details.push({ path: 'idNumber', message: '该身份证号码已经报名' });
-    if (phoneGuard?.code === 'ConditionalCheckFailed') details.push({ path: 'phone', message: '该手机号码已经被登记' });
-    if (details.length > 0) throw new ConflictError('已经报名过了', details);
-    throw new Error(`Registration transaction cancelled: ${result.reasons.map((r) => r.code).join(',')}`);
+/** Which uniqueness guard refused a registration, as the error a client sees. */
+export function registrationConflict(failed: ReadonlySet<string>): ConflictError | undefined {
+  const details: FieldIssue[] = [];
+  if (failed.has('idGuard')) details.push({ path: 'idNumber', message: '该身份证号码已经报名' });
+  if (failed.has('phoneGuard')) details.push({ path: 'phone', message: '该手机号码已经被登记' });
+  return details.length > 0 ? new ConflictError('已经报名过了', details) : undefined;
+}
+
+export async function registerLabourer(deps: Deps, req: RegistrationRequest): Promise<RegistrationResult> {
+  const prepared = await prepareRegistration(deps, req);
+  const outcome = await writeTransaction(deps.db, prepared.parts);
+  if (!outcome.ok) {
+    throw registrationConflict(outcome.failed) ?? new Error(`Registration refused: ${[...outcome.failed].join(',')}`);
   }
-  return { id: labourerId, status: 'registered', homeCounty: home.code, poverty };
+  return prepared.result;
 }
 
 function dedupeByCode<T extends { code: string }>(places: T[]): T[] {

@@ -6,6 +6,9 @@ import { labourerEntity } from './entities/labourer.js';
 import { outboxMessageEntity } from './entities/outbox-message.js';
 import { uniqueGuardEntity } from './entities/unique-guard.js';
 import { vacancyEntity } from './entities/vacancy.js';
+import { smsDraftEntity } from './entities/sms-draft.js';
+import { inboundMessageEntity } from './entities/inbound-message.js';
+import { povertyMarkEntity } from './entities/poverty-mark.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -13,7 +16,15 @@ export function createDb(client: DynamoDBClient, table: string) {
     marshallOptions: { removeUndefinedValues: true },
   });
   return new Service(
-    { labourer: labourerEntity, uniqueGuard: uniqueGuardEntity, outboxMessage: outboxMessageEntity, vacancy: vacancyEntity },
+    {
+      labourer: labourerEntity,
+      uniqueGuard: uniqueGuardEntity,
+      outboxMessage: outboxMessageEntity,
+      vacancy: vacancyEntity,
+      smsDraft: smsDraftEntity,
+      inboundMessage: inboundMessageEntity,
+      povertyMark: povertyMarkEntity,
+    },
     { client: documentClient, table },
   );
 }

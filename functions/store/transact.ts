@@ -1,32 +1,34 @@
-// Runs an ElectroDB write transaction, retrying only when DynamoDB reports a conflict with another
-// transaction; any other cancellation is returned for the caller to explain (which condition failed).
+// Write transactions built from named parts. Several use cases contribute parts to one transaction
+// (an SMS registration = the registration's items + the inbound-message marker + the draft removal),
+// and a cancelled transaction says which parts' conditions failed, by name.
+// Only conflicts with other transactions are retried; a failed condition is the caller's answer.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from './db.js';
 
-export interface CancellationReason {
-  rejected: boolean;
-  code: string;
+type WriteFn = Parameters<Db['transaction']['write']>[0];
+export type TxEntities = Parameters<WriteFn>[0];
+export type TxItem = ReturnType<WriteFn>[number];
+
+export interface TxPart {
+  /** Names the condition this item guards, e.g. "idGuard"; reported back when it fails. */
+  name: string;
+  item: (entities: TxEntities) => TxItem;
 }
 
-interface TransactionOutcome {
-  canceled: boolean;
-  data: CancellationReason[];
-}
-
-export type TransactionResult = { ok: true } | { ok: false; reasons: CancellationReason[] };
+export type TransactionResult = { ok: true } | { ok: false; failed: ReadonlySet<string> };
 
 const MAX_ATTEMPTS = 5;
 
-export async function transactWithRetry(run: () => Promise<TransactionOutcome>): Promise<TransactionResult> {
+export async function writeTransaction(db: Db, parts: readonly TxPart[]): Promise<TransactionResult> {
   for (let attempt = 1; ; attempt++) {
-    const outcome = await run();
+    const outcome = await db.transaction.write((entities) => parts.map((p) => p.item(entities))).go();
     if (!outcome.canceled) return { ok: true };
-    const conflicted = outcome.data.some((r) => r.code === 'TransactionConflict');
-    const failedCondition = outcome.data.some((r) => r.code === 'ConditionalCheckFailed');
-    if (!conflicted || failedCondition || attempt >= MAX_ATTEMPTS) {
-      if (conflicted && !failedCondition) throw new Error(`Transaction still conflicting after ${attempt} attempts`);
-      return { ok: false, reasons: outcome.data };
-    }
-    // Full jitter: concurrent writers of the same guard items spread out instead of colliding again.
+    const codes = (outcome.data as unknown as { code: string }[]).map((r) => r.code);
+    const failed = new Set(parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed').map((p) => p.name));
+    if (failed.size > 0) return { ok: false, failed };
+    if (!codes.includes('TransactionConflict')) throw new Error(`Transaction cancelled: ${codes.join(',')}`);
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`Transaction still conflicting after ${attempt} attempts`);
+    // Full jitter: concurrent writers of the same items spread out instead of colliding again.
     await sleep(Math.random() * 20 * 2 ** attempt);
   }
 }

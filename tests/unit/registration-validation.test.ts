@@ -10,7 +10,10 @@ import { hmacIdHasher } from '../../functions/adapters/id-hasher.js';
 
 /** Deps whose store accepts every transaction: these tests are about validation, not storage. */
 const acceptingDeps = {
-  db: { transaction: { write: () => ({ go: async () => ({ canceled: false, data: [] }) }) } },
+  db: {
+    transaction: { write: () => ({ go: async () => ({ canceled: false, data: [] }) }) },
+    entities: { povertyMark: { get: () => ({ go: async () => ({ data: null }) }) } },
+  },
   hasher: hmacIdHasher('unit'),
   clock: { now: () => new Date('2026-03-01T00:00:00Z') },
   newId: () => 'id-1',

@@ -18,6 +18,8 @@ export const outboxMessageEntity = new Entity({
     status: { type: MESSAGE_STATUSES, required: true },
     /** The county the message concerns, for coordinator scope on the SMS log. */
     county: { type: 'string' },
+    /** The inbound SMS this message answers, if any. */
+    causedBy: { type: 'string', readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     sentAt: { type: 'string' },
     providerMessageId: { type: 'string' },
