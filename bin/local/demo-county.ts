@@ -1,4 +1,4 @@
-// `npm start -- --demo`: a small demo county (旺苍县, Sichuan — 510822) with labourers registered through
+// `npm start -- --demo`: a small demo county (青川县, Guangyuan, Sichuan — 510822) with labourers registered through
 // the same service as the web form. Safe to load twice: already registered people are skipped.
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import type { Skill } from '../../functions/domain/skills.js';

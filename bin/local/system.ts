@@ -10,6 +10,7 @@ import type { APIGatewayProxyStructuredResultV2, DynamoDBBatchResponse } from 'a
 import { ENV } from '../../functions/config/env.js';
 import { LOCAL_AWS_ENV, ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { fakeContext, readBody, toApiEvent, writeResult } from './http-adapter.js';
+import { simulateSms } from './sms-simulator.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 
 export interface LocalSystemOptions {
@@ -52,6 +53,19 @@ function localIdHashSecret(dataDir: string | undefined): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+function jsonResult(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+/** undefined for a body that is not JSON: the simulator then names the missing fields. */
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   let dynamodbLocal: DynamoDbLocal | undefined;
   const endpoint =
@@ -71,9 +85,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
   await ensureTable(dynamodb, tableName);
 
-  const [{ handler: api }, { handler: notifier }, { localSmsSink }] = await Promise.all([
+  const [{ handler: api }, { handler: notifier }, { handler: smsInbound }, { localSmsSink }] = await Promise.all([
     import('../../functions/handlers/api.js'),
     import('../../functions/handlers/notifier.js'),
+    import('../../functions/handlers/sms-inbound.js'),
     import('../../functions/adapters/local-sms-sink.js'),
   ]);
   localSmsSink.print = options.printSms ?? true;
@@ -102,16 +117,22 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     void (async () => {
       try {
         const body = await readBody(req);
+        if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms') {
+          const simulated = await simulateSms(parseJson(body), {
+            smsInbound,
+            context: fakeContext('sms-inbound'),
+            flushOutbox: () => poller.drain(),
+            delivered: localSmsSink.delivered,
+          });
+          return writeResult(res, jsonResult(simulated.status, simulated.body));
+        }
         const result = await api(toApiEvent(req, body) as never, fakeContext('api'));
         writeResult(res, result as APIGatewayProxyStructuredResultV2);
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode ?? 500;
         if (status >= 500) console.error('local http:', error);
-        writeResult(res, {
-          statusCode: status,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: JSON.stringify({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', message: String((error as Error).message), details: [] } }),
-        });
+        const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
+        writeResult(res, jsonResult(status, { error: { code, message: status === 413 ? '请求体太大' : '服务器内部错误', details: [] } }));
       }
     })();
   });

@@ -6,7 +6,7 @@ import type { Deps } from '#services/deps.js';
 import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
-import { getLabourerById, listLabourers, postLabourer } from './routes/labourers.js';
+import { getLabourerById, importPovertyRoute, listLabourers, postLabourer } from './routes/labourers.js';
 import { listMessages } from './routes/messages.js';
 import {
   createPostRoute,
@@ -43,6 +43,7 @@ export function routeTable(deps: Deps) {
     open('POST', '/labourers', postLabourer),
     authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
     authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),
+    authed('POST', '/labourers/poverty-import', ['coordinator', 'admin'], importPovertyRoute),
     authed('POST', '/vacancies', ['employer'], postVacancyRoute, jsonRoute),
     authed('GET', '/vacancies', ['coordinator', 'employer', 'admin'], listVacanciesRoute),
     authed('GET', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], getVacancyRoute),

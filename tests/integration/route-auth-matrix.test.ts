@@ -31,11 +31,12 @@ beforeAll(async () => {
 });
 afterAll(() => system?.stop());
 
-type Call = { method: string; path: () => string; json?: () => unknown; allowed: Who[]; route: string };
+type Call = { method: string; path: () => string; json?: () => unknown; csv?: string; allowed: Who[]; route: string };
 const MATRIX: Call[] = [
   { route: 'GET /health', method: 'GET', path: () => '/health', allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'GET /labourers', method: 'GET', path: () => '/labourers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'POST /labourers/poverty-import', method: 'POST', path: () => '/labourers/poverty-import?county=510822', csv: 'idNumber\n510822198503150018\n', allowed: ['coordinator', 'admin'] },
   { route: 'GET /labourers/{id}', method: 'GET', path: () => `/labourers/${ids.labourer}`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /vacancies', method: 'POST', path: () => '/vacancies', allowed: ['employer'], json: () => ({
     title: '普工', skills: ['普工'], county: '510822', openings: 1, monthlyWage: 3000, startDate: '2027-03-01' }) },
@@ -57,7 +58,8 @@ describe('route × role matrix', () => {
     for (const who of Object.keys(TOKENS) as Who[]) {
       const allowed = call.allowed.includes(who);
       it(`${call.route} as ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const res = await api(call.method, call.path(), { token: TOKENS[who], json: call.json?.() });
+        const body = call.csv ? { body: call.csv, contentType: 'text/csv' } : { json: call.json?.() };
+        const res = await api(call.method, call.path(), { token: TOKENS[who], ...body });
         if (allowed) {
           expect([401, 403]).not.toContain(res.status);
           expect(res.status).toBeLessThan(300);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../functions/domain/sms/segments.js';
-import { renderSms, SIGNATURE } from '../../functions/domain/sms/templates.js';
+import { renderSms, SIGNATURE, TEMPLATE_NAMES, type TemplateName } from '../../functions/domain/sms/templates.js';
 
 describe('SMS segments', () => {
   it('fits 70 Chinese characters in one UCS-2 segment and 67 in each part beyond', () => {
@@ -31,7 +31,31 @@ describe('SMS templates', () => {
     expect(sms.segments).toBe(countSegments(sms.body).segments);
   });
 
-  it('keeps the opt-out confirmation to one segment', () => {
-    expect(renderSms('optedOut', {}).segments).toBe(1);
+  // The longest values each template meets in practice: long minority names, the longest county names.
+  const WORST_CASE: { [T in TemplateName]: Parameters<typeof renderSms<T>>[1] } = {
+    registered: { name: '阿依古丽买买提' },
+    optedOut: {},
+    optedIn: {},
+    help: {},
+    askFor: { missing: '姓名和身份证号' },
+    invalidIdNumber: { problem: '中的出生日期不对' },
+    registrationProblem: { problem: '身份证号码的地区码无效' },
+    alreadyRegistered: { name: '阿依古丽买买提' },
+    idTaken: {},
+    notRegistered: {},
+    noOpenOffer: {},
+    status: { name: '阿依古丽买买提', county: '喀喇沁左翼蒙古族自治县', state: '已给您发岗位通知，回1接受、2拒绝' },
+    changePhoneNeedsId: {},
+    changePhoneNotFound: {},
+    changePhoneSame: { name: '阿依古丽买买提' },
+    newPhoneTaken: {},
+    phoneChanged: { name: '阿依古丽买买提' },
+    phoneMovedAway: { last4: '8000' },
+  };
+
+  it.each(TEMPLATE_NAMES)('renders %s within one segment for the longest names', (name) => {
+    const sms = renderSms(name, WORST_CASE[name] as never);
+    expect(sms.body.startsWith(SIGNATURE)).toBe(true);
+    expect(sms.segments).toBe(1);
   });
 });

@@ -8,12 +8,29 @@ const TEMPLATES = {
   registered: (p: { name: string }) =>
     `${p.name}您好，春风行动报名成功。有合适岗位会短信通知您。查询回CX，退订回TD。`,
   optedOut: (_p: Record<string, never>) => '您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。',
+  optedIn: (_p: Record<string, never>) => '已恢复接收春风行动短信。有合适岗位会短信通知您。',
+  help: (_p: Record<string, never>) => '报名请回复：报名 姓名 身份证号 工种 去向 月薪，如：报名 王立学 身份证号 瓦工 湖州 4500。查询回CX',
+  askFor: (p: { missing: string }) => `已收到报名信息，还缺${p.missing}，请直接回复。24小时内有效。`,
+  invalidIdNumber: (p: { problem: string }) => `身份证号${p.problem}，请核对后重新发送18位身份证号。`,
+  registrationProblem: (p: { problem: string }) => `报名未成功：${p.problem}。请改正后重发。`,
+  alreadyRegistered: (p: { name: string }) => `${p.name}，您已报名，无需重复。查询进度回CX；换了手机号请用新号回：换号 身份证号。`,
+  idTaken: (_p: Record<string, never>) => '该身份证号已用另一个手机号报名。如已换号，请用本号码回复：换号 身份证号。',
+  notRegistered: (_p: Record<string, never>) => '您还没有报名。请回复：报名 姓名 身份证号 工种 去向 月薪。',
+  noOpenOffer: (_p: Record<string, never>) => '您目前没有待答复的岗位通知。有合适岗位会短信告诉您。',
+  status: (p: { name: string; county: string; state: string }) => `${p.name}：已报名（${p.county}），${p.state}。`,
+  changePhoneNeedsId: (_p: Record<string, never>) => '换号请用新手机号回复：换号 身份证号（18位）。',
+  changePhoneNotFound: (_p: Record<string, never>) => '没有找到这个身份证号的报名，请先报名：报名 姓名 身份证号 工种 去向 月薪。',
+  changePhoneSame: (p: { name: string }) => `${p.name}，本号码就是您报名用的号码，无需换号。`,
+  newPhoneTaken: (_p: Record<string, never>) => '本号码已有人报名，不能换入。如有疑问请联系县人社局。',
+  phoneChanged: (p: { name: string }) => `${p.name}，您的报名已转到本号码，以后短信都发到这里。`,
+  phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
 } satisfies Record<string, (params: never) => string>;
 
 /** The one message an opted-out number still gets: the confirmation that it opted out. */
 export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>(['optedOut']);
 
 export type TemplateName = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 export type TemplateParams<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]>[0];
 
 export interface RenderedSms {

@@ -3,11 +3,12 @@ import { NotFoundError, ValidationError } from '#domain/errors.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Deps } from '#services/deps.js';
 import { findLabourerByPhone, getLabourer, listCountyLabourers } from '#services/find-labourers.js';
+import { importPovertyList } from '#services/import-poverty-list.js';
 import { registerLabourer } from '#services/register-labourer.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { assertCountyAccess, type Principal } from '../principal.js';
-import { ListLabourersQuery, RegisterLabourerBody } from '../schemas/labourers.js';
+import { ListLabourersQuery, PovertyImportQuery, RegisterLabourerBody } from '../schemas/labourers.js';
 import { validate } from '../validate.js';
 
 export async function postLabourer(deps: Deps, event: HttpEvent): Promise<HttpResult> {
@@ -46,4 +47,16 @@ export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): 
   }
   const page = await listCountyLabourers(deps, { county, status: query.status, limit: query.limit, cursor: query.cursor });
   return jsonResponse(200, page.items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
+}
+
+/** `text/csv` with a column idNumber; a coordinator imports for their county, admin names one with ?county=. */
+export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
+  const query = validate(PovertyImportQuery, event.queryStringParameters ?? {}, '查询条件');
+  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
+  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
+  assertCountyAccess(who, county);
+  const raw = typeof event.body === 'string' ? event.body : '';
+  const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (csv.trim() === '') throw new ValidationError('请上传 CSV 文件', [{ path: '(body)', message: '请求体为空' }]);
+  return jsonResponse(200, await importPovertyList(deps, county, csv));
 }

@@ -34,3 +34,7 @@ export const ListLabourersQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type ListLabourersQuery = z.infer<typeof ListLabourersQuery>;
+
+export const PovertyImportQuery = z.object({
+  county: z.optional(z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'))),
+});

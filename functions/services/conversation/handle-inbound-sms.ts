@@ -1,0 +1,79 @@
+// One inbound SMS, handled once: parse it, decide the answer, and write the answer's effects, its replies
+// and the message's marker in one transaction — a redelivered message finds its marker and does nothing.
+import { normalizeMainlandMobile } from '#domain/phone.js';
+import { parseSms, type SmsIntent } from '#domain/sms/parse-sms.js';
+import { writeTransaction, type TxPart } from '#store/transact.js';
+import type { Deps } from '../deps.js';
+import { findLabourerByPhone } from '../find-labourers.js';
+import { answerOffer, setOptOut, statusReply } from './account-replies.js';
+import { changePhone } from './change-phone.js';
+import { replyOnly, type InboundContext, type Plan } from './plan.js';
+import { registerBySms } from './register-by-sms.js';
+
+export interface InboundSms {
+  from: string;
+  text: string;
+  inboundMessageId: string;
+}
+
+export type InboundOutcome =
+  | { handled: true; intent: string }
+  | { handled: false; reason: 'duplicate' | 'not-a-mainland-mobile' };
+
+const MARKER_TTL_SECONDS = 14 * 24 * 3600;
+
+export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<InboundOutcome> {
+  const phone = normalizeMainlandMobile(sms.from);
+  // Two-way SMS here is mainland-only; there is nobody we could answer.
+  if (!phone.ok) return { handled: false, reason: 'not-a-mainland-mobile' };
+
+  const { data: seen } = await deps.db.entities.inboundMessage.get({ inboundMessageId: sms.inboundMessageId }).go();
+  if (seen) return { handled: false, reason: 'duplicate' };
+
+  const ctx: InboundContext = { deps, phone: phone.e164, inboundMessageId: sms.inboundMessageId, now: deps.clock.now() };
+  const intent = parseSms(sms.text, ctx.now);
+  let plan = await decide(ctx, intent);
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent), ...plan.parts]);
+    if (outcome.ok) return { handled: true, intent: plan.intent };
+    if (outcome.failed.has('inbound')) return { handled: false, reason: 'duplicate' };
+    if (!plan.onRefused || attempt > 0) throw new Error(`Inbound SMS refused: ${[...outcome.failed].join(',')}`);
+    plan = plan.onRefused(outcome.failed);
+  }
+}
+
+async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
+  const labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
+  switch (intent.kind) {
+    case 'register':
+    case 'fields':
+      return registerBySms(ctx, intent.fields, { explicit: intent.kind === 'register', registered: labourer });
+    case 'accept':
+    case 'decline':
+      return answerOffer(ctx, intent.kind, labourer);
+    case 'status':
+      return statusReply(ctx, labourer);
+    case 'optOut':
+    case 'optIn':
+      return setOptOut(ctx, labourer, intent.kind === 'optOut');
+    case 'changePhone':
+      return changePhone(ctx, intent.idNumber);
+    case 'help':
+      return replyOnly(ctx, 'help', 'help', {}, labourer?.homeCounty);
+  }
+}
+
+function markerPart(ctx: InboundContext, intent: string): TxPart {
+  return {
+    name: 'inbound',
+    item: ({ inboundMessage }) =>
+      inboundMessage
+        .create({
+          inboundMessageId: ctx.inboundMessageId,
+          intent,
+          receivedAt: ctx.now.toISOString(),
+          expiresAt: Math.floor(ctx.now.getTime() / 1000) + MARKER_TTL_SECONDS,
+        })
+        .commit(),
+  };
+}

@@ -1,0 +1,158 @@
+// The SMS conversation through POST /sim/sms: the deployed path (SQS record → sms-inbound handler →
+// transaction → stream → notifier) on DynamoDB Local, replies returned once the outbox is flushed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalSystem } from '../../bin/local/system.js';
+import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
+
+const COORDINATOR = 'dev:coordinator:510822';
+
+let system: LocalSystem;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  api = apiClient(system.url);
+});
+afterAll(() => system?.stop());
+
+async function sms(from: string, text: string, messageId?: string) {
+  const res = await api('POST', '/sim/sms', { json: { from, text, ...(messageId ? { messageId } : {}) } });
+  expect(res.status).toBe(200);
+  return res.body as { messageId: string; replies: { to: string; body: string }[] };
+}
+
+const bodies = (r: { replies: { body: string }[] }) => r.replies.map((x) => x.body);
+const labourerByPhone = async (phone: string) =>
+  (await api('GET', `/labourers?phone=${phone}`, { token: COORDINATOR })).body[0];
+
+describe('SMS registration', () => {
+  it('registers from one message, fields in any order, and the coordinator sees the labourer', async () => {
+    const phone = mobilePhone();
+    const id = validIdNumber();
+    const answer = await sms(phone, `报名 王立学 ${id} 瓦工 浙江湖州 4500`);
+    const labourer = await labourerByPhone(phone);
+    expect(answer.replies).toEqual([{ to: `+86${phone}`, body: expect.stringMatching(/^【春风行动】王立学您好.*报名成功/) }]);
+    expect(labourer).toMatchObject({
+      name: '王立学', channel: 'sms', skills: ['泥瓦工'], expectedWage: 4500, canTravel: true,
+      destinations: [{ code: '3305', name: '湖州市' }],
+    });
+  });
+
+  it('asks for exactly what is missing and completes the draft with the next message', async () => {
+    const phone = mobilePhone();
+    const first = await sms(phone, '登记#李芳#缝纫工#广东东莞#月薪四千五');
+    const second = await sms(phone, validIdNumber());
+    const labourer = await labourerByPhone(phone);
+    expect(bodies(first)[0]).toContain('身份证号');
+    expect(bodies(first)[0]).not.toContain('姓名');
+    expect(bodies(second)[0]).toMatch(/李芳您好.*报名成功/);
+    expect(labourer).toMatchObject({ name: '李芳', skills: ['缝纫工'], expectedWage: 4500, destinations: [{ code: '4419' }] });
+  });
+
+  it('takes full-width digits and local-only words; 贫困户 is never a name', async () => {
+    const phone = mobilePhone();
+    const id = validIdNumber().replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    await sms(phone, `报名，张建国，${id}，电工，本地，贫困户，３５００元`);
+    const labourer = await labourerByPhone(phone);
+    expect(labourer).toMatchObject({ name: '张建国', canTravel: false, poverty: true, expectedWage: 3500 });
+  });
+
+  it('tells a bad ID number apart and keeps the rest of the draft', async () => {
+    const phone = mobilePhone();
+    const good = validIdNumber();
+    const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+    const first = await sms(phone, `报名 周大勇 ${bad} 搬运工`);
+    const second = await sms(phone, good);
+    expect(bodies(first)[0]).toContain('校验位');
+    expect(bodies(second)[0]).toMatch(/周大勇您好/);
+    expect((await labourerByPhone(phone)).skills).toEqual(['搬运工']);
+  });
+
+  it('refuses a registered ID number from a new phone and explains 换号', async () => {
+    const id = validIdNumber();
+    await sms(mobilePhone(), `报名 陈强 ${id} 钢筋工`);
+    const again = await sms(mobilePhone(), `报名 陈强 ${id} 钢筋工`);
+    expect(bodies(again)[0]).toContain('换号');
+  });
+
+  it('handles a redelivered message once: one registration, one reply', async () => {
+    const phone = mobilePhone();
+    const text = `报名 黄丽 ${validIdNumber()} 电子厂 深圳 4800`;
+    const first = await sms(phone, text, `dup-${phone}`);
+    const again = await sms(phone, text, `dup-${phone}`);
+    const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
+    expect(first.replies).toHaveLength(1);
+    expect(again.replies).toHaveLength(1); // the same reply, not a second one
+    expect(log.body).toHaveLength(1);
+  });
+});
+
+describe('SMS intents', () => {
+  it('answers status, opt-out (confirmed, then silence) and opt-in', async () => {
+    const phone = mobilePhone();
+    await sms(phone, `报名 赵德明 ${validIdNumber()} 司机 成都 5000`);
+    const status = await sms(phone, 'cx');
+    const out = await sms(phone, 'TD');
+    const statusWhileOut = await sms(phone, '查询');
+    const back = await sms(phone, '订阅');
+    const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
+    expect(bodies(status)[0]).toMatch(/赵德明：已报名（青川县）/);
+    expect(bodies(out)[0]).toContain('退订');
+    expect(statusWhileOut.replies).toEqual([]);
+    expect(bodies(back)[0]).toContain('恢复');
+    expect(log.body.map((m: { status: string }) => m.status)).toContain('suppressed');
+  });
+
+  it('answers an offer reply with no open offer', async () => {
+    const answer = await sms(mobilePhone(), '1');
+    expect(bodies(answer)[0]).toContain('没有待答复的岗位通知');
+  });
+
+  it('answers anything it does not understand with help, never silence', async () => {
+    for (const text of ['', '？', '你好在吗', '🙂🙂', 'asdf qwer']) {
+      const answer = await sms(mobilePhone(), text);
+      expect(bodies(answer)[0]).toContain('报名');
+    }
+  });
+
+  it('moves a registration to a new phone with 换号 and tells the old phone', async () => {
+    const oldPhone = mobilePhone();
+    const newPhone = mobilePhone();
+    const id = validIdNumber();
+    await sms(oldPhone, `报名 吴春花 ${id} 种植 本地`);
+    const moved = await sms(newPhone, `换号 ${id}`);
+    const labourer = await labourerByPhone(newPhone);
+    const oldLookup = await api('GET', `/labourers?phone=${oldPhone}`, { token: COORDINATOR });
+    expect(moved.replies).toEqual(
+      expect.arrayContaining([
+        { to: `+86${newPhone}`, body: expect.stringContaining('已转到本号码') },
+        { to: `+86${oldPhone}`, body: expect.stringContaining(`尾号${newPhone.slice(-4)}`) },
+      ]),
+    );
+    expect(labourer.name).toBe('吴春花');
+    expect(oldLookup.body).toEqual([]);
+  });
+
+  it('refuses 换号 into a phone that already has a registration', async () => {
+    const taken = mobilePhone();
+    const id = validIdNumber();
+    await sms(mobilePhone(), `报名 杨桂兰 ${id} 保洁`);
+    await sms(taken, `报名 刘秀英 ${validIdNumber()} 普工`);
+    const answer = await sms(taken, `换号 ${id}`);
+    expect(bodies(answer)[0]).toContain('本号码已有人报名');
+  });
+
+  it('registers through the web form and SMS with the same uniqueness', async () => {
+    const body = registrationBody();
+    await api('POST', '/labourers', { json: body });
+    const answer = await sms(mobilePhone(), `报名 王立学 ${body.idNumber} 瓦工`);
+    expect(bodies(answer)[0]).toContain('换号');
+  });
+
+  it('refuses a malformed simulator request with 400', async () => {
+    const res = await api('POST', '/sim/sms', { json: { text: 'cx' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('from');
+  });
+});
