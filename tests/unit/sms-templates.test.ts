@@ -51,6 +51,12 @@ describe('SMS templates', () => {
     newPhoneTaken: {},
     phoneChanged: { name: '阿依古丽买买提' },
     phoneMovedAway: { last4: '8000' },
+    offer: { name: '阿依古丽买买提江', place: '喀喇沁左翼蒙古族自治县', title: '湖州吴兴区建筑工地泥瓦工长期招聘', wage: 12500, start: '12月31日', hours: 48 },
+    offerAccepted: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
+    offerDeclined: {},
+    tripBooked: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', destination: '乌兰察布市', seat: 45, plate: '川H·12345' },
+    seatCancelled: { name: '阿依古丽买买提江', date: '12月31日', destination: '西双版纳傣族自治州' },
+    offerExpired: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
   };
 
   it.each(TEMPLATE_NAMES)('renders %s within one segment for the longest names', (name) => {

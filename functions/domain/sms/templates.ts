@@ -3,6 +3,12 @@ import { countSegments } from './segments.js';
 
 export const SIGNATURE = '【春风行动】';
 
+/** Free text (titles, names) shortened so a notice keeps to one segment. */
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
 /** Template name → body builder. Keep the common notices within one 70-character UCS-2 segment. */
 const TEMPLATES = {
   registered: (p: { name: string }) =>
@@ -23,6 +29,15 @@ const TEMPLATES = {
   changePhoneSame: (p: { name: string }) => `${p.name}，本号码就是您报名用的号码，无需换号。`,
   newPhoneTaken: (_p: Record<string, never>) => '本号码已有人报名，不能换入。如有疑问请联系县人社局。',
   phoneChanged: (p: { name: string }) => `${p.name}，您的报名已转到本号码，以后短信都发到这里。`,
+  offer: (p: { name: string; place: string; title: string; wage: number; start: string; hours: number }) =>
+    `${clip(p.name, 7)}您好：${clip(p.place, 6)}${clip(p.title, 10)}，月薪${p.wage}元，${p.start}上岗。回1接受，回2拒绝，${p.hours}小时内有效。`,
+  offerAccepted: (p: { title: string }) => `已确认您接受"${clip(p.title, 12)}"。出行和上岗安排会短信通知您。`,
+  offerDeclined: (_p: Record<string, never>) => '已收到，您拒绝了这个岗位。有其他合适岗位会再通知您。',
+  offerExpired: (p: { title: string }) => `"${clip(p.title, 12)}"的岗位通知已过期，名额已让出。有新岗位会再通知您。`,
+  tripBooked: (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string }) =>
+    `${clip(p.name, 6)}：专车${p.date}${p.time}${clip(p.pickup, 8)}发车去${clip(p.destination, 6)}，${p.seat}号座${p.plate ? `，${p.plate}` : ''}。带身份证提前半小时到。`,
+  seatCancelled: (p: { name: string; date: string; destination: string }) =>
+    `${clip(p.name, 7)}：您${p.date}去${clip(p.destination, 6)}的专车座位已取消，新的出行安排会再通知您。`,
   phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
 } satisfies Record<string, (params: never) => string>;
 

@@ -1,0 +1,227 @@
+// Labourers aggregated into classes whose members are interchangeable to the optimisation: the same
+// feasible vacancies at the same fit. Each attribute is first reduced to what the open vacancies can
+// tell apart (a skill no vacancy asks for, a destination with no vacancy, two expected wages no
+// vacancy wage separates count the same), so a county of 465,000 labourers becomes tens of thousands
+// of classes. Opted-out labourers drop out here.
+import { datesFit, regionLevel } from './feasibility.js';
+import { destinationPoints, HOME_POINTS, wagePoints } from './fit-score.js';
+import type { Market } from './market.js';
+import type { MatchLabourer } from './types.js';
+
+/** The place points a labourer gets in each vacancy county (county indices of the market). */
+export interface PlaceVector {
+  /** Index of the home county, −1 when no vacancy is there. */
+  home: number;
+  counties: Int32Array;
+  points: Int32Array;
+}
+
+export interface LabourerClass {
+  /** Any member: all members have the same arcs. */
+  representative: MatchLabourer;
+  /** In input order; match-county.ts sorts them first-come-first-served when it hands out places. */
+  members: MatchLabourer[];
+  poverty: boolean;
+  place: PlaceVector;
+  /** Bits of the market's skills the members have. */
+  skillMask: Uint32Array;
+  /** First index of market.startDates the members can make. */
+  startIndex: number;
+  /** Open vacancies the members declined; undefined when none. */
+  declined: ReadonlySet<string> | undefined;
+}
+
+export interface Classification {
+  classes: LabourerClass[];
+  optedOut: MatchLabourer[];
+}
+
+const SEPARATOR = '\u0001';
+
+/** Interns signature strings; `rank` orders ids by their signature, for a canonical class order. */
+class Signatures<T> {
+  private readonly idBySignature = new Map<string, number>();
+  readonly signatures: string[] = [];
+  readonly values: T[] = [];
+  id(signature: string, value: () => T): number {
+    let id = this.idBySignature.get(signature);
+    if (id === undefined) {
+      id = this.signatures.length;
+      this.idBySignature.set(signature, id);
+      this.signatures.push(signature);
+      this.values.push(value());
+    }
+    return id;
+  }
+  ranks(): Int32Array {
+    const order = this.signatures.map((_, i) => i).sort((a, b) => compare(this.signatures[a]!, this.signatures[b]!));
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    return rank;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function classifyLabourers(
+  labourers: readonly MatchLabourer[],
+  market: Market,
+  openIds: ReadonlySet<string>,
+): Classification {
+  const countyCount = market.counties.length;
+  const scratch = new Int32Array(countyCount);
+
+  // Place: the points per vacancy county (and which county is home, for posts).
+  const places = new Signatures<PlaceVector>();
+  const placeByRaw = new Map<string, number>();
+  const placeId = (l: MatchLabourer): number => {
+    const raw = l.canTravel ? `${l.homeCounty}|${l.destinations.join(SEPARATOR)}` : `${l.homeCounty}|`;
+    let id = placeByRaw.get(raw);
+    if (id !== undefined) return id;
+    const touched: number[] = [];
+    const home = market.countyIndex.get(l.homeCounty) ?? -1;
+    if (home >= 0) {
+      scratch[home] = HOME_POINTS;
+      touched.push(home);
+    }
+    if (l.canTravel) {
+      l.destinations.forEach((code, index) => {
+        const points = destinationPoints(regionLevel(code), index);
+        for (const county of market.countiesIn(code)) {
+          if (scratch[county] === 0) touched.push(county);
+          if (points > scratch[county]!) scratch[county] = points;
+        }
+      });
+    }
+    touched.sort((a, b) => a - b);
+    const points = Int32Array.from(touched, (county) => scratch[county]!);
+    const signature = `${home};${touched.map((county, k) => `${county}:${points[k]}`).join(',')}`;
+    for (const county of touched) scratch[county] = 0;
+    id = places.id(signature, () => ({ home, counties: Int32Array.from(touched), points }));
+    placeByRaw.set(raw, id);
+    return id;
+  };
+
+  // Skills: those some vacancy asks for, as a bit mask.
+  const skills = new Signatures<Uint32Array>();
+  const skillByRaw = new Map<string, number>();
+  const skillId = (l: MatchLabourer): number => {
+    const raw = l.skills.join(SEPARATOR);
+    let id = skillByRaw.get(raw);
+    if (id !== undefined) return id;
+    const known = [...new Set(l.skills.filter((s) => market.skillBit.has(s)))].sort();
+    id = skills.id(known.join(SEPARATOR), () => {
+      const mask = new Uint32Array(market.maskWords);
+      for (const s of known) {
+        const bit = market.skillBit.get(s)!;
+        mask[bit >>> 5]! |= 1 << (bit & 31);
+      }
+      return mask;
+    });
+    skillByRaw.set(raw, id);
+    return id;
+  };
+
+  // Expected wage: the points (or infeasibility) it gives at each vacancy wage.
+  const wages = new Signatures<null>();
+  const wageByRaw = new Map<number, number>();
+  const wageId = (l: MatchLabourer): number => {
+    let id = wageByRaw.get(l.expectedWage);
+    if (id !== undefined) return id;
+    const signature = market.wages.map((w) => (w >= l.expectedWage ? wagePoints(w, l.expectedWage) : -1)).join(',');
+    id = wages.id(signature, () => null);
+    wageByRaw.set(l.expectedWage, id);
+    return id;
+  };
+
+  // Availability: the first vacancy start date the labourer can make.
+  const startByRaw = new Map<string, number>();
+  const startIndex = (l: MatchLabourer): number => {
+    const from = l.availableFrom;
+    if (from === undefined || from === '') return 0;
+    let index = startByRaw.get(from);
+    if (index === undefined) {
+      index = lowerBound(market.startDates, from.slice(0, 10));
+      // Keep the one definition of "dates fit" authoritative.
+      while (index < market.startDates.length && !datesFit(from, market.startDates[index]!)) index++;
+      startByRaw.set(from, index);
+    }
+    return index;
+  };
+
+  interface Draft {
+    cls: LabourerClass;
+    poor: number;
+    place: number;
+    skill: number;
+    wage: number;
+    start: number;
+    declined: string;
+  }
+  const drafts = new Map<string, Draft>();
+  const optedOut: MatchLabourer[] = [];
+  for (const l of labourers) {
+    if (l.optedOut) {
+      optedOut.push(l);
+      continue;
+    }
+    const place = placeId(l);
+    const skill = skillId(l);
+    const wage = wageId(l);
+    const start = startIndex(l);
+    const declinedIds = l.declinedVacancyIds?.filter((id) => openIds.has(id)) ?? [];
+    const declined = declinedIds.length === 0 ? '' : [...new Set(declinedIds)].sort().join(SEPARATOR);
+    const poor = l.poverty ? 1 : 0;
+    const key = `${poor}|${place}|${skill}|${wage}|${start}|${declined}`;
+    const draft = drafts.get(key);
+    if (draft !== undefined) {
+      draft.cls.members.push(l);
+      continue;
+    }
+    drafts.set(key, {
+      cls: {
+        representative: l,
+        members: [l],
+        poverty: l.poverty,
+        place: places.values[place]!,
+        skillMask: skills.values[skill]!,
+        startIndex: start,
+        declined: declined === '' ? undefined : new Set(declined.split(SEPARATOR)),
+      },
+      poor,
+      place,
+      skill,
+      wage,
+      start,
+      declined,
+    });
+  }
+
+  // A canonical order (by signatures, not by input order), so the plan does not depend on input order.
+  const placeRank = places.ranks();
+  const skillRank = skills.ranks();
+  const wageRank = wages.ranks();
+  const ordered = [...drafts.values()].sort(
+    (a, b) =>
+      b.poor - a.poor ||
+      placeRank[a.place]! - placeRank[b.place]! ||
+      skillRank[a.skill]! - skillRank[b.skill]! ||
+      wageRank[a.wage]! - wageRank[b.wage]! ||
+      a.start - b.start ||
+      compare(a.declined, b.declined),
+  );
+  return { classes: ordered.map((d) => d.cls), optedOut };
+}
