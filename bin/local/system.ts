@@ -11,6 +11,7 @@ import { ENV } from '../../functions/config/env.js';
 import { LOCAL_AWS_ENV, ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { fakeContext, readBody, toApiEvent, writeResult } from './http-adapter.js';
 import { simulateSms } from './sms-simulator.js';
+import { servePage } from './static-pages.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
 
 export interface LocalSystemOptions {
@@ -36,11 +37,18 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
-/** Deployed schedules (lib/constructs/jobs.ts), run here as timers. */
-const JOBS = [
-  { name: 'matcher', everyMs: 60 * 60_000, load: () => import('../../functions/handlers/matcher.js') },
-  { name: 'offer-expiry', everyMs: 15 * 60_000, load: () => import('../../functions/handlers/offer-expiry.js') },
-  { name: 'follow-up', everyMs: 24 * 60 * 60_000, load: () => import('../../functions/handlers/follow-up.js') },
+/** Deployed schedules (lib/constructs/jobs.ts), run here as timers with the same inputs. */
+type Job = { name: string; everyMs: number; input: () => unknown; load: () => Promise<{ handler: (event: never) => Promise<unknown> }> };
+const JOBS: Job[] = [
+  {
+    name: 'matcher',
+    everyMs: 60 * 60_000,
+    // Deployed, the schedule's input names the counties; locally MATCHING_COUNTIES does (comma-separated).
+    input: () => ({ counties: (process.env.MATCHING_COUNTIES ?? '').split(',').filter(Boolean) }),
+    load: () => import('../../functions/handlers/matcher.js'),
+  },
+  { name: 'offer-expiry', everyMs: 15 * 60_000, input: () => ({}), load: () => import('../../functions/handlers/offer-expiry.js') },
+  { name: 'follow-up', everyMs: 24 * 60 * 60_000, input: () => ({}), load: () => import('../../functions/handlers/follow-up.js') },
 ];
 
 function localIdHashSecret(dataDir: string | undefined): string {
@@ -107,7 +115,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         setInterval(() => {
           job
             .load()
-            .then((m) => m.handler())
+            .then((m) => m.handler(job.input() as never))
             .catch((error) => console.error(`job ${job.name}:`, error));
         }, job.everyMs).unref(),
       )
@@ -116,6 +124,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
+        if (await servePage(req, res)) return;
         const body = await readBody(req);
         if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms') {
           const simulated = await simulateSms(parseJson(body), {

@@ -1,7 +1,12 @@
-// Scheduled job "offer-expiry": wired in lib/constructs/jobs.ts and bin/local.ts; its logic arrives with its issue.
+// Scheduled sweep: offers past their deadline expire, their places go back, and the labourer is told.
 import { logger } from '#adapters/logger.js';
+import { depsFromEnv } from '#services/deps.js';
+import { expireOffers } from '#services/offer-life-cycle.js';
 
-export const handler = async (): Promise<{ done: false; reason: string }> => {
-  logger.info('not yet', { job: 'offer-expiry' });
-  return { done: false, reason: 'not yet implemented' };
+const deps = depsFromEnv();
+
+export const handler = async (): Promise<{ expired: number }> => {
+  const expired = await expireOffers(deps);
+  logger.info('offer expiry', { expired });
+  return { expired };
 };

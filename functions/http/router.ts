@@ -7,7 +7,9 @@ import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer } from './routes/labourers.js';
+import { getStats, listOffers, postMatchingRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
+import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
 import {
   createPostRoute,
   getVacancyRoute,
@@ -49,6 +51,15 @@ export function routeTable(deps: Deps) {
     authed('GET', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], getVacancyRoute),
     authed('PATCH', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], patchVacancyRoute, jsonRoute),
     authed('POST', '/posts', ['coordinator', 'admin'], createPostRoute, jsonRoute),
+    authed('POST', '/matching/runs', ['coordinator', 'admin'], postMatchingRun, jsonRoute),
+    authed('GET', '/offers', ['coordinator', 'admin'], listOffers),
+    authed('GET', '/stats', ['coordinator', 'admin'], getStats),
+    authed('POST', '/trips/plan', ['coordinator', 'admin'], planTripsRoute, jsonRoute),
+    authed('GET', '/trips', ['coordinator', 'admin'], listTripsRoute),
+    authed('PATCH', '/trips/{id}', ['coordinator', 'admin'], patchTripRoute, jsonRoute),
+    authed('POST', '/trips/{id}/book', ['coordinator', 'admin'], bookTripRoute),
+    authed('DELETE', '/trips/{id}/seats/{labourerId}', ['coordinator', 'admin'], cancelSeatRoute),
+    authed('GET', '/trips/{id}/manifest.csv', ['coordinator', 'admin'], manifestRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
   ];
 }

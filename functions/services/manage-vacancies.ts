@@ -37,6 +37,8 @@ export async function postVacancy(deps: Deps, input: NewVacancy): Promise<Vacanc
       ...input,
       filled: 0,
       offered: 0,
+      remaining: input.openings,
+      nonPoorCommitted: 0,
       status: 'open',
       createdAt: deps.clock.now().toISOString(),
     })
@@ -66,6 +68,8 @@ export async function createPost(deps: Deps, input: NewPost): Promise<VacancyVie
       endDate: addMonths(input.startDate, input.months),
       filled: 0,
       offered: 0,
+      remaining: input.openings,
+      nonPoorCommitted: 0,
       status: 'open',
       createdAt: deps.clock.now().toISOString(),
     })
@@ -77,6 +81,12 @@ export async function getVacancy(deps: Deps, vacancyId: string): Promise<Vacancy
   const { data } = await deps.db.entities.vacancy.get({ vacancyId }).go();
   if (!data) throw new NotFoundError('没有这个岗位');
   return toVacancyView(data);
+}
+
+/** Every open vacancy and post in the country: what a matching run may offer. */
+export async function listOpenVacancies(deps: Pick<Deps, 'db'>): Promise<VacancyView[]> {
+  const { data } = await deps.db.entities.vacancy.query.openVacancies({ status: 'open' }).go({ pages: 'all' });
+  return data.map(toVacancyView);
 }
 
 export async function listCountyVacancies(deps: Deps, county: string, kind?: Kind): Promise<VacancyView[]> {
@@ -98,7 +108,8 @@ export interface VacancyChange {
 
 /**
  * Changes openings or closes a vacancy. Openings never go below the places already filled or offered:
- * the write is conditional on the counters it was checked against, so a concurrent acceptance wins.
+ * `remaining` moves with openings, and the write is conditional on it staying ≥ 0 and on the openings
+ * it was computed from, so a concurrent offer, acceptance or change wins and this one is refused.
  */
 export async function updateVacancy(deps: Deps, current: VacancyView, change: VacancyChange): Promise<VacancyView> {
   if (current.status === 'ended') throw new ConflictError('岗位已结束，不能修改');
@@ -108,11 +119,15 @@ export async function updateVacancy(deps: Deps, current: VacancyView, change: Va
       { path: 'openings', message: `至少 ${committed}（已录用 ${current.filled}，待答复 ${current.offered}）` },
     ]);
   }
+  const delta = change.openings === undefined ? 0 : change.openings - current.openings;
   try {
     const { data } = await deps.db.entities.vacancy
       .patch({ vacancyId: current.id })
       .set({ ...change })
-      .where(({ filled, offered }, { eq }) => `${eq(filled, current.filled)} AND ${eq(offered, current.offered)}`)
+      .add({ remaining: delta })
+      // The open-vacancies index is keyed on status and county: a status change rebuilds it.
+      .composite({ county: current.county })
+      .where(({ remaining, openings }, { eq, gte }) => `${gte(remaining, -delta)} AND ${eq(openings, current.openings)}`)
       .go({ response: 'all_new' });
     return toVacancyView(data as never);
   } catch (error) {

@@ -13,6 +13,8 @@ export interface VacancyView {
   openings: number;
   filled: number;
   offered: number;
+  remaining: number;
+  nonPoorCommitted: number;
   monthlyWage: number;
   startDate: string;
   status: VacancyItem['status'];
@@ -34,6 +36,8 @@ export function toVacancyView(item: VacancyItem): VacancyView {
     openings: item.openings,
     filled: item.filled,
     offered: item.offered,
+    remaining: item.remaining,
+    nonPoorCommitted: item.nonPoorCommitted,
     monthlyWage: item.monthlyWage,
     startDate: item.startDate,
     status: item.status,

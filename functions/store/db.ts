@@ -9,6 +9,9 @@ import { vacancyEntity } from './entities/vacancy.js';
 import { smsDraftEntity } from './entities/sms-draft.js';
 import { inboundMessageEntity } from './entities/inbound-message.js';
 import { povertyMarkEntity } from './entities/poverty-mark.js';
+import { offerEntity } from './entities/offer.js';
+import { seatEntity } from './entities/seat.js';
+import { tripEntity } from './entities/trip.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -24,6 +27,9 @@ export function createDb(client: DynamoDBClient, table: string) {
       smsDraft: smsDraftEntity,
       inboundMessage: inboundMessageEntity,
       povertyMark: povertyMarkEntity,
+      offer: offerEntity,
+      trip: tripEntity,
+      seat: seatEntity,
     },
     { client: documentClient, table },
   );

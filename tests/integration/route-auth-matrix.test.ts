@@ -16,7 +16,7 @@ type Who = keyof typeof TOKENS;
 
 let system: LocalSystem;
 let api: ReturnType<typeof apiClient>;
-const ids = { labourer: '', job: '', post: '', phone: '' };
+const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '' };
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -28,10 +28,30 @@ beforeAll(async () => {
     title: '普工', skills: ['普工'], county: '510822', openings: 5, monthlyWage: 3000, startDate: '2027-03-01' } })).body.id;
   ids.post = (await api('POST', '/posts', { token: TOKENS.coordinator, json: {
     title: '卡口值守', county: '510822', openings: 5, monthlyWage: 1800, months: 3 } })).body.id;
+  // A bus with one booked passenger: a labourer who accepted a job in Huzhou.
+  const traveller = registrationBody({ skills: ['焊工'], destinations: ['3305'] });
+  ids.traveller = (await api('POST', '/labourers', { json: traveller })).body.id;
+  await api('POST', '/vacancies', { token: TOKENS.employer, json: {
+    title: '焊工', skills: ['焊工'], county: '330502', openings: 1, monthlyWage: 9000, startDate: '2099-03-01' } });
+  await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } });
+  await api('POST', '/sim/sms', { json: { from: traveller.phone, text: '1' } });
+  ids.trip = (await api('POST', '/trips/plan', { token: TOKENS.coordinator, json: { county: '510822' } })).body.trips[0].id;
+  await api('POST', `/trips/${ids.trip}/book`, { token: TOKENS.coordinator });
 });
 afterAll(() => system?.stop());
 
-type Call = { method: string; path: () => string; json?: () => unknown; csv?: string; allowed: Who[]; route: string };
+type Call = {
+  method: string;
+  path: () => string;
+  json?: () => unknown;
+  csv?: string;
+  /** The response is not JSON. */
+  text?: boolean;
+  allowed: Who[];
+  /** Let in, but the thing is gone by then (404). */
+  notFoundFor?: Who[];
+  route: string;
+};
 const MATRIX: Call[] = [
   { route: 'GET /health', method: 'GET', path: () => '/health', allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['none', 'coordinator', 'employer', 'admin'] },
@@ -45,6 +65,16 @@ const MATRIX: Call[] = [
   { route: 'PATCH /vacancies/{id}', method: 'PATCH', path: () => `/vacancies/${ids.job}`, json: () => ({ openings: 6 }), allowed: ['employer', 'admin'] },
   { route: 'POST /posts', method: 'POST', path: () => '/posts', allowed: ['coordinator', 'admin'], json: () => ({
     title: '卡口值守', county: '510822', openings: 2, monthlyWage: 1800, months: 3 }) },
+  { route: 'POST /matching/runs', method: 'POST', path: () => '/matching/runs', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
+  { route: 'GET /stats', method: 'GET', path: () => '/stats?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'GET /offers', method: 'GET', path: () => '/offers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'POST /trips/plan', method: 'POST', path: () => '/trips/plan', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
+  { route: 'GET /trips', method: 'GET', path: () => '/trips?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'PATCH /trips/{id}', method: 'PATCH', path: () => `/trips/${ids.trip}`, json: () => ({ escort: '李医生' }), allowed: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/book', method: 'POST', path: () => `/trips/${ids.trip}/book`, allowed: ['coordinator', 'admin'] },
+  { route: 'GET /trips/{id}/manifest.csv', method: 'GET', path: () => `/trips/${ids.trip}/manifest.csv`, allowed: ['coordinator', 'admin'], text: true },
+  // Runs last for each role: a freed seat is gone; the admin's call finds it already freed by the coordinator.
+  { route: 'DELETE /trips/{id}/seats/{labourerId}', method: 'DELETE', path: () => `/trips/${ids.trip}/seats/${ids.traveller}`, allowed: ['coordinator'], notFoundFor: ['admin'] },
   { route: 'GET /messages', method: 'GET', path: () => `/messages?phone=${ids.phone}`, allowed: ['coordinator', 'admin'] },
 ];
 
@@ -59,8 +89,12 @@ describe('route × role matrix', () => {
       const allowed = call.allowed.includes(who);
       it(`${call.route} as ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const body = call.csv ? { body: call.csv, contentType: 'text/csv' } : { json: call.json?.() };
-        const res = await api(call.method, call.path(), { token: TOKENS[who], ...body });
-        if (allowed) {
+        const res = call.text
+          ? await fetch(new URL(call.path(), system.url), { headers: TOKENS[who] ? { authorization: `Bearer ${TOKENS[who]}` } : {} })
+          : await api(call.method, call.path(), { token: TOKENS[who], ...body });
+        if (call.notFoundFor?.includes(who)) {
+          expect(res.status).toBe(404);
+        } else if (allowed) {
           expect([401, 403]).not.toContain(res.status);
           expect(res.status).toBeLessThan(300);
         } else {

@@ -94,7 +94,7 @@ describe('employer isolation', () => {
 describe('PATCH /vacancies/{id}', () => {
   it('never reduces openings below the places filled or offered', async () => {
     const created = await api('POST', '/vacancies', { token: EMPLOYER_A, json: vacancy({ openings: 10 }) });
-    await depsForTable(system.tableName).db.entities.vacancy.patch({ vacancyId: created.body.id }).set({ filled: 3, offered: 2 }).go();
+    await depsForTable(system.tableName).db.entities.vacancy.patch({ vacancyId: created.body.id }).set({ filled: 3, offered: 2, remaining: 5 }).go();
     const tooFew = await api('PATCH', `/vacancies/${created.body.id}`, { token: EMPLOYER_A, json: { openings: 4 } });
     const justEnough = await api('PATCH', `/vacancies/${created.body.id}`, { token: EMPLOYER_A, json: { openings: 5 } });
     expect(tooFew.status).toBe(409);

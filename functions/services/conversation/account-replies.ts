@@ -1,5 +1,7 @@
 // The short exchanges about a labourer's own registration: status, opt-out and opt-in, offer answers.
 import { countyByCode } from '#domain/divisions.js';
+import { renderSms } from '#domain/sms/templates.js';
+import { endOfferParts, findOpenOffer, vacancyTitle } from '../offer-life-cycle.js';
 import type { LabourerView } from '../labourer-view.js';
 import { reply, replyOnly, type InboundContext, type Plan } from './plan.js';
 
@@ -32,7 +34,19 @@ export function setOptOut(ctx: InboundContext, labourer: LabourerView | undefine
   };
 }
 
-/** Offers arrive with the matching issue; until then there is never an open offer to answer. */
-export function answerOffer(ctx: InboundContext, answer: 'accept' | 'decline', labourer: LabourerView | undefined): Plan {
-  return replyOnly(ctx, answer, 'noOpenOffer', {}, labourer?.homeCounty);
+/** 1 / 2 on the labourer's open offer; the places and statuses move in the reply's transaction. */
+export async function answerOffer(ctx: InboundContext, answer: 'accept' | 'decline', labourer: LabourerView | undefined): Promise<Plan> {
+  const offer = labourer && (await findOpenOffer(ctx.deps, labourer.id));
+  if (!labourer || !offer) return replyOnly(ctx, answer, 'noOpenOffer', {}, labourer?.homeCounty);
+  const sms =
+    answer === 'accept'
+      ? renderSms('offerAccepted', { title: await vacancyTitle(ctx.deps, offer.vacancyId) })
+      : renderSms('offerDeclined', {});
+  const ending = answer === 'accept' ? 'accepted' : 'declined';
+  return {
+    intent: answer,
+    parts: endOfferParts(ctx.deps, offer, ending, { to: ctx.phone, sms, county: labourer.homeCounty, causedBy: ctx.inboundMessageId }),
+    // The offer expired or was answered a moment ago.
+    onRefused: () => replyOnly(ctx, answer, 'noOpenOffer', {}, labourer.homeCounty),
+  };
 }

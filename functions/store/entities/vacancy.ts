@@ -1,5 +1,6 @@
 // The supply side: an employer's job vacancy or a county's public-welfare post (公益岗位).
-// `filled` counts accepted offers and `offered` the outstanding ones; openings never drop below their sum.
+// `filled` counts accepted offers and `offered` the outstanding ones; `remaining` = openings − filled −
+// offered is kept beside them so every change can be a conditional update (never below zero).
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
@@ -23,6 +24,9 @@ export const vacancyEntity = new Entity({
     openings: { type: 'number', required: true },
     filled: { type: 'number', required: true, default: 0 },
     offered: { type: 'number', required: true, default: 0 },
+    remaining: { type: 'number', required: true },
+    /** Posts: places filled or offered to non-poor labourers (capped by poorShareMin). */
+    nonPoorCommitted: { type: 'number', required: true, default: 0 },
     monthlyWage: { type: 'number', required: true },
     startDate: { type: 'string', required: true },
     /** Posts: the term in months (3–6) and the date it ends. */
@@ -43,6 +47,12 @@ export const vacancyEntity = new Entity({
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['county'] },
       sk: { field: 'gsi1sk', composite: ['kind', 'vacancyId'] },
+    },
+    /** Every open vacancy and post in the country, by county: what a matching run can offer. */
+    openVacancies: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['status'] },
+      sk: { field: 'gsi3sk', composite: ['county', 'vacancyId'] },
     },
     /** An employer's own vacancies (and a county's own posts). */
     vacanciesByOwner: {

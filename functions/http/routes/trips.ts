@@ -1,0 +1,64 @@
+// /trips: plan the county's buses, book them, free a seat, print the manifest.
+import { ValidationError } from '#domain/errors.js';
+import { bookTrip, cancelSeat, getTrip } from '#services/book-trip.js';
+import type { Deps } from '#services/deps.js';
+import { planCountyTrips } from '#services/plan-county-trips.js';
+import { tripManifestCsv } from '#services/trip-manifest.js';
+import { toTripView } from '#services/trip-view.js';
+import { jsonResponse } from '../error-response.js';
+import type { HttpEvent, HttpResult } from '../middleware.js';
+import { assertCountyAccess, type Principal } from '../principal.js';
+import { ListTripsQuery, PlanTripsBody, UpdateTripBody } from '../schemas/trips.js';
+import { validate } from '../validate.js';
+
+type CountyStaff = Extract<Principal, { role: 'coordinator' | 'admin' }>;
+
+async function tripInScope(deps: Deps, event: HttpEvent, who: CountyStaff) {
+  const trip = await getTrip(deps, event.pathParameters?.id ?? '');
+  assertCountyAccess(who, trip.county);
+  return trip;
+}
+
+export async function planTripsRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const body = validate(PlanTripsBody, event.body, '排车请求');
+  assertCountyAccess(who, body.county);
+  return jsonResponse(200, await planCountyTrips(deps, body));
+}
+
+export async function listTripsRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const query = validate(ListTripsQuery, event.queryStringParameters ?? {}, '查询条件');
+  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
+  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
+  assertCountyAccess(who, county);
+  const { data } = await deps.db.entities.trip.query.tripsByCounty({ county }).go({ pages: 'all' });
+  return jsonResponse(200, data.map(toTripView));
+}
+
+export async function bookTripRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  return jsonResponse(200, await bookTrip(deps, await tripInScope(deps, event, who)));
+}
+
+export async function patchTripRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const change = validate(UpdateTripBody, event.body, '修改内容');
+  const trip = await tripInScope(deps, event, who);
+  const { data } = await deps.db.entities.trip.patch({ tripId: trip.id }).set(change).go({ response: 'all_new' });
+  return jsonResponse(200, toTripView(data as never));
+}
+
+export async function cancelSeatRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const trip = await tripInScope(deps, event, who);
+  await cancelSeat(deps, trip, event.pathParameters?.labourerId ?? '');
+  return { statusCode: 204, body: '' };
+}
+
+export async function manifestRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const trip = await tripInScope(deps, event, who);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="manifest-${trip.date}-${trip.destination}.csv"`,
+    },
+    body: await tripManifestCsv(deps, trip),
+  };
+}

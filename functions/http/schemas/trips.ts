@@ -1,0 +1,20 @@
+// Inputs of the /trips routes.
+import * as z from 'zod/mini';
+
+const county = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
+
+export const PlanTripsBody = z.object({
+  county,
+  capacity: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  loadFactor: z.optional(z.number().check(z.gt(0), z.maximum(1))),
+  maxDeparturesPerDay: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  pickupPoint: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40))),
+  departureTime: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM'))),
+});
+
+export const UpdateTripBody = z.object({
+  vehiclePlate: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(12))),
+  escort: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40))),
+});
+
+export const ListTripsQuery = z.object({ county: z.optional(county) });

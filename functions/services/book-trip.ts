@@ -1,0 +1,126 @@
+// Booking a proposed bus: each planned passenger gets a seat, becomes `travelling` and is told by SMS —
+// one transaction per passenger. The seat item exists once per (trip, labourer), so booking twice or
+// concurrently assigns each passenger one seat and sends one notice. Cancelling a seat reverses it.
+import { ConflictError, NotFoundError } from '#domain/errors.js';
+import { renderSms } from '#domain/sms/templates.js';
+import { writeTransaction, type TxPart } from '#store/transact.js';
+import type { Deps } from './deps.js';
+import type { LabourerItem } from './labourer-view.js';
+import { outboxPart } from './outbox.js';
+import { toTripView, type TripView } from './trip-view.js';
+
+export interface BookingResult {
+  booked: number;
+  seats: { seatNo: number; labourerId: string }[];
+  /** Planned passengers who could not be seated (no longer waiting for a bus). */
+  skipped: string[];
+}
+
+const monthDay = (iso: string) => {
+  const [, m, d] = iso.split('-').map(Number);
+  return `${m}月${d}日`;
+};
+
+export async function getTrip(deps: Pick<Deps, 'db'>, tripId: string): Promise<TripView> {
+  const { data } = await deps.db.entities.trip.get({ tripId }).go();
+  if (!data) throw new NotFoundError('没有这趟车');
+  return toTripView(data);
+}
+
+export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResult> {
+  if (trip.status === 'cancelled') throw new ConflictError('这趟车已取消，不能预订');
+  const { labourer, offer, vacancy, seat } = deps.db.entities;
+  const skipped: string[] = [];
+  for (const [index, labourerId] of trip.passengers.entries()) {
+    const { data: person } = await labourer.get({ labourerId }).go();
+    const { data: accepted } = await offer.query.offersByLabourer({ labourerId, status: 'accepted' }).go();
+    const job = accepted[0] && (await vacancy.get({ vacancyId: accepted[0].vacancyId }).go({ attributes: ['title'] })).data;
+    if (!person || !job) {
+      skipped.push(labourerId);
+      continue;
+    }
+    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, index + 1, job.title!));
+    // An existing seat means this passenger was booked already (a repeated or concurrent call).
+    if (!outcome.ok && !outcome.failed.has('seat')) skipped.push(labourerId);
+  }
+  await deps.db.entities.trip
+    .patch({ tripId: trip.id })
+    .set({ status: 'booked' })
+    .composite({ county: trip.county, date: trip.date })
+    .go();
+  const { data: seats } = await seat.query.byTrip({ tripId: trip.id }).go({ pages: 'all' });
+  return {
+    booked: seats.length,
+    seats: seats.map((s) => ({ seatNo: s.seatNo, labourerId: s.labourerId })).sort((a, b) => a.seatNo - b.seatNo),
+    skipped,
+  };
+}
+
+function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string): TxPart[] {
+  const sms = renderSms('tripBooked', {
+    name: person.name,
+    date: monthDay(trip.date),
+    time: trip.departureTime,
+    pickup: trip.pickupPoint,
+    destination: trip.destinationName,
+    seat: seatNo,
+    plate: trip.vehiclePlate,
+  });
+  return [
+    {
+      name: 'seat',
+      item: ({ seat }) =>
+        seat.create({ tripId: trip.id, labourerId: person.labourerId, seatNo, vacancyTitle, createdAt: deps.clock.now().toISOString() }).commit(),
+    },
+    {
+      name: 'labourerStatus',
+      item: ({ labourer }) =>
+        labourer
+          .patch({ labourerId: person.labourerId })
+          .set({ status: 'travelling' })
+          .composite({ homeCounty: person.homeCounty })
+          .where((a, { eq }) => eq(a.status, 'accepted'))
+          .commit(),
+    },
+    {
+      name: 'tripSeats',
+      item: ({ trip: entity }) =>
+        entity
+          .patch({ tripId: trip.id })
+          .add({ seatsTaken: 1 })
+          .where((a, { lt }) => lt(a.seatsTaken, trip.seats))
+          .commit(),
+    },
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+  ];
+}
+
+/** Frees the seat, tells the labourer, and puts them back among those waiting for a bus. */
+export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string): Promise<void> {
+  const { data: taken } = await deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go();
+  const { data: person } = await deps.db.entities.labourer.get({ labourerId }).go();
+  if (!taken || !person) throw new NotFoundError('这趟车上没有这位乘客');
+  const sms = renderSms('seatCancelled', { name: person.name, date: monthDay(trip.date), destination: trip.destinationName });
+  const outcome = await writeTransaction(deps.db, [
+    {
+      name: 'seat',
+      item: ({ seat }) => seat.delete({ tripId: trip.id, labourerId }).where((a, { exists }) => exists(a.seatNo)).commit(),
+    },
+    {
+      name: 'labourerStatus',
+      item: ({ labourer }) =>
+        labourer
+          .patch({ labourerId })
+          .set({ status: 'accepted' })
+          .composite({ homeCounty: person.homeCounty })
+          .where((a, { eq }) => eq(a.status, 'travelling'))
+          .commit(),
+    },
+    {
+      name: 'tripSeats',
+      item: ({ trip: entity }) => entity.patch({ tripId: trip.id }).add({ seatsTaken: -1 }).commit(),
+    },
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+  ]);
+  if (!outcome.ok) throw new ConflictError('座位刚刚已被取消');
+}

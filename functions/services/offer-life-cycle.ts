@@ -1,0 +1,75 @@
+// An open offer ends in one of three ways: accepted (the place becomes filled), declined or expired (the
+// place goes back; a declined pair is never offered again). Each ending is one transaction: the offer,
+// the vacancy's counters, the labourer's status and the SMS that tells the labourer.
+import { renderSms } from '#domain/sms/templates.js';
+import { writeTransaction, type TxPart } from '#store/transact.js';
+import type { Deps } from './deps.js';
+import { fillPlace, releasePlace } from './offer-places.js';
+import type { OfferItem } from './offer-view.js';
+import { outboxPart, type OutboxSms } from './outbox.js';
+
+export type OfferEnding = 'accepted' | 'declined' | 'expired';
+
+const LABOURER_AFTER: Record<OfferEnding, 'accepted' | 'registered'> = {
+  accepted: 'accepted',
+  declined: 'registered',
+  expired: 'registered',
+};
+
+export async function findOpenOffer(deps: Pick<Deps, 'db'>, labourerId: string): Promise<OfferItem | undefined> {
+  const { data } = await deps.db.entities.offer.query.offersByLabourer({ labourerId, status: 'offered' }).go();
+  return data[0];
+}
+
+export async function vacancyTitle(deps: Pick<Deps, 'db'>, vacancyId: string): Promise<string> {
+  const { data } = await deps.db.entities.vacancy.get({ vacancyId }).go({ attributes: ['title'] });
+  return data?.title ?? '岗位';
+}
+
+/** The parts that end `offer`; `sms` tells the labourer (a reply, or the expiry notice). */
+export function endOfferParts(deps: Pick<Deps, 'clock' | 'newId'>, offer: OfferItem, ending: OfferEnding, sms: OutboxSms): TxPart[] {
+  const answeredAt = deps.clock.now().toISOString();
+  const { offerId, county, labourerId, respondBy } = offer;
+  return [
+    {
+      name: 'offerStatus',
+      item: ({ offer: entity }) =>
+        entity
+          .patch({ offerId })
+          .set({ status: ending, answeredAt })
+          .composite({ county, labourerId, respondBy })
+          .where((a, { eq }) => eq(a.status, 'offered'))
+          .commit(),
+    },
+    ending === 'accepted'
+      ? fillPlace({ id: offer.vacancyId })
+      : releasePlace({ id: offer.vacancyId, kind: offer.vacancyKind }, offer.poverty),
+    {
+      name: 'labourerStatus',
+      item: ({ labourer }) =>
+        labourer
+          .patch({ labourerId })
+          .set({ status: LABOURER_AFTER[ending] })
+          .composite({ homeCounty: county })
+          .where((a, { eq }) => eq(a.status, 'offered'))
+          .commit(),
+    },
+    outboxPart(deps, sms),
+  ];
+}
+
+/** The expiry sweep: every open offer past its deadline, across counties. */
+export async function expireOffers(deps: Deps): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  const { data: due } = await deps.db.entities.offer.query.offersByStatus({ status: 'offered' }).lt({ respondBy: now }).go({ pages: 'all' });
+  let expired = 0;
+  for (const offer of due) {
+    const { data: person } = await deps.db.entities.labourer.get({ labourerId: offer.labourerId }).go({ attributes: ['phone'] });
+    if (!person?.phone) continue;
+    const phone = person.phone;
+    const sms = renderSms('offerExpired', { title: await vacancyTitle(deps, offer.vacancyId) });
+    const outcome = await writeTransaction(deps.db, endOfferParts(deps, offer, 'expired', { to: phone, sms, county: offer.county }));
+    if (outcome.ok) expired++;
+  }
+  return expired;
+}

@@ -1,0 +1,39 @@
+// An offer as GET /offers returns it.
+import type { EntityItem } from 'electrodb';
+import type { offerEntity } from '#store/entities/offer.js';
+
+export type OfferItem = EntityItem<typeof offerEntity>;
+
+export interface OfferView {
+  id: string;
+  runId: string;
+  labourerId: string;
+  vacancyId: string;
+  vacancyKind: OfferItem['vacancyKind'];
+  county: string;
+  vacancyCounty: string;
+  status: OfferItem['status'];
+  fit: number;
+  reasons: string[];
+  createdAt: string;
+  respondBy: string;
+  answeredAt?: string;
+}
+
+export function toOfferView(item: OfferItem): OfferView {
+  return {
+    id: item.offerId,
+    runId: item.runId,
+    labourerId: item.labourerId,
+    vacancyId: item.vacancyId,
+    vacancyKind: item.vacancyKind,
+    county: item.county,
+    vacancyCounty: item.vacancyCounty,
+    status: item.status,
+    fit: item.fit,
+    reasons: item.reasons,
+    createdAt: item.createdAt,
+    respondBy: item.respondBy,
+    ...(item.answeredAt ? { answeredAt: item.answeredAt } : {}),
+  };
+}

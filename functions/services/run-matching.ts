@@ -1,0 +1,117 @@
+// A county's matching run: its open labourers against every open vacancy and post, solved optimally by
+// the domain engine; each offer is then written with its place, the labourer's new status and the SMS
+// in one transaction that re-checks capacity (a place taken meanwhile just skips that offer).
+import { chinaToday } from '#domain/calendar.js';
+import { countyByCode } from '#domain/divisions.js';
+import { matchCounty, type MatchOffer } from '#domain/matching/index.js';
+import { renderSms } from '#domain/sms/templates.js';
+import { writeTransaction, type TxPart } from '#store/transact.js';
+import type { Deps } from './deps.js';
+import type { LabourerItem } from './labourer-view.js';
+import { listOpenVacancies } from './manage-vacancies.js';
+import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
+import { takePlace } from './offer-places.js';
+import { outboxPart } from './outbox.js';
+import type { VacancyView } from './vacancy-view.js';
+
+export const OFFER_HOURS = 48;
+const WRITE_CONCURRENCY = 8;
+
+export interface MatchingRunResult {
+  runId: string;
+  /** Offers written (an offer whose place was taken meanwhile is skipped, not counted). */
+  offers: number;
+  unmatched: number;
+  objective: number;
+  poorPlaced: number;
+  skipped: number;
+}
+
+export async function runCountyMatching(deps: Deps, county: string): Promise<MatchingRunResult> {
+  const { labourer, offer } = deps.db.entities;
+  const now = deps.clock.now();
+  const [{ data: open }, { data: declined }, vacancies] = await Promise.all([
+    labourer.query.labourersByCounty({ homeCounty: county, status: 'registered' }).go({ pages: 'all' }),
+    offer.query.offersByCounty({ county, status: 'declined' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
+    listOpenVacancies(deps),
+  ]);
+  const declinedBy = new Map<string, string[]>();
+  for (const d of declined) declinedBy.set(d.labourerId!, [...(declinedBy.get(d.labourerId!) ?? []), d.vacancyId!]);
+
+  const result = matchCounty(
+    open.map((l) => toMatchLabourer(l, declinedBy.get(l.labourerId))),
+    vacancies.filter((v) => v.remaining > 0).map(toMatchVacancy),
+    { today: chinaToday(now) },
+  );
+
+  const runId = deps.newId();
+  const labourers = new Map(open.map((l) => [l.labourerId, l]));
+  const byId = new Map(vacancies.map((v) => [v.id, v]));
+  let written = 0;
+  for (let i = 0; i < result.offers.length; i += WRITE_CONCURRENCY) {
+    const batch = result.offers.slice(i, i + WRITE_CONCURRENCY);
+    const outcomes = await Promise.all(
+      batch.map((o) => writeTransaction(deps.db, offerParts(deps, runId, now, o, labourers.get(o.labourerId)!, byId.get(o.vacancyId)!))),
+    );
+    written += outcomes.filter((o) => o.ok).length;
+  }
+  return {
+    runId,
+    offers: written,
+    unmatched: result.unmatched.length,
+    objective: result.objective,
+    poorPlaced: result.poorPlaced,
+    skipped: result.offers.length - written,
+  };
+}
+
+function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, person: LabourerItem, vacancy: VacancyView): TxPart[] {
+  const offerId = deps.newId();
+  const respondBy = new Date(now.getTime() + OFFER_HOURS * 3600_000).toISOString();
+  const place = countyByCode(vacancy.county);
+  const [, month, day] = vacancy.startDate.split('-').map(Number);
+  const sms = renderSms('offer', {
+    name: person.name,
+    // The city says enough when the job is elsewhere; at home the county does.
+    place: (place && (place.cityCode === person.homeCounty.slice(0, 4) ? place.name : place.cityName)) ?? '',
+    title: vacancy.title,
+    wage: vacancy.monthlyWage,
+    start: `${month}月${day}日`,
+    hours: OFFER_HOURS,
+  });
+  return [
+    {
+      name: 'offer',
+      item: ({ offer }) =>
+        offer
+          .create({
+            offerId,
+            runId,
+            labourerId: person.labourerId,
+            vacancyId: vacancy.id,
+            county: person.homeCounty,
+            vacancyCounty: vacancy.county,
+            vacancyKind: vacancy.kind,
+            poverty: person.poverty,
+            fit: match.fit,
+            reasons: match.reasons,
+            status: 'offered',
+            createdAt: now.toISOString(),
+            respondBy,
+          })
+          .commit(),
+    },
+    takePlace(vacancy, person.poverty),
+    {
+      name: 'labourerStatus',
+      item: ({ labourer }) =>
+        labourer
+          .patch({ labourerId: person.labourerId })
+          .set({ status: 'offered' })
+          .composite({ homeCounty: person.homeCounty })
+          .where((a, { eq }) => `${eq(a.status, 'registered')} AND ${eq(a.optedOut, false)}`)
+          .commit(),
+    },
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+  ];
+}

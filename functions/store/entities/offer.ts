@@ -1,0 +1,52 @@
+// An offer of one vacancy to one labourer, made by a matching run and answered by SMS (or expired).
+// While it is `offered` it holds one of the vacancy's places (vacancy.offered).
+import { Entity } from 'electrodb';
+import { SERVICE } from './service-name.js';
+
+export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired'] as const;
+
+export const offerEntity = new Entity({
+  model: { entity: 'offer', version: '1', service: SERVICE },
+  attributes: {
+    offerId: { type: 'string', required: true, readOnly: true },
+    runId: { type: 'string', required: true, readOnly: true },
+    labourerId: { type: 'string', required: true, readOnly: true },
+    vacancyId: { type: 'string', required: true, readOnly: true },
+    /** The labourer's home county: whose coordinator sees the offer. */
+    county: { type: 'string', required: true, readOnly: true },
+    vacancyCounty: { type: 'string', required: true, readOnly: true },
+    vacancyKind: { type: ['job', 'post'] as const, required: true, readOnly: true },
+    poverty: { type: 'boolean', required: true, readOnly: true },
+    fit: { type: 'number', required: true, readOnly: true },
+    reasons: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },
+    status: { type: OFFER_STATUSES, required: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    /** ISO time after which the expiry job frees the place. */
+    respondBy: { type: 'string', required: true, readOnly: true },
+    answeredAt: { type: 'string' },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['offerId'] },
+      sk: { field: 'sk', composite: [] },
+    },
+    /** The coordinator's view: one county's offers, optionally one status. */
+    offersByCounty: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['county'] },
+      sk: { field: 'gsi1sk', composite: ['status', 'offerId'] },
+    },
+    /** One labourer's offers: the open one to answer, the declined ones never to repeat. */
+    offersByLabourer: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['labourerId'] },
+      sk: { field: 'gsi2sk', composite: ['status', 'offerId'] },
+    },
+    /** The expiry sweep: open offers by deadline, across counties. */
+    offersByStatus: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['status'] },
+      sk: { field: 'gsi3sk', composite: ['respondBy', 'offerId'] },
+    },
+  },
+});

@@ -1,0 +1,23 @@
+// A booked seat: one labourer on one trip. Created once per (trip, labourer), so booking twice — or
+// concurrently — gives each passenger one seat and one notice.
+import { Entity } from 'electrodb';
+import { SERVICE } from './service-name.js';
+
+export const seatEntity = new Entity({
+  model: { entity: 'seat', version: '1', service: SERVICE },
+  attributes: {
+    tripId: { type: 'string', required: true, readOnly: true },
+    labourerId: { type: 'string', required: true, readOnly: true },
+    seatNo: { type: 'number', required: true, readOnly: true },
+    /** The job the passenger travels to, for the manifest. */
+    vacancyTitle: { type: 'string', required: true, readOnly: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    /** The seats of one trip. */
+    byTrip: {
+      pk: { field: 'pk', composite: ['tripId'] },
+      sk: { field: 'sk', composite: ['labourerId'] },
+    },
+  },
+});
