@@ -1,5 +1,6 @@
 // `npm start`: the whole system locally on DynamoDB Local. Flags: --memory (throwaway store), --demo
-// (load a demo county), --port N (or PORT). Ctrl-C stops everything, DynamoDB Local included.
+// (load a demo county), --port N (or PORT), --quiet (no SMS echo on the console). Ctrl-C stops
+// everything, DynamoDB Local included.
 import { parseArgs } from 'node:util';
 import { startLocalSystem } from './local/system.js';
 
@@ -7,6 +8,7 @@ const { values } = parseArgs({
   options: {
     memory: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
   },
 });
@@ -17,6 +19,7 @@ try {
     port: Number(values.port),
     dataDir: values.memory ? undefined : '.local',
     schedules: true,
+    printSms: !values.quiet,
   });
   if (values.demo) {
     const { loadDemoCounty, DEMO_COUNTY } = await import('./local/demo-county.js');

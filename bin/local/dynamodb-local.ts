@@ -59,8 +59,11 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
   const child: ChildProcess = spawn(
     'java',
     [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)],
-    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group: Ctrl-C reaches us first, and we stop it after the stream poller.
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
@@ -85,6 +88,7 @@ export async function startDynamoDbLocal(options: { dbPath?: string; port?: numb
     port,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -14,12 +14,13 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
 export interface StreamPoller {
-  /** Resolves once every record written so far has been handed to the consumer. */
+  /** Resolves once every record written before the call has been handed to the consumer. */
   drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 5;
+const BATCH = 100;
 
 export async function startStreamPoller(options: {
   dynamodb: DynamoDBClient;
@@ -36,7 +37,6 @@ export async function startStreamPoller(options: {
 
   const iterators = new Map<string, string | null>(); // shardId → next iterator (null = shard closed)
   let running = true;
-  let busy: Promise<number> = Promise.resolve(0);
 
   async function refreshShards(): Promise<void> {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
@@ -60,40 +60,65 @@ export async function startStreamPoller(options: {
     if (pending.length > 0) options.onError?.(new Error(`${pending.length} stream records failed ${MAX_ATTEMPTS} times`));
   }
 
-  /** One pass over every open shard; returns how many records it handed on. */
+  /** One pass over every open shard, each read up to the present; returns how many records it handed on. */
   async function pollOnce(): Promise<number> {
     await refreshShards();
     let count = 0;
-    for (const [shardId, iterator] of iterators) {
-      if (!iterator) continue;
-      const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
-      iterators.set(shardId, out.NextShardIterator ?? null);
-      const records = out.Records ?? [];
-      if (records.length > 0) {
+    for (const [shardId, first] of iterators) {
+      let iterator = first;
+      while (iterator) {
+        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: BATCH }));
+        iterator = out.NextShardIterator ?? null;
+        iterators.set(shardId, iterator);
+        const records = out.Records ?? [];
         count += records.length;
-        await deliver(records);
+        if (records.length > 0) await deliver(records);
+        if (records.length < BATCH) break;
       }
     }
     return count;
   }
 
-  const tick = () => (busy = busy.then(pollOnce, () => 0).catch((error) => (options.onError?.(error), 0)));
+  // Passes run one at a time. Callers that ask while one is running share the single pass queued
+  // after it: that pass starts after their call, so it sees everything they wrote.
+  let current: Promise<number> | undefined;
+  let queued: Promise<number> | undefined;
+  const pass = (): Promise<number> => {
+    if (queued) return queued;
+    const before = current ?? Promise.resolve(0);
+    const next: Promise<number> = before
+      .catch(() => 0)
+      .then(async () => {
+        queued = undefined;
+        current = next;
+        try {
+          return await pollOnce();
+        } catch (error) {
+          options.onError?.(error);
+          return 0;
+        } finally {
+          if (current === next) current = undefined;
+        }
+      });
+    queued = next;
+    return next;
+  };
 
   void (async () => {
     while (running) {
-      await tick();
+      await pass();
       await sleep(options.intervalMs ?? 250);
     }
   })();
 
   return {
     async drain() {
-      // Keep polling until a full pass finds nothing new.
-      while ((await tick()) > 0);
+      await pass();
     },
     async stop() {
       running = false;
-      await busy;
+      await current;
+      await queued;
     },
   };
 }

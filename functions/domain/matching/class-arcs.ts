@@ -3,12 +3,13 @@
 // of the possible placements). A county has tens of millions of such pairs, too many to keep; the
 // optimisation (plan-flow.ts) walks them a few times instead, keeping only those it needs.
 //
-// Candidates come from the class's place vector, so only vacancies in a suitable county are looked
-// at; the other rules are those of feasibility.ts on the class's reduced attributes, compiled here
-// into typed arrays for speed.
+// Classes sharing a place vector and skills share a candidate list: the groups whose county and
+// skills suit them (post groups only at home), with the skill and place points, by wage descending.
+// A class walks that list until the wage falls below its expectation, checking dates and declines —
+// the rules of feasibility.ts on the class's reduced attributes.
 import { skillPoints, wagePoints } from './fit-score.js';
 import { wageFits } from './feasibility.js';
-import type { LabourerClass } from './labourer-classes.js';
+import type { LabourerClass, PlaceVector } from './labourer-classes.js';
 import type { Market } from './market.js';
 
 export interface ArcEnumerator {
@@ -18,59 +19,95 @@ export interface ArcEnumerator {
   arcsOf(c: number, nodes: Int32Array, fits: Int32Array): number;
 }
 
+interface Candidates {
+  group: Int32Array;
+  /** Skill points + place points. */
+  base: Int32Array;
+  wage: Float64Array;
+}
+
 export function arcEnumerator(classes: readonly LabourerClass[], market: Market): ArcEnumerator {
   const { groups, maskWords, groupSkillMask, groupStartIndex, groupsByCounty } = market;
-  const countyFirst = new Int32Array(groupsByCounty.length + 1);
-  groupsByCounty.forEach((list, i) => (countyFirst[i + 1] = countyFirst[i]! + list.length));
-  const countyGroups = Int32Array.from(groupsByCounty.flat());
-  const post = Uint8Array.from(groups, (g) => (g.kind === 'post' ? 1 : 0));
-  const anyone = Uint8Array.from(groups, (g) => (g.takesAnyone ? 1 : 0));
-  const wage = Float64Array.from(groups, (g) => g.monthlyWage);
   const anyoneNode = Int32Array.from(groups, (g) => g.anyoneNode);
   const poorNode = Int32Array.from(groups, (g) => g.poorOnlyNode);
   const firstId = groups.map((g) => g.members[0]!.id);
+  const anyone = Uint8Array.from(groups, (g) => (g.takesAnyone ? 1 : 0));
+  const groupWage = Float64Array.from(groups, (g) => g.monthlyWage);
+  // Groups by wage, highest first (ties by index), as a rank to sort candidate lists with.
+  const byWage = groups.map((_, g) => g).sort((a, b) => groups[b]!.monthlyWage - groups[a]!.monthlyWage || a - b);
+  const wageRank = new Int32Array(groups.length);
+  byWage.forEach((g, r) => (wageRank[g] = r));
 
-  let maxArcs = 1;
-  const perPlace = new Map<object, number>();
-  for (const cls of classes) {
-    let arcs = perPlace.get(cls.place);
-    if (arcs === undefined) {
-      arcs = 0;
-      for (const county of cls.place.counties) arcs += 2 * (countyFirst[county + 1]! - countyFirst[county]!);
-      perPlace.set(cls.place, arcs);
+  // Per place vector: the groups in its counties (posts only at home) by wage, with their place points.
+  const inPlace = new Map<PlaceVector, { group: Int32Array; points: Int32Array }>();
+  const placed = (place: PlaceVector): { group: Int32Array; points: Int32Array } => {
+    let list = inPlace.get(place);
+    if (list !== undefined) return list;
+    const found: number[] = [];
+    const points: number[] = [];
+    for (let k = 0; k < place.counties.length; k++) {
+      const county = place.counties[k]!;
+      for (const g of groupsByCounty[county]!) {
+        if (groups[g]!.kind === 'post' && county !== place.home) continue;
+        found.push(g);
+        points[g] = place.points[k]!;
+      }
     }
-    if (arcs > maxArcs) maxArcs = arcs;
-  }
+    found.sort((a, b) => wageRank[a]! - wageRank[b]!);
+    list = { group: Int32Array.from(found), points: Int32Array.from(found, (g) => points[g]!) };
+    inPlace.set(place, list);
+    return list;
+  };
+  const build = (place: PlaceVector, mask: Uint32Array): Candidates => {
+    const all = placed(place);
+    const group = new Int32Array(all.group.length);
+    const base = new Int32Array(all.group.length);
+    const wage = new Float64Array(all.group.length);
+    let n = 0;
+    for (let j = 0; j < all.group.length; j++) {
+      const g = all.group[j]!;
+      let exact = false;
+      for (let w = 0; w < maskWords; w++) if ((mask[w]! & groupSkillMask[g * maskWords + w]!) !== 0) exact = true;
+      if (!exact && anyone[g] === 0) continue;
+      group[n] = g;
+      base[n] = skillPoints(exact ? 'exact' : 'general') + all.points[j]!;
+      wage[n++] = groupWage[g]!;
+    }
+    return { group: group.slice(0, n), base: base.slice(0, n), wage: wage.slice(0, n) };
+  };
+
+  // One candidate list per (place vector, skill mask) pair in use; both are interned objects.
+  const lists = new Map<PlaceVector, Map<Uint32Array, Candidates>>();
+  const candidatesOf = classes.map((cls) => {
+    let byMask = lists.get(cls.place);
+    if (byMask === undefined) lists.set(cls.place, (byMask = new Map()));
+    let candidates = byMask.get(cls.skillMask);
+    if (candidates === undefined) byMask.set(cls.skillMask, (candidates = build(cls.place, cls.skillMask)));
+    return candidates;
+  });
+  let maxArcs = 1;
+  for (const byMask of lists.values()) for (const c of byMask.values()) maxArcs = Math.max(maxArcs, 2 * c.group.length);
 
   const arcsOf = (c: number, nodes: Int32Array, fits: Int32Array): number => {
     const cls = classes[c]!;
-    const { place, skillMask, startIndex, declined, poverty } = cls;
+    const { group, base, wage } = candidatesOf[c]!;
+    const { startIndex, declined, poverty } = cls;
     const expected = cls.representative.expectedWage;
     let count = 0;
-    for (let k = 0; k < place.counties.length; k++) {
-      const county = place.counties[k]!;
-      const placePoints = place.points[k]!;
-      for (let j = countyFirst[county]!, end = countyFirst[county + 1]!; j < end; j++) {
-        const g = countyGroups[j]!;
-        if (post[g] === 1 && county !== place.home) continue;
-        const w = wage[g]!;
-        if (!wageFits(w, expected)) continue;
-        if (groupStartIndex[g]! < startIndex) continue;
-        let exact = false;
-        for (let word = 0; word < maskWords; word++) {
-          if ((skillMask[word]! & groupSkillMask[g * maskWords + word]!) !== 0) exact = true;
-        }
-        if (!exact && anyone[g] === 0) continue;
-        if (declined !== undefined && declined.has(firstId[g]!)) continue;
-        const fit = skillPoints(exact ? 'exact' : 'general') + wagePoints(w, expected) + placePoints;
-        if (anyoneNode[g]! >= 0) {
-          nodes[count] = anyoneNode[g]!;
-          fits[count++] = fit;
-        }
-        if (poverty && poorNode[g]! >= 0) {
-          nodes[count] = poorNode[g]!;
-          fits[count++] = fit;
-        }
+    for (let j = 0; j < group.length; j++) {
+      const w = wage[j]!;
+      if (!wageFits(w, expected)) break;
+      const g = group[j]!;
+      if (groupStartIndex[g]! < startIndex) continue;
+      if (declined !== undefined && declined.has(firstId[g]!)) continue;
+      const fit = base[j]! + wagePoints(w, expected);
+      if (anyoneNode[g]! >= 0) {
+        nodes[count] = anyoneNode[g]!;
+        fits[count++] = fit;
+      }
+      if (poverty && poorNode[g]! >= 0) {
+        nodes[count] = poorNode[g]!;
+        fits[count++] = fit;
       }
     }
     return count;

@@ -18,7 +18,7 @@ import { povertyWeight } from './poverty-weight.js';
 import type { VacancyNode } from './vacancy-groups.js';
 
 /** Candidates kept per place of a vacancy node before pricing, in labourers. */
-const CANDIDATES_PER_PLACE = 3;
+const CANDIDATES_PER_PLACE = 10;
 
 export interface FlowPlan {
   /** Arcs carrying flow, grouped by class in class order. */

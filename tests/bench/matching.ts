@@ -1,0 +1,62 @@
+// Matching figures of DESIGN §8: county scale (465,000 labourers, 2,000 postings, 50,000 openings:
+// wall seconds of matchCounty, median of 3, generation excluded; peak RSS of the process) and quality
+// (20,000 labourers × 500 postings: our objective over HiGHS's optimum of the class-aggregated LP).
+// `npx tsx tests/bench/matching.ts` prints the JSON.
+import { pathToFileURL } from 'node:url';
+import { matchCounty } from '../../functions/domain/matching/index.js';
+import { classLpOptimum } from '../unit/matching/lp-reference.js';
+import { syntheticCounty } from '../unit/matching/synthetic-county.js';
+
+export interface MatchingFigures {
+  matching: { labourers: number; postings: number; openings: number; seconds: number; rssMb: number; classes: number; feasibleClassArcs: number };
+  matchingQuality: { labourers: number; postings: number; ratioToLp: number; poorPlaced: number; lpSeconds: number };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+export async function measureMatching(): Promise<MatchingFigures> {
+  const county = syntheticCounty({ labourers: 465_000, postings: 2_000, openings: 50_000, seed: 2020 });
+  const seconds: number[] = [];
+  let last = matchCounty([], []);
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    last = matchCounty(county.labourers, county.vacancies, { today: county.today });
+    seconds.push((performance.now() - started) / 1000);
+  }
+  // maxRSS: the process's peak resident set, in KB (the generated county included).
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+
+  const small = syntheticCounty({ labourers: 20_000, postings: 500, openings: 12_500, seed: 2021 });
+  const ours = matchCounty(small.labourers, small.vacancies, { today: small.today });
+  const lpStarted = performance.now();
+  const lp = await classLpOptimum(small.labourers, small.vacancies, ours.povertyWeight, small.today);
+  const lpSeconds = (performance.now() - lpStarted) / 1000;
+
+  return {
+    matching: {
+      labourers: county.labourers.length,
+      postings: county.vacancies.length,
+      openings: county.vacancies.reduce((sum, v) => sum + v.openings, 0),
+      seconds: round(median(seconds), 2),
+      rssMb: Math.round(rssMb),
+      classes: last.classes,
+      feasibleClassArcs: last.stats.feasibleClassArcs,
+    },
+    matchingQuality: {
+      labourers: small.labourers.length,
+      postings: small.vacancies.length,
+      ratioToLp: round(ours.objective / lp.objective, 6),
+      poorPlaced: ours.poorPlaced,
+      lpSeconds: round(lpSeconds, 1),
+    },
+  };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(await measureMatching()));
+}
