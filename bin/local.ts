@@ -24,7 +24,8 @@ try {
   if (values.demo) {
     const { loadDemoCounty, DEMO_COUNTY } = await import('./local/demo-county.js');
     const added = await loadDemoCounty();
-    console.log(`Demo county ${DEMO_COUNTY}: ${added} labourers added.`);
+    console.log(`Demo county ${DEMO_COUNTY} (青川县): ${added.labourers} labourers and ${added.vacancies} vacancies added.`);
+    console.log(`  coordinator: ${'http://localhost:' + values.port}/coordinator?token=dev:coordinator:${DEMO_COUNTY}`);
   }
   console.log(`春风 Return-to-Work Coordinator is ready at ${system.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  data: ${values.memory ? 'in memory (--memory)' : '.local/'} · try: curl ${system.url}/health`);

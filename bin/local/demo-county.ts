@@ -5,6 +5,28 @@ import type { Skill } from '../../functions/domain/skills.js';
 import { ConflictError } from '../../functions/domain/errors.js';
 import { depsFromEnv } from '../../functions/services/deps.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
+import { createPost, listEmployerVacancies, postVacancy } from '../../functions/services/manage-vacancies.js';
+
+const DEMO_EMPLOYER = 'demo-huzhou-build';
+
+/** Supply for the demo: jobs in Huzhou, Dongguan and Shenzhen, a local workshop, and a public-welfare post. */
+async function loadDemoSupply(deps: ReturnType<typeof depsFromEnv>): Promise<number> {
+  if ((await listEmployerVacancies(deps, DEMO_EMPLOYER)).length > 0) return 0;
+  const start = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const jobs = [
+    { title: '湖州建筑工地瓦工', skills: ['泥瓦工', '钢筋工'] as Skill[], county: '330502', openings: 6, monthlyWage: 6500 },
+    { title: '东莞制衣厂缝纫工', skills: ['缝纫工', '普工'] as Skill[], county: '441900', openings: 4, monthlyWage: 4800 },
+    { title: '深圳电子厂装配', skills: ['电子装配', '普工'] as Skill[], county: '440306', openings: 5, monthlyWage: 5200 },
+    { title: '青川扶贫车间', skills: ['普工', '种植'] as Skill[], county: DEMO_COUNTY, openings: 3, monthlyWage: 2600 },
+  ];
+  for (const job of jobs) {
+    await postVacancy(deps, { ...job, employerId: DEMO_EMPLOYER, employerKind: job.county === DEMO_COUNTY ? 'workshop' : 'enterprise', startDate: start });
+  }
+  await createPost(deps, {
+    title: '疫情防控卡口值守', county: DEMO_COUNTY, openings: 3, monthlyWage: 2000, months: 3, poorShareMin: 0.6, startDate: start, skills: ['普工'],
+  });
+  return jobs.length + 1;
+}
 
 export const DEMO_COUNTY = '510822';
 
@@ -21,7 +43,7 @@ const PEOPLE: { name: string; skills: Skill[]; destinations: string[]; wage: num
   { name: '吴春花', skills: ['种植', '养殖'], destinations: [], wage: 2200, canTravel: false },
 ];
 
-export async function loadDemoCounty(): Promise<number> {
+export async function loadDemoCounty(): Promise<{ labourers: number; vacancies: number }> {
   const deps = depsFromEnv();
   let added = 0;
   for (const [i, person] of PEOPLE.entries()) {
@@ -43,5 +65,5 @@ export async function loadDemoCounty(): Promise<number> {
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-  return added;
+  return { labourers: added, vacancies: await loadDemoSupply(deps) };
 }
