@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three layers, all in `npm test`: pure unit tests, integration tests on a real DynamoDB Local,
-// and infrastructure tests on the synthesized template.
+// Four layers, all in `npm test`: pure unit tests, integration tests on a real DynamoDB Local,
+// infrastructure tests on the synthesized template, and browser tests of the pages in Chromium.
 export default defineConfig({
   test: {
     // The pinned SDK runs fine on the local Node 20; quiet logs keep failures readable.
@@ -19,6 +19,16 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -14,6 +14,8 @@ const { values } = parseArgs({
 });
 
 const started = Date.now();
+// The demo county is served by the local schedules unless COUNTIES says otherwise.
+if (values.demo) process.env.COUNTIES ??= '510822';
 try {
   const system = await startLocalSystem({
     port: Number(values.port),
@@ -29,6 +31,7 @@ try {
   }
   console.log(`春风 Return-to-Work Coordinator is ready at ${system.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  data: ${values.memory ? 'in memory (--memory)' : '.local/'} · try: curl ${system.url}/health`);
+  console.log(`  pages: ${system.url}/ (registration) · ${system.url}/phone (SMS simulator) · ${system.url}/employer?token=dev:employer:<id> · ${system.url}/coordinator?token=dev:coordinator:<county>`);
 
   let stopping = false;
   const shutdown = async () => {

@@ -41,7 +41,10 @@ export class CoordinatorStack extends Stack {
       senderId: props.smsSenderId ?? context('smsSenderId'),
       originationNumber: props.smsOriginationNumber ?? context('smsOriginationNumber'),
     });
-    this.jobs = new Jobs(this, 'Jobs', { data: this.data });
+    // The counties this deployment serves (context `counties`, comma-separated 6-digit codes):
+    // the scheduled matching and follow-up run for each of them.
+    const counties = (context('counties') ?? '').split(',').map((c) => c.trim()).filter((c) => /^\d{6}$/.test(c));
+    this.jobs = new Jobs(this, 'Jobs', { data: this.data, counties });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         Api: this.api.fn,

@@ -37,18 +37,20 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
+/** Deployed, the schedule's input names the counties (context `counties`); locally COUNTIES does. */
+const localCounties = () => ({ counties: (process.env.COUNTIES ?? '').split(',').filter(Boolean) });
+
 /** Deployed schedules (lib/constructs/jobs.ts), run here as timers with the same inputs. */
 type Job = { name: string; everyMs: number; input: () => unknown; load: () => Promise<{ handler: (event: never) => Promise<unknown> }> };
 const JOBS: Job[] = [
   {
     name: 'matcher',
     everyMs: 60 * 60_000,
-    // Deployed, the schedule's input names the counties; locally MATCHING_COUNTIES does (comma-separated).
-    input: () => ({ counties: (process.env.MATCHING_COUNTIES ?? '').split(',').filter(Boolean) }),
+    input: localCounties,
     load: () => import('../../functions/handlers/matcher.js'),
   },
   { name: 'offer-expiry', everyMs: 15 * 60_000, input: () => ({}), load: () => import('../../functions/handlers/offer-expiry.js') },
-  { name: 'follow-up', everyMs: 24 * 60 * 60_000, input: () => ({}), load: () => import('../../functions/handlers/follow-up.js') },
+  { name: 'follow-up', everyMs: 24 * 60 * 60_000, input: localCounties, load: () => import('../../functions/handlers/follow-up.js') },
 ];
 
 function localIdHashSecret(dataDir: string | undefined): string {

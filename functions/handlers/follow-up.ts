@@ -1,7 +1,17 @@
-// Scheduled job "follow-up": wired in lib/constructs/jobs.ts and bin/local.ts; its logic arrives with its issue.
+// Daily follow-up of the counties named in the schedule's input: watch list, ended posts, bus reminders.
 import { logger } from '#adapters/logger.js';
+import { depsFromEnv } from '#services/deps.js';
+import { followUpCounty, type FollowUpResult } from '#services/follow-up.js';
+import { countiesOf } from '#services/scheduled-counties.js';
 
-export const handler = async (): Promise<{ done: false; reason: string }> => {
-  logger.info('not yet', { job: 'follow-up' });
-  return { done: false, reason: 'not yet implemented' };
+const deps = depsFromEnv();
+
+export const handler = async (event: unknown): Promise<{ counties: FollowUpResult[] }> => {
+  const counties = [];
+  for (const county of countiesOf(event)) {
+    const result = await followUpCounty(deps, county);
+    logger.info('follow-up', { ...result });
+    counties.push(result);
+  }
+  return { counties };
 };

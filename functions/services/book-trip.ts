@@ -29,17 +29,16 @@ export async function getTrip(deps: Pick<Deps, 'db'>, tripId: string): Promise<T
 
 export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResult> {
   if (trip.status === 'cancelled') throw new ConflictError('这趟车已取消，不能预订');
-  const { labourer, offer, vacancy, seat } = deps.db.entities;
+  const { labourer, offer, seat } = deps.db.entities;
   const skipped: string[] = [];
   for (const [index, labourerId] of trip.passengers.entries()) {
     const { data: person } = await labourer.get({ labourerId }).go();
     const { data: accepted } = await offer.query.offersByLabourer({ labourerId, status: 'accepted' }).go();
-    const job = accepted[0] && (await vacancy.get({ vacancyId: accepted[0].vacancyId }).go({ attributes: ['title'] })).data;
-    if (!person || !job) {
+    if (!person || !accepted[0]) {
       skipped.push(labourerId);
       continue;
     }
-    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, index + 1, job.title!));
+    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, index + 1, accepted[0].vacancyTitle));
     // An existing seat means this passenger was booked already (a repeated or concurrent call).
     if (!outcome.ok && !outcome.failed.has('seat')) skipped.push(labourerId);
   }

@@ -1,6 +1,7 @@
 // The county dashboard's figures, computed from the county's labourers, offers and posts.
 // Reads the county's items (projected to the few attributes needed); a county of hundreds of thousands
 // would want running counters instead — noted for when dashboards meet county scale.
+import { chinaToday } from '#domain/calendar.js';
 import type { Deps } from './deps.js';
 
 export interface CountyStats {
@@ -16,6 +17,7 @@ export interface CountyStats {
   posts: { count: number; openings: number; filled: number };
   /** Booked buses. */
   trips: number;
+  /** By the day in China. */
   registrationsByDay: { date: string; count: number }[];
   placementsByDestination: { code: string; count: number }[];
 }
@@ -31,7 +33,10 @@ export async function countyStats(deps: Pick<Deps, 'db'>, county: string): Promi
   const byStatus = (s: string) => people.filter((p) => p.status === s).length;
   const offersBy = (s: string) => offers.filter((o) => o.status === s).length;
   const days = new Map<string, number>();
-  for (const p of people) days.set(p.createdAt!.slice(0, 10), (days.get(p.createdAt!.slice(0, 10)) ?? 0) + 1);
+  for (const p of people) {
+    const day = chinaToday(new Date(p.createdAt!));
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
   const destinations = new Map<string, number>();
   for (const o of offers) if (o.status === 'accepted') destinations.set(o.vacancyCounty!, (destinations.get(o.vacancyCounty!) ?? 0) + 1);
   return {

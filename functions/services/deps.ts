@@ -12,5 +12,7 @@ export interface Deps {
 }
 
 export function depsFromEnv(): Deps {
-  return { db: dbFromEnv(), hasher: idHasherFromEnv(), clock: systemClock, newId };
+  // The scheduled jobs never hash an ID number and get no key: the hasher is built on first use.
+  let hasher: IdHasher | undefined;
+  return { db: dbFromEnv(), hasher: { hash: (id) => (hasher ??= idHasherFromEnv()).hash(id) }, clock: systemClock, newId };
 }

@@ -20,6 +20,8 @@ export interface LabourerView {
   optedOut: boolean;
   channel: LabourerItem['channel'];
   createdAt: string;
+  /** On the follow-up watch list since (candidates for public-welfare posts or local jobs). */
+  watchSince?: string;
 }
 
 export function toLabourerView(item: LabourerItem): LabourerView {
@@ -39,5 +41,6 @@ export function toLabourerView(item: LabourerItem): LabourerView {
     optedOut: item.optedOut,
     channel: item.channel,
     createdAt: item.createdAt,
+    ...(item.watchSince ? { watchSince: item.watchSince } : {}),
   };
 }

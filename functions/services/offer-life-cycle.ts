@@ -21,11 +21,6 @@ export async function findOpenOffer(deps: Pick<Deps, 'db'>, labourerId: string):
   return data[0];
 }
 
-export async function vacancyTitle(deps: Pick<Deps, 'db'>, vacancyId: string): Promise<string> {
-  const { data } = await deps.db.entities.vacancy.get({ vacancyId }).go({ attributes: ['title'] });
-  return data?.title ?? '岗位';
-}
-
 /** The parts that end `offer`; `sms` tells the labourer (a reply, or the expiry notice). */
 export function endOfferParts(deps: Pick<Deps, 'clock' | 'newId'>, offer: OfferItem, ending: OfferEnding, sms: OutboxSms): TxPart[] {
   const answeredAt = deps.clock.now().toISOString();
@@ -67,7 +62,7 @@ export async function expireOffers(deps: Deps): Promise<number> {
     const { data: person } = await deps.db.entities.labourer.get({ labourerId: offer.labourerId }).go({ attributes: ['phone'] });
     if (!person?.phone) continue;
     const phone = person.phone;
-    const sms = renderSms('offerExpired', { title: await vacancyTitle(deps, offer.vacancyId) });
+    const sms = renderSms('offerExpired', { title: offer.vacancyTitle });
     const outcome = await writeTransaction(deps.db, endOfferParts(deps, offer, 'expired', { to: phone, sms, county: offer.county }));
     if (outcome.ok) expired++;
   }

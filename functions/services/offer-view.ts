@@ -10,6 +10,7 @@ export interface OfferView {
   labourerId: string;
   vacancyId: string;
   vacancyKind: OfferItem['vacancyKind'];
+  vacancyTitle: string;
   county: string;
   vacancyCounty: string;
   status: OfferItem['status'];
@@ -27,6 +28,7 @@ export function toOfferView(item: OfferItem): OfferView {
     labourerId: item.labourerId,
     vacancyId: item.vacancyId,
     vacancyKind: item.vacancyKind,
+    vacancyTitle: item.vacancyTitle,
     county: item.county,
     vacancyCounty: item.vacancyCounty,
     status: item.status,

@@ -92,6 +92,7 @@ function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, per
             county: person.homeCounty,
             vacancyCounty: vacancy.county,
             vacancyKind: vacancy.kind,
+            vacancyTitle: vacancy.title,
             poverty: person.poverty,
             fit: match.fit,
             reasons: match.reasons,

@@ -4,7 +4,7 @@ import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -49,6 +49,8 @@ const JOBS: readonly JobSpec[] = [
 
 export interface JobsProps {
   readonly data: Data;
+  /** Counties the jobs run for, passed to each invocation as `{counties}`. */
+  readonly counties: readonly string[];
 }
 
 export class Jobs extends Construct {
@@ -77,6 +79,7 @@ export class Jobs extends Construct {
         schedule: job.schedule,
         description: job.description,
         target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject({ counties: props.counties }),
           role: this.schedulerRole(job.id, fn),
           deadLetterQueue: this.deadLetterQueue,
           retryAttempts: 3,

@@ -36,6 +36,8 @@ const TEMPLATES = {
   offerExpired: (p: { title: string }) => `"${clip(p.title, 12)}"的岗位通知已过期，名额已让出。有新岗位会再通知您。`,
   tripBooked: (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string }) =>
     `${clip(p.name, 6)}：专车${p.date}${p.time}${clip(p.pickup, 8)}发车去${clip(p.destination, 6)}，${p.seat}号座${p.plate ? `，${p.plate}` : ''}。带身份证提前半小时到。`,
+  tripReminder: (p: { name: string; time: string; pickup: string; seat: number }) =>
+    `${clip(p.name, 6)}：明天${p.time}在${clip(p.pickup, 10)}乘春风专车，${p.seat}号座。请带身份证、口罩，提前半小时到。`,
   seatCancelled: (p: { name: string; date: string; destination: string }) =>
     `${clip(p.name, 7)}：您${p.date}去${clip(p.destination, 6)}的专车座位已取消，新的出行安排会再通知您。`,
   phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,

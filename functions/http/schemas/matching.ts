@@ -13,8 +13,8 @@ export const ListOffersQuery = z.object({
   status: z.optional(z.enum(OFFER_STATUSES)),
 });
 
-/** The scheduled matcher's input: the counties to run (EventBridge Scheduler passes it). */
-export const MatcherEvent = z.object({
+/** A scheduled job's input: the counties this deployment serves (EventBridge Scheduler passes it). */
+export const CountiesEvent = z.object({
   county: z.optional(county),
   counties: z.optional(z.array(county)),
 });

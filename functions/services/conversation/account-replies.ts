@@ -1,7 +1,7 @@
 // The short exchanges about a labourer's own registration: status, opt-out and opt-in, offer answers.
 import { countyByCode } from '#domain/divisions.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { endOfferParts, findOpenOffer, vacancyTitle } from '../offer-life-cycle.js';
+import { endOfferParts, findOpenOffer } from '../offer-life-cycle.js';
 import type { LabourerView } from '../labourer-view.js';
 import { reply, replyOnly, type InboundContext, type Plan } from './plan.js';
 
@@ -40,7 +40,7 @@ export async function answerOffer(ctx: InboundContext, answer: 'accept' | 'decli
   if (!labourer || !offer) return replyOnly(ctx, answer, 'noOpenOffer', {}, labourer?.homeCounty);
   const sms =
     answer === 'accept'
-      ? renderSms('offerAccepted', { title: await vacancyTitle(ctx.deps, offer.vacancyId) })
+      ? renderSms('offerAccepted', { title: offer.vacancyTitle })
       : renderSms('offerDeclined', {});
   const ending = answer === 'accept' ? 'accepted' : 'declined';
   return {

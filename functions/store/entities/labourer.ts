@@ -32,6 +32,8 @@ export const labourerEntity = new Entity({
     status: { type: LABOURER_STATUSES, required: true },
     optedOut: { type: 'boolean', required: true },
     channel: { type: CHANNELS, required: true },
+    /** Set by the daily follow-up when still unplaced N days after registering (返贫风险 watch list). */
+    watchSince: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },
   },
   indexes: {

@@ -16,6 +16,8 @@ export const offerEntity = new Entity({
     county: { type: 'string', required: true, readOnly: true },
     vacancyCounty: { type: 'string', required: true, readOnly: true },
     vacancyKind: { type: ['job', 'post'] as const, required: true, readOnly: true },
+    /** Copied from the vacancy: what the offer SMS, the replies and the dashboard call it. */
+    vacancyTitle: { type: 'string', required: true, readOnly: true },
     poverty: { type: 'boolean', required: true, readOnly: true },
     fit: { type: 'number', required: true, readOnly: true },
     reasons: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },

@@ -23,6 +23,8 @@ export const tripEntity = new Entity({
     seatsTaken: { type: 'number', required: true, default: 0 },
     vehiclePlate: { type: 'string' },
     escort: { type: 'string' },
+    /** The day-before reminder went out (set once, with the reminders). */
+    reminderSent: { type: 'boolean' },
     status: { type: TRIP_STATUSES, required: true },
     createdAt: { type: 'string', required: true, readOnly: true },
   },

@@ -1,0 +1,254 @@
+// The HTTP API as the pages use it: JSON in and out, the bearer token of the page's session, and the
+// contract's error envelope turned into an ApiError whose `details` name the fields (DESIGN §5).
+import { authorization, type Session } from './auth.js';
+import { t } from './i18n.js';
+
+/** Same origin locally; a deployment whose API lives on another host sets VITE_API_URL at build time. */
+const BASE = String(import.meta.env.VITE_API_URL ?? '').replace(/\/$/, '');
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message and, when there are any, the field messages: what a toast shows. */
+  get userMessage(): string {
+    const fields = this.details.map((d) => d.message).filter((m) => m && m !== this.message);
+    return fields.length > 0 ? `${this.message}：${fields.join('；')}` : this.message;
+  }
+}
+
+export interface RequestOptions {
+  session?: Session;
+  query?: Record<string, string | number | undefined>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is, with `contentType`. */
+  body?: BodyInit;
+  contentType?: string;
+}
+
+export interface Response<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+}
+
+export function url(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(name, String(value));
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<globalThis.Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...authorization(options.session) };
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.contentType) {
+    headers['content-type'] = options.contentType;
+  }
+  let response: globalThis.Response;
+  try {
+    response = await fetch(url(path, options.query), { method, headers, body });
+  } catch {
+    throw new ApiError(0, 'NETWORK', t('error.network'));
+  }
+  if (!response.ok) throw await toError(response);
+  return response;
+}
+
+async function toError(response: globalThis.Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const { error } = JSON.parse(text) as { error?: { code?: string; message?: string; details?: FieldIssue[] } };
+    if (error) return new ApiError(response.status, error.code ?? 'ERROR', error.message ?? t('error.http', { status: response.status }), error.details ?? []);
+  } catch {
+    // not the error envelope (a proxy, or a route that is not there at all)
+  }
+  return new ApiError(response.status, response.status === 404 ? 'NOT_FOUND' : 'ERROR', t('error.http', { status: response.status }));
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Response<T>> {
+  const response = await send(method, path, options);
+  const text = await response.text();
+  return { data: (text ? JSON.parse(text) : undefined) as T, status: response.status, headers: response.headers };
+}
+
+export const get = async <T>(path: string, options?: RequestOptions) => (await request<T>('GET', path, options)).data;
+export const post = async <T>(path: string, json: unknown, options?: RequestOptions) => (await request<T>('POST', path, { ...options, json })).data;
+export const patch = async <T>(path: string, json: unknown, options?: RequestOptions) => (await request<T>('PATCH', path, { ...options, json })).data;
+
+/** Fetches a file with the session's token and hands it to the browser as a download. */
+export async function download(path: string, filename: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send('GET', path, options);
+  const blob = await response.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+// ——— the shapes the pages read (DESIGN §5) ———
+
+export interface Place {
+  code: string;
+  name: string;
+}
+
+export interface Labourer {
+  id: string;
+  name: string;
+  phone: string;
+  idNumberMasked: string;
+  homeCounty: string;
+  skills: string[];
+  destinations: Place[];
+  canTravel: boolean;
+  expectedWage: number;
+  availableFrom?: string;
+  poverty: boolean;
+  status: string;
+  optedOut: boolean;
+  channel: string;
+  createdAt: string;
+}
+
+export interface Registration {
+  id: string;
+  status: string;
+  homeCounty: string;
+  poverty: boolean;
+}
+
+export interface Vacancy {
+  id: string;
+  kind: 'job' | 'post';
+  title: string;
+  skills: string[];
+  county: string;
+  openings: number;
+  filled: number;
+  offered: number;
+  remaining: number;
+  monthlyWage: number;
+  startDate: string;
+  status: string;
+  employerId?: string;
+  employerKind?: string;
+  months?: number;
+  endDate?: string;
+  poorShareMin?: number;
+}
+
+export interface Offer {
+  id: string;
+  labourerId: string;
+  vacancyId: string;
+  vacancyKind?: string;
+  vacancyCounty?: string;
+  /** Not in the offer view yet; shown when the API adds it (a job in another county is not readable here). */
+  vacancyTitle?: string;
+  status: string;
+  fit: number;
+  reasons: string[];
+  createdAt: string;
+  respondBy: string;
+  answeredAt?: string;
+}
+
+export interface MatchingRun {
+  runId: string;
+  offers: number;
+  unmatched: number;
+  objective: number;
+  poorPlaced: number;
+  skipped: number;
+}
+
+export interface Stats {
+  county: string;
+  registered: number;
+  poverty: number;
+  offered: number;
+  accepted: number;
+  placed: number;
+  travelling: number;
+  optedOut: number;
+  offers: { offered: number; accepted: number; declined: number; expired: number };
+  posts: { count: number; openings: number; filled: number };
+  trips: number;
+  registrationsByDay: { date: string; count: number }[];
+  placementsByDestination: { code: string; count: number }[];
+}
+
+export interface PovertyImport {
+  matched: number;
+  unmatched: number;
+  otherCounty?: number;
+  errors?: { row: number; message: string }[];
+}
+
+export interface SmsLogEntry {
+  id: string;
+  to: string;
+  body: string;
+  segments: number;
+  template: string;
+  status: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+export interface SimulatedReply {
+  messageId: string;
+  replies: { to: string; body: string }[];
+}
+
+export interface Trip {
+  id: string;
+  county?: string;
+  destination: string;
+  destinationName?: string;
+  date: string;
+  departureTime?: string;
+  pickupPoint?: string;
+  passengers: string[];
+  /** Seats on the bus, and how many are booked. */
+  seats?: number;
+  seatsTaken?: number;
+  status?: string;
+  vehiclePlate?: string;
+  escort?: string;
+}
+
+export interface TripPlan {
+  planId?: string;
+  trips: Trip[];
+  buses: number;
+  lowerBound: number;
+  unplanned: { labourerId: string; reason?: string }[];
+}
+
+export interface Booking {
+  booked: number;
+  seats: { seatNo: number; labourerId: string }[];
+  skipped?: string[];
+}

@@ -1,0 +1,148 @@
+// The frame every page shares: top bar (pages, who is signed in, sign-out, language) and, for pages that
+// need a role, the sign-in card shown instead of the page until there is a session.
+import { currentSession, signIn, signOut, takeTokenFromUrl, type Role, type Session } from './auth.js';
+import { $, h, replace, text, toast } from './dom.js';
+import { initLanguage, lang, msg, onLanguageChange, setLang, t, type Key } from './i18n.js';
+import { placeName } from './places.js';
+import './styles.css';
+
+export type PageId = 'register' | 'employer' | 'coordinator' | 'phone';
+
+const PAGES: { id: PageId; href: string; label: Key }[] = [
+  { id: 'register', href: '/', label: 'nav.register' },
+  { id: 'employer', href: '/employer', label: 'nav.employer' },
+  { id: 'coordinator', href: '/coordinator', label: 'nav.coordinator' },
+  { id: 'phone', href: '/phone', label: 'nav.phone' },
+];
+
+export interface Page {
+  main: HTMLElement;
+  session: Session | undefined;
+}
+
+/** A coordinator's county, an employer's id, or everything. */
+export function scopeLabel(session: Session): string {
+  if (session.role === 'coordinator') return `${placeName(session.scope)} ${session.scope}`;
+  return session.scope;
+}
+
+/**
+ * Builds the frame. With `roles`, the page needs a session of one of them: without one, `main` holds
+ * the sign-in card and `session` is undefined (the page then renders nothing else).
+ */
+export function mountPage(page: PageId, options: { title: Key; roles?: readonly Role[]; examples?: string[] }): Page {
+  initLanguage();
+  const fromUrl = takeTokenFromUrl();
+  const session = options.roles ? currentSession(options.roles) : currentSession(['coordinator', 'admin', 'employer']);
+
+  const app = $('#app');
+  const langButton = h(
+    'button',
+    { type: 'button', class: 'lang-switch', 'data-testid': 'lang-switch', on: { click: () => setLang(lang() === 'zh' ? 'en' : 'zh') } },
+    text('lang.switch'),
+  );
+  const who =
+    session && options.roles
+      ? h(
+          'div',
+          { class: 'who', 'data-testid': 'session' },
+          h('span', { class: 'who-role' }, text(msg('role', { v: session.role }))),
+          h('span', { class: 'who-scope' }, scopeLabel(session)),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              'data-testid': 'sign-out',
+              on: {
+                click: () => {
+                  signOut(session);
+                  window.location.reload();
+                },
+              },
+            },
+            text('auth.signOut'),
+          ),
+        )
+      : null;
+  const header = h(
+    'header',
+    { class: 'topbar' },
+    h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '春'), text('brand')),
+    h(
+      'nav',
+      { class: 'nav', i18n: { 'aria-label': 'nav.label' } },
+      PAGES.map((p) => h('a', { href: p.href, 'aria-current': p.id === page ? 'page' : undefined }, text(p.label))),
+    ),
+    h('div', { class: 'topbar-end' }, who, langButton),
+  );
+  const main = h('main', { class: `page page-${page}`, id: 'main' });
+  replace(app, header, main);
+  const setTitle = () => (document.title = `${t(options.title)} · ${t('brand')}`);
+  setTitle();
+  onLanguageChange(setTitle);
+
+  if (fromUrl.kind === 'invalid') toast(text('auth.invalidToken'), 'error');
+  if (fromUrl.kind === 'accepted' && options.roles && !options.roles.includes(fromUrl.session.role)) {
+    toast(text(msg('auth.wrongRole', { role: fromUrl.session.role })), 'info');
+  }
+  if (options.roles && !session) renderSignIn(main, options.roles, options.examples ?? []);
+  return { main, session: options.roles ? session : undefined };
+}
+
+function renderSignIn(main: HTMLElement, roles: readonly Role[], examples: string[]): void {
+  const input = h('input', { id: 'token', class: 'input', autocomplete: 'off', spellcheck: 'false', i18n: { placeholder: 'auth.tokenPlaceholder' } });
+  const error = h('p', { class: 'field-error', id: 'token-error', role: 'alert', hidden: true });
+  const submit = (token: string) => {
+    const session = signIn(token);
+    if (!session || !roles.includes(session.role)) {
+      error.hidden = false;
+      replace(error, text(session ? msg('auth.wrongRole', { role: session.role }) : 'auth.invalidToken'));
+      return;
+    }
+    window.location.reload();
+  };
+  replace(
+    main,
+    h(
+      'section',
+      { class: 'card signin', 'data-testid': 'signin' },
+      h('h1', null, text('auth.title')),
+      h(
+        'p',
+        null,
+        text('auth.needs'),
+        roles.map((role, i) => [i > 0 ? ' / ' : '', h('strong', null, text(msg('role', { v: role })))]),
+      ),
+      h('p', { class: 'muted' }, text('auth.deployed')),
+      h(
+        'form',
+        {
+          class: 'form',
+          on: {
+            submit: (e) => {
+              e.preventDefault();
+              submit(input.value);
+            },
+          },
+        },
+        h('label', { for: 'token', class: 'label' }, text('auth.tokenLabel')),
+        h('div', { class: 'row' }, input, h('button', { type: 'submit', class: 'button primary' }, text('auth.signIn'))),
+        error,
+      ),
+      examples.length > 0
+        ? h(
+            'div',
+            { class: 'examples' },
+            h('span', { class: 'muted' }, text('auth.examples')),
+            examples.map((token) => h('button', { type: 'button', class: 'chip', on: { click: () => submit(token) } }, token)),
+          )
+        : null,
+    ),
+  );
+}
+
+/** A titled card. */
+export function section(title: Key | ReturnType<typeof msg>, ...children: Parameters<typeof h>[2][]): HTMLElement {
+  return h('section', { class: 'card' }, h('h2', null, text(title)), ...children);
+}
