@@ -13,6 +13,8 @@ export interface CountyStats {
   placed: number;
   travelling: number;
   optedOut: number;
+  /** Still unplaced a week after registering: candidates for public-welfare posts or local jobs. */
+  watchList: number;
   offers: { offered: number; accepted: number; declined: number; expired: number };
   posts: { count: number; openings: number; filled: number };
   /** Booked buses. */
@@ -25,7 +27,7 @@ export interface CountyStats {
 export async function countyStats(deps: Pick<Deps, 'db'>, county: string): Promise<CountyStats> {
   const { labourer, offer, vacancy, trip } = deps.db.entities;
   const [{ data: people }, { data: offers }, { data: posts }, { data: trips }] = await Promise.all([
-    labourer.query.labourersByCounty({ homeCounty: county }).go({ pages: 'all', attributes: ['status', 'poverty', 'optedOut', 'createdAt'] }),
+    labourer.query.labourersByCounty({ homeCounty: county }).go({ pages: 'all', attributes: ['status', 'poverty', 'optedOut', 'createdAt', 'watchSince'] }),
     offer.query.offersByCounty({ county }).go({ pages: 'all', attributes: ['status', 'vacancyCounty'] }),
     vacancy.query.vacanciesByCounty({ county, kind: 'post' }).go({ pages: 'all', attributes: ['openings', 'filled'] }),
     trip.query.tripsByCounty({ county, status: 'booked' }).go({ pages: 'all', attributes: ['tripId'] }),
@@ -48,6 +50,7 @@ export async function countyStats(deps: Pick<Deps, 'db'>, county: string): Promi
     placed: byStatus('placed'),
     travelling: byStatus('travelling'),
     optedOut: people.filter((p) => p.optedOut).length,
+    watchList: people.filter((p) => p.watchSince && p.status === 'registered').length,
     offers: { offered: offersBy('offered'), accepted: offersBy('accepted'), declined: offersBy('declined'), expired: offersBy('expired') },
     posts: { count: posts.length, openings: posts.reduce((s, p) => s + p.openings!, 0), filled: posts.reduce((s, p) => s + p.filled!, 0) },
     trips: trips.length,

@@ -46,7 +46,8 @@ export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): 
     throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
   }
   const page = await listCountyLabourers(deps, { county, status: query.status, limit: query.limit, cursor: query.cursor });
-  return jsonResponse(200, page.items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
+  const items = query.watch === 'true' ? page.items.filter((l) => l.watchSince) : page.items;
+  return jsonResponse(200, items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
 }
 
 /** `text/csv` with a column idNumber; a coordinator imports for their county, admin names one with ?county=. */

@@ -30,6 +30,8 @@ export const ListLabourersQuery = z.object({
   county: z.optional(z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'))),
   phone: z.optional(z.string().check(z.maxLength(40))),
   status: z.optional(z.enum(LABOURER_STATUSES)),
+  /** `true`: only the follow-up watch list. */
+  watch: z.optional(z.enum(['true', 'false'])),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
