@@ -1,4 +1,5 @@
-// One structured logger per process. PII (ID numbers, phones) is never passed to it.
+// One structured logger per process. Phones and ID numbers are masked by its formatter, whatever is logged.
 import { Logger } from '@aws-lambda-powertools/logger';
+import { RedactingLogFormatter } from './redact-pii.js';
 
-export const logger = new Logger({ serviceName: 'chunfeng' });
+export const logger = new Logger({ serviceName: 'chunfeng', logFormatter: new RedactingLogFormatter() });

@@ -1,6 +1,7 @@
 // The SMS conversation through POST /sim/sms: the deployed path (SQS record → sms-inbound handler →
 // transaction → stream → notifier) on DynamoDB Local, replies returned once the outbox is flushed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logger } from '../../functions/adapters/logger.js';
 import type { LocalSystem } from '../../bin/local/system.js';
 import { apiClient, startTestSystem } from '../helpers/local-api.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
@@ -148,6 +149,25 @@ describe('SMS intents', () => {
     await api('POST', '/labourers', { json: body });
     const answer = await sms(mobilePhone(), `报名 王立学 ${body.idNumber} 瓦工`);
     expect(bodies(answer)[0]).toContain('换号');
+  });
+
+  it('writes no phone number or ID number to the logs while it works', async () => {
+    const lines: string[] = [];
+    const capture = (chunk: unknown) => (lines.push(String(chunk)), true);
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    logger.setLogLevel('DEBUG');
+    try {
+      const phone = mobilePhone();
+      await sms(phone, `报名 王立学 ${validIdNumber()} 瓦工 湖州 4500`);
+      await sms(phone, 'CX');
+      await sms(phone, '1');
+    } finally {
+      logger.setLogLevel('WARN');
+      vi.restoreAllMocks();
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).not.toMatch(/(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/);
   });
 
   it('refuses a malformed simulator request with 400', async () => {
