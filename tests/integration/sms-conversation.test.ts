@@ -170,6 +170,31 @@ describe('SMS intents', () => {
     for (const line of lines) expect(line).not.toMatch(/(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)/);
   });
 
+  it('erases a labourer who asks twice (删除, then 确认删除), keeping only the anonymous record', async () => {
+    const phone = mobilePhone();
+    const id = validIdNumber();
+    await sms(phone, `报名 阿依古丽 ${id} 缝纫工 东莞`);
+    const labourer = await labourerByPhone(phone);
+    const asked = await sms(phone, '删除');
+    const done = await sms(phone, '确认删除');
+    const after = await api('GET', `/labourers/${labourer.id}`, { token: COORDINATOR });
+    const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
+    const again = await sms(phone, `报名 阿依古丽 ${id} 缝纫工 东莞`);
+    expect(bodies(asked)[0]).toContain('确认删除');
+    expect(bodies(done)[0]).toContain('已删除');
+    expect(after.body).toMatchObject({ name: '（已删除）', phone: '', idNumberMasked: '*'.repeat(18), status: 'inactive', homeCounty: '510822', skills: ['缝纫工'] });
+    expect(JSON.stringify(log.body)).not.toContain('阿依古丽');
+    expect(bodies(again)[0]).toContain('报名成功');
+  });
+
+  it('does not erase on 确认删除 alone', async () => {
+    const phone = mobilePhone();
+    await sms(phone, `报名 周大勇 ${validIdNumber()} 搬运工`);
+    const answer = await sms(phone, '确认删除');
+    expect(bodies(answer)[0]).toContain('确认请回复');
+    expect((await labourerByPhone(phone)).name).toBe('周大勇');
+  });
+
   it('refuses a malformed simulator request with 400', async () => {
     const res = await api('POST', '/sim/sms', { json: { text: 'cx' } });
     expect(res.status).toBe(400);

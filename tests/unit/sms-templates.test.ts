@@ -51,6 +51,8 @@ describe('SMS templates', () => {
     newPhoneTaken: {},
     phoneChanged: { name: '阿依古丽买买提' },
     phoneMovedAway: { last4: '8000' },
+    forgetAsk: {},
+    forgotten: {},
     offer: { name: '阿依古丽买买提江', place: '喀喇沁左翼蒙古族自治县', title: '湖州吴兴区建筑工地泥瓦工长期招聘', wage: 12500, start: '12月31日', hours: 48 },
     offerAccepted: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
     offerDeclined: {},

@@ -85,6 +85,8 @@ export type SmsIntent =
   | { kind: 'status' }
   | { kind: 'optOut' }
   | { kind: 'optIn' }
+  | { kind: 'forget' }
+  | { kind: 'confirmForget' }
   | { kind: 'changePhone'; idNumber?: string; invalidIdNumber?: RegistrationFields['invalidIdNumber'] }
   | { kind: 'help' };
 

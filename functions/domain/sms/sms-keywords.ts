@@ -1,7 +1,7 @@
 // The words of the inbound SMS grammar (DESIGN §6) other than skills, places and numbers.
 // All spellings are in the parser's folded form: ASCII upper case, half-width.
 
-export type SimpleIntent = 'accept' | 'decline' | 'status' | 'optOut' | 'optIn' | 'help';
+export type SimpleIntent = 'accept' | 'decline' | 'status' | 'optOut' | 'optIn' | 'forget' | 'confirmForget' | 'help';
 
 /** A whole message (folded, trimmed) that is one of these is that intent. */
 export const INTENT_WORDS: ReadonlyMap<string, SimpleIntent> = new Map<string, SimpleIntent>([
@@ -17,6 +17,9 @@ export const INTENT_WORDS: ReadonlyMap<string, SimpleIntent> = new Map<string, S
   ...(['退订', 'TD', 'STOP', 'T', '取消订阅', 'UNSUBSCRIBE'] as const).map((w): [string, SimpleIntent] => [w, 'optOut']),
   ...(['订阅', 'START', 'DY', '恢复订阅'] as const).map((w): [string, SimpleIntent] => [w, 'optIn']),
   ...(['帮助', '?', 'HELP', 'BZ', '求助', '菜单'] as const).map((w): [string, SimpleIntent] => [w, 'help']),
+  // Erasure of one's personal data (PIPL): asked for, then confirmed in a second message.
+  ...(['删除', '注销', '删除信息', '删除我的信息', '注销报名', 'SC'] as const).map((w): [string, SimpleIntent] => [w, 'forget']),
+  ...(['确认删除', '确认注销', 'QRSC'] as const).map((w): [string, SimpleIntent] => [w, 'confirmForget']),
 ]);
 
 /** Register keywords (at the start of a message, possibly glued to the next field). */

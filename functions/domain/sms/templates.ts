@@ -40,6 +40,8 @@ const TEMPLATES = {
     `${clip(p.name, 6)}：明天${p.time}在${clip(p.pickup, 10)}乘春风专车，${p.seat}号座。请带身份证、口罩，提前半小时到。`,
   seatCancelled: (p: { name: string; date: string; destination: string }) =>
     `${clip(p.name, 7)}：您${p.date}去${clip(p.destination, 6)}的专车座位已取消，新的出行安排会再通知您。`,
+  forgetAsk: (_p: Record<string, never>) => '删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除',
+  forgotten: (_p: Record<string, never>) => '您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。',
   phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
 } satisfies Record<string, (params: never) => string>;
 

@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { findLabourerByPhone } from '../find-labourers.js';
 import { answerOffer, setOptOut, statusReply } from './account-replies.js';
 import { changePhone } from './change-phone.js';
+import { askToForget, confirmForget } from './forget-me.js';
 import { replyOnly, type InboundContext, type Plan } from './plan.js';
 import { registerBySms } from './register-by-sms.js';
 
@@ -35,7 +36,10 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
   let plan = await decide(ctx, intent);
   for (let attempt = 0; ; attempt++) {
     const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent), ...plan.parts]);
-    if (outcome.ok) return { handled: true, intent: plan.intent };
+    if (outcome.ok) {
+      await plan.afterCommit?.();
+      return { handled: true, intent: plan.intent };
+    }
     if (outcome.failed.has('inbound')) return { handled: false, reason: 'duplicate' };
     if (!plan.onRefused || attempt > 0) throw new Error(`Inbound SMS refused: ${[...outcome.failed].join(',')}`);
     plan = plan.onRefused(outcome.failed);
@@ -58,6 +62,10 @@ async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
       return setOptOut(ctx, labourer, intent.kind === 'optOut');
     case 'changePhone':
       return changePhone(ctx, intent.idNumber);
+    case 'forget':
+      return askToForget(ctx, labourer);
+    case 'confirmForget':
+      return confirmForget(ctx, labourer);
     case 'help':
       return replyOnly(ctx, 'help', 'help', {}, labourer?.homeCounty);
   }

@@ -10,6 +10,8 @@ export interface Plan {
   intent: string;
   parts: TxPart[];
   onRefused?: (failed: ReadonlySet<string>) => Plan;
+  /** Follow-up work once the transaction is in (idempotent: a redelivery may repeat it). */
+  afterCommit?: () => Promise<unknown>;
 }
 
 export interface InboundContext {

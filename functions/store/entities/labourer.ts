@@ -11,8 +11,9 @@ export const labourerEntity = new Entity({
     labourerId: { type: 'string', required: true, readOnly: true },
     name: { type: 'string', required: true },
     phone: { type: 'string', required: true },
-    idHash: { type: 'string', required: true, readOnly: true },
-    idNumberMasked: { type: 'string', required: true, readOnly: true },
+    /** Not read-only: erasure (删除) overwrites both. */
+    idHash: { type: 'string', required: true },
+    idNumberMasked: { type: 'string', required: true },
     homeCounty: { type: 'string', required: true, readOnly: true },
     skills: { type: 'list', items: { type: 'string' }, required: true },
     destinations: {
@@ -34,6 +35,9 @@ export const labourerEntity = new Entity({
     channel: { type: CHANNELS, required: true },
     /** Set by the daily follow-up when still unplaced N days after registering (返贫风险 watch list). */
     watchSince: { type: 'string' },
+    /** 删除 asked for (ISO time); 确认删除 within 24 hours erases the personal fields. */
+    forgetRequestedAt: { type: 'string' },
+    erasedAt: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },
   },
   indexes: {
