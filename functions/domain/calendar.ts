@@ -9,6 +9,12 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** 2027-03-05 → 3月5日, as an SMS says it. */
+export function chineseMonthDay(isoDate: string): string {
+  const [, month, day] = isoDate.split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
 /** Today's date in China (UTC+8), where every county runs. */
 export function chinaToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 // Who is calling: JWT claims (Cognito deployed; dev tokens translated by bin/local.ts) → one principal type.
 // Scope is checked here and only here.
-import { ForbiddenError, UnauthorizedError } from '#domain/errors.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '#domain/errors.js';
 
 export type Principal =
   | { role: 'coordinator'; county: string }
@@ -41,4 +41,15 @@ export function assertCountyAccess(principal: Principal, county: string): void {
   if (principal.role === 'admin') return;
   if (principal.role === 'coordinator' && principal.county === county) return;
   throw new ForbiddenError('无权访问该县的数据');
+}
+
+/**
+ * The county a request is about: the one asked for, or the coordinator's own; admin must name one.
+ * Checked against the caller's scope before it is returned.
+ */
+export function resolveCounty(principal: Principal, requested: string | undefined): string {
+  const county = requested ?? (principal.role === 'coordinator' ? principal.county : undefined);
+  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
+  assertCountyAccess(principal, county);
+  return county;
 }

@@ -1,11 +1,13 @@
 // Booking a proposed bus: each planned passenger gets a seat, becomes `travelling` and is told by SMS —
 // one transaction per passenger. The seat item exists once per (trip, labourer), so booking twice or
 // concurrently assigns each passenger one seat and sends one notice. Cancelling a seat reverses it.
+import { chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
+import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
 import { toTripView, type TripView } from './trip-view.js';
 
@@ -15,11 +17,6 @@ export interface BookingResult {
   /** Planned passengers who could not be seated (no longer waiting for a bus). */
   skipped: string[];
 }
-
-const monthDay = (iso: string) => {
-  const [, m, d] = iso.split('-').map(Number);
-  return `${m}月${d}日`;
-};
 
 export async function getTrip(deps: Pick<Deps, 'db'>, tripId: string): Promise<TripView> {
   const { data } = await deps.db.entities.trip.get({ tripId }).go();
@@ -58,7 +55,7 @@ export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResul
 function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string): TxPart[] {
   const sms = renderSms('tripBooked', {
     name: person.name,
-    date: monthDay(trip.date),
+    date: chineseMonthDay(trip.date),
     time: trip.departureTime,
     pickup: trip.pickupPoint,
     destination: trip.destinationName,
@@ -71,16 +68,7 @@ function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: num
       item: ({ seat }) =>
         seat.create({ tripId: trip.id, labourerId: person.labourerId, seatNo, vacancyTitle, createdAt: deps.clock.now().toISOString() }).commit(),
     },
-    {
-      name: 'labourerStatus',
-      item: ({ labourer }) =>
-        labourer
-          .patch({ labourerId: person.labourerId })
-          .set({ status: 'travelling' })
-          .composite({ homeCounty: person.homeCounty })
-          .where((a, { eq }) => eq(a.status, 'accepted'))
-          .commit(),
-    },
+    moveLabourer(person, 'accepted', 'travelling'),
     {
       name: 'tripSeats',
       item: ({ trip: entity }) =>
@@ -99,22 +87,13 @@ export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string)
   const { data: taken } = await deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go();
   const { data: person } = await deps.db.entities.labourer.get({ labourerId }).go();
   if (!taken || !person) throw new NotFoundError('这趟车上没有这位乘客');
-  const sms = renderSms('seatCancelled', { name: person.name, date: monthDay(trip.date), destination: trip.destinationName });
+  const sms = renderSms('seatCancelled', { name: person.name, date: chineseMonthDay(trip.date), destination: trip.destinationName });
   const outcome = await writeTransaction(deps.db, [
     {
       name: 'seat',
       item: ({ seat }) => seat.delete({ tripId: trip.id, labourerId }).where((a, { exists }) => exists(a.seatNo)).commit(),
     },
-    {
-      name: 'labourerStatus',
-      item: ({ labourer }) =>
-        labourer
-          .patch({ labourerId })
-          .set({ status: 'accepted' })
-          .composite({ homeCounty: person.homeCounty })
-          .where((a, { eq }) => eq(a.status, 'travelling'))
-          .commit(),
-    },
+    moveLabourer(person, 'travelling', 'accepted'),
     {
       name: 'tripSeats',
       item: ({ trip: entity }) => entity.patch({ tripId: trip.id }).add({ seatsTaken: -1 }).commit(),

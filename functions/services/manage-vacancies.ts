@@ -27,21 +27,23 @@ export interface NewVacancy {
   startDate: string;
 }
 
+/** What every new vacancy or post starts with: open, all its places free. */
+function freshSupply(deps: Deps, openings: number) {
+  return {
+    vacancyId: deps.newId(),
+    filled: 0,
+    offered: 0,
+    remaining: openings,
+    nonPoorCommitted: 0,
+    status: 'open' as const,
+    createdAt: deps.clock.now().toISOString(),
+  };
+}
+
 export async function postVacancy(deps: Deps, input: NewVacancy): Promise<VacancyView> {
   assertRealCounty(input.county);
   const { data } = await deps.db.entities.vacancy
-    .create({
-      vacancyId: deps.newId(),
-      kind: 'job',
-      ownerId: `employer:${input.employerId}`,
-      ...input,
-      filled: 0,
-      offered: 0,
-      remaining: input.openings,
-      nonPoorCommitted: 0,
-      status: 'open',
-      createdAt: deps.clock.now().toISOString(),
-    })
+    .create({ ...input, ...freshSupply(deps, input.openings), kind: 'job', ownerId: `employer:${input.employerId}` })
     .go();
   return toVacancyView(data);
 }
@@ -61,17 +63,11 @@ export async function createPost(deps: Deps, input: NewPost): Promise<VacancyVie
   assertRealCounty(input.county);
   const { data } = await deps.db.entities.vacancy
     .create({
-      vacancyId: deps.newId(),
+      ...input,
+      ...freshSupply(deps, input.openings),
       kind: 'post',
       ownerId: `county:${input.county}`,
-      ...input,
       endDate: addMonths(input.startDate, input.months),
-      filled: 0,
-      offered: 0,
-      remaining: input.openings,
-      nonPoorCommitted: 0,
-      status: 'open',
-      createdAt: deps.clock.now().toISOString(),
     })
     .go();
   return toVacancyView(data);

@@ -4,6 +4,7 @@
 import { renderSms } from '#domain/sms/templates.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
+import { moveLabourer } from './labourer-status.js';
 import { fillPlace, releasePlace } from './offer-places.js';
 import type { OfferItem } from './offer-view.js';
 import { outboxPart, type OutboxSms } from './outbox.js';
@@ -39,16 +40,7 @@ export function endOfferParts(deps: Pick<Deps, 'clock' | 'newId'>, offer: OfferI
     ending === 'accepted'
       ? fillPlace({ id: offer.vacancyId })
       : releasePlace({ id: offer.vacancyId, kind: offer.vacancyKind }, offer.poverty),
-    {
-      name: 'labourerStatus',
-      item: ({ labourer }) =>
-        labourer
-          .patch({ labourerId })
-          .set({ status: LABOURER_AFTER[ending] })
-          .composite({ homeCounty: county })
-          .where((a, { eq }) => eq(a.status, 'offered'))
-          .commit(),
-    },
+    moveLabourer({ labourerId, homeCounty: county }, 'offered', LABOURER_AFTER[ending]),
     outboxPart(deps, sms),
   ];
 }

@@ -1,7 +1,7 @@
 // A county's matching run: its open labourers against every open vacancy and post, solved optimally by
 // the domain engine; each offer is then written with its place, the labourer's new status and the SMS
 // in one transaction that re-checks capacity (a place taken meanwhile just skips that offer).
-import { chinaToday } from '#domain/calendar.js';
+import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
 import { countyByCode } from '#domain/divisions.js';
 import { matchCounty, type MatchOffer } from '#domain/matching/index.js';
 import { renderSms } from '#domain/sms/templates.js';
@@ -11,6 +11,7 @@ import type { LabourerItem } from './labourer-view.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
 import { takePlace } from './offer-places.js';
+import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
 import type { VacancyView } from './vacancy-view.js';
 
@@ -69,14 +70,13 @@ function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, per
   const offerId = deps.newId();
   const respondBy = new Date(now.getTime() + OFFER_HOURS * 3600_000).toISOString();
   const place = countyByCode(vacancy.county);
-  const [, month, day] = vacancy.startDate.split('-').map(Number);
   const sms = renderSms('offer', {
     name: person.name,
     // The city says enough when the job is elsewhere; at home the county does.
     place: (place && (place.cityCode === person.homeCounty.slice(0, 4) ? place.name : place.cityName)) ?? '',
     title: vacancy.title,
     wage: vacancy.monthlyWage,
-    start: `${month}月${day}日`,
+    start: chineseMonthDay(vacancy.startDate),
     hours: OFFER_HOURS,
   });
   return [
@@ -103,16 +103,7 @@ function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, per
           .commit(),
     },
     takePlace(vacancy, person.poverty),
-    {
-      name: 'labourerStatus',
-      item: ({ labourer }) =>
-        labourer
-          .patch({ labourerId: person.labourerId })
-          .set({ status: 'offered' })
-          .composite({ homeCounty: person.homeCounty })
-          .where((a, { eq }) => `${eq(a.status, 'registered')} AND ${eq(a.optedOut, false)}`)
-          .commit(),
-    },
+    moveLabourer(person, 'registered', 'offered', { onlyIfSubscribed: true }),
     outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
   ];
 }

@@ -7,7 +7,7 @@ import { importPovertyList } from '#services/import-poverty-list.js';
 import { registerLabourer } from '#services/register-labourer.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, type Principal } from '../principal.js';
+import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { ListLabourersQuery, PovertyImportQuery, RegisterLabourerBody } from '../schemas/labourers.js';
 import { validate } from '../validate.js';
 
@@ -29,10 +29,10 @@ export async function getLabourerById(deps: Deps, event: HttpEvent, principal: R
 /** Answers a JSON array; the next page's cursor, when there is one, is in the `x-next-cursor` header. */
 export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(ListLabourersQuery, event.queryStringParameters ?? {}, '查询条件');
-  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
-  if (county) assertCountyAccess(who, county);
-
   if (query.phone !== undefined) {
+    // By phone, admin searches everywhere; a coordinator finds only their county's labourer.
+    const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
+    if (county) assertCountyAccess(who, county);
     const phone = normalizeMainlandMobile(query.phone);
     if (!phone.ok) throw new ValidationError('查询条件有误', [{ path: 'phone', message: '手机号码格式不对' }]);
     const found = await findLabourerByPhone(deps, phone.e164);
@@ -42,9 +42,7 @@ export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): 
       (query.status === undefined || found.status === query.status);
     return jsonResponse(200, visible ? [found] : []);
   }
-  if (!county) {
-    throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  }
+  const county = resolveCounty(who, query.county);
   const page = await listCountyLabourers(deps, { county, status: query.status, limit: query.limit, cursor: query.cursor });
   const items = query.watch === 'true' ? page.items.filter((l) => l.watchSince) : page.items;
   return jsonResponse(200, items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
@@ -53,9 +51,7 @@ export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): 
 /** `text/csv` with a column idNumber; a coordinator imports for their county, admin names one with ?county=. */
 export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(PovertyImportQuery, event.queryStringParameters ?? {}, '查询条件');
-  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
-  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  assertCountyAccess(who, county);
+  const county = resolveCounty(who, query.county);
   const raw = typeof event.body === 'string' ? event.body : '';
   const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (csv.trim() === '') throw new ValidationError('请上传 CSV 文件', [{ path: '(body)', message: '请求体为空' }]);

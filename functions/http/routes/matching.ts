@@ -1,13 +1,12 @@
 // POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching and
 // watches the offers and the county's figures.
-import { ValidationError } from '#domain/errors.js';
 import type { Deps } from '#services/deps.js';
 import { countyStats } from '#services/county-stats.js';
 import { toOfferView } from '#services/offer-view.js';
 import { runCountyMatching } from '#services/run-matching.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, type Principal } from '../principal.js';
+import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { CountyQuery, ListOffersQuery, MatchingRunBody } from '../schemas/matching.js';
 import { validate } from '../validate.js';
 
@@ -22,9 +21,7 @@ export async function postMatchingRun(deps: Deps, event: HttpEvent, who: CountyS
 
 export async function listOffers(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const query = validate(ListOffersQuery, event.queryStringParameters ?? {}, '查询条件');
-  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
-  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  assertCountyAccess(who, county);
+  const county = resolveCounty(who, query.county);
   const { data } = await deps.db.entities.offer.query
     .offersByCounty({ county, ...(query.status ? { status: query.status } : {}) })
     .go({ pages: 'all' });
@@ -33,8 +30,6 @@ export async function listOffers(deps: Deps, event: HttpEvent, who: CountyStaff)
 
 export async function getStats(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const query = validate(CountyQuery, event.queryStringParameters ?? {}, '查询条件');
-  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
-  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  assertCountyAccess(who, county);
+  const county = resolveCounty(who, query.county);
   return jsonResponse(200, await countyStats(deps, county));
 }

@@ -1,5 +1,4 @@
 // /trips: plan the county's buses, book them, free a seat, print the manifest.
-import { ValidationError } from '#domain/errors.js';
 import { bookTrip, cancelSeat, getTrip } from '#services/book-trip.js';
 import type { Deps } from '#services/deps.js';
 import { planCountyTrips } from '#services/plan-county-trips.js';
@@ -7,7 +6,7 @@ import { tripManifestCsv } from '#services/trip-manifest.js';
 import { toTripView } from '#services/trip-view.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, type Principal } from '../principal.js';
+import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { ListTripsQuery, PlanTripsBody, UpdateTripBody } from '../schemas/trips.js';
 import { validate } from '../validate.js';
 
@@ -27,9 +26,7 @@ export async function planTripsRoute(deps: Deps, event: HttpEvent, who: CountySt
 
 export async function listTripsRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const query = validate(ListTripsQuery, event.queryStringParameters ?? {}, '查询条件');
-  const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
-  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  assertCountyAccess(who, county);
+  const county = resolveCounty(who, query.county);
   const { data } = await deps.db.entities.trip.query.tripsByCounty({ county }).go({ pages: 'all' });
   return jsonResponse(200, data.map(toTripView));
 }

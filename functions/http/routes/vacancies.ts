@@ -1,7 +1,7 @@
 // /vacancies and /posts: employers manage their own vacancies; coordinators create their county's
 // public-welfare posts and see the county's whole supply.
 import { chinaToday } from '#domain/calendar.js';
-import { ForbiddenError, ValidationError } from '#domain/errors.js';
+import { ForbiddenError } from '#domain/errors.js';
 import type { Deps } from '#services/deps.js';
 import {
   createPost,
@@ -14,7 +14,7 @@ import {
 import type { VacancyView } from '#services/vacancy-view.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, type Principal } from '../principal.js';
+import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { CreatePostBody, ListVacanciesQuery, PatchVacancyBody, PostVacancyBody } from '../schemas/vacancies.js';
 import { validate } from '../validate.js';
 
@@ -41,9 +41,7 @@ export async function listVacanciesRoute(deps: Deps, event: HttpEvent, principal
     const own = await listEmployerVacancies(deps, principal.employerId);
     return jsonResponse(200, own.filter((v) => (!query.county || v.county === query.county) && (!query.kind || v.kind === query.kind)));
   }
-  const county = query.county ?? (principal.role === 'coordinator' ? principal.county : undefined);
-  if (!county) throw new ValidationError('查询条件有误', [{ path: 'county', message: '请指定县级行政区划代码（county）' }]);
-  assertCountyAccess(principal, county);
+  const county = resolveCounty(principal, query.county);
   return jsonResponse(200, await listCountyVacancies(deps, county, query.kind));
 }
 
