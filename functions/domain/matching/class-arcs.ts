@@ -27,7 +27,7 @@ interface Candidates {
 }
 
 export function arcEnumerator(classes: readonly LabourerClass[], market: Market): ArcEnumerator {
-  const { groups, maskWords, groupSkillMask, groupStartIndex, groupsByCounty } = market;
+  const { groups, maskWords, groupSkillMask, groupStartIndex } = market;
   const anyoneNode = Int32Array.from(groups, (g) => g.anyoneNode);
   const poorNode = Int32Array.from(groups, (g) => g.poorOnlyNode);
   const firstId = groups.map((g) => g.members[0]!.id);
@@ -39,41 +39,52 @@ export function arcEnumerator(classes: readonly LabourerClass[], market: Market)
   byWage.forEach((g, r) => (wageRank[g] = r));
 
   // Per place vector: the groups in its counties (posts only at home) by wage, with their place points.
+  const groupCounty = Int32Array.from(groups, (g) => market.countyIndex.get(g.county)!);
+  const countyPoints = new Int32Array(market.counties.length);
   const inPlace = new Map<PlaceVector, { group: Int32Array; points: Int32Array }>();
   const placed = (place: PlaceVector): { group: Int32Array; points: Int32Array } => {
     let list = inPlace.get(place);
     if (list !== undefined) return list;
+    // Walking all groups by wage and keeping those in the place's counties needs no sort.
+    for (let k = 0; k < place.counties.length; k++) countyPoints[place.counties[k]!] = place.points[k]!;
     const found: number[] = [];
     const points: number[] = [];
-    for (let k = 0; k < place.counties.length; k++) {
-      const county = place.counties[k]!;
-      for (const g of groupsByCounty[county]!) {
-        if (groups[g]!.kind === 'post' && county !== place.home) continue;
-        found.push(g);
-        points[g] = place.points[k]!;
-      }
+    for (const g of byWage) {
+      const county = groupCounty[g]!;
+      const p = countyPoints[county]!;
+      if (p === 0 || (groups[g]!.kind === 'post' && county !== place.home)) continue;
+      found.push(g);
+      points.push(p);
     }
-    found.sort((a, b) => wageRank[a]! - wageRank[b]!);
-    list = { group: Int32Array.from(found), points: Int32Array.from(found, (g) => points[g]!) };
+    for (let k = 0; k < place.counties.length; k++) countyPoints[place.counties[k]!] = 0;
+    list = { group: new Int32Array(found), points: new Int32Array(points) };
     inPlace.set(place, list);
     return list;
   };
+  // Scratch for build; each list is then copied out at its exact size.
+  let group = new Int32Array(256);
+  let base = new Int32Array(256);
   const build = (place: PlaceVector, mask: Uint32Array): Candidates => {
     const all = placed(place);
-    const group = new Int32Array(all.group.length);
-    const base = new Int32Array(all.group.length);
-    const wage = new Float64Array(all.group.length);
+    if (group.length < all.group.length) {
+      group = new Int32Array(all.group.length);
+      base = new Int32Array(all.group.length);
+    }
     let n = 0;
-    for (let j = 0; j < all.group.length; j++) {
-      const g = all.group[j]!;
+    const allGroups = all.group;
+    const single = maskWords === 1 ? mask[0]! : 0;
+    for (let j = 0; j < allGroups.length; j++) {
+      const g = allGroups[j]!;
       let exact = false;
-      for (let w = 0; w < maskWords; w++) if ((mask[w]! & groupSkillMask[g * maskWords + w]!) !== 0) exact = true;
+      if (maskWords === 1) exact = (single & groupSkillMask[g]!) !== 0;
+      else for (let w = 0; w < maskWords; w++) if ((mask[w]! & groupSkillMask[g * maskWords + w]!) !== 0) exact = true;
       if (!exact && anyone[g] === 0) continue;
       group[n] = g;
-      base[n] = skillPoints(exact ? 'exact' : 'general') + all.points[j]!;
-      wage[n++] = groupWage[g]!;
+      base[n++] = skillPoints(exact ? 'exact' : 'general') + all.points[j]!;
     }
-    return { group: group.slice(0, n), base: base.slice(0, n), wage: wage.slice(0, n) };
+    const wage = new Float64Array(n);
+    for (let j = 0; j < n; j++) wage[j] = groupWage[group[j]!]!;
+    return { group: group.slice(0, n), base: base.slice(0, n), wage };
   };
 
   // One candidate list per (place vector, skill mask) pair in use; both are interned objects.

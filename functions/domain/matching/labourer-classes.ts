@@ -38,6 +38,17 @@ export interface Classification {
 
 const SEPARATOR = '\u0001';
 
+/** A trie of string keys with an id at each node (−1: none yet). */
+class Trie {
+  id = -1;
+  private readonly next = new Map<string, Trie>();
+  child(key: string): Trie {
+    let node = this.next.get(key);
+    if (node === undefined) this.next.set(key, (node = new Trie()));
+    return node;
+  }
+}
+
 /** Interns signature strings; `rank` orders ids by their signature, for a canonical class order. */
 class Signatures<T> {
   private readonly idBySignature = new Map<string, number>();
@@ -86,11 +97,13 @@ export function classifyLabourers(
 
   // Place: the points per vacancy county (and which county is home, for posts).
   const places = new Signatures<PlaceVector>();
-  const placeByRaw = new Map<string, number>();
+  // Raw (home, can travel, destinations) → place id through a trie of maps: no key strings to build.
+  const placeRoot = new Trie();
   const placeId = (l: MatchLabourer): number => {
-    const raw = l.canTravel ? `${l.homeCounty}|${l.destinations.join(SEPARATOR)}` : `${l.homeCounty}|`;
-    let id = placeByRaw.get(raw);
-    if (id !== undefined) return id;
+    let node = placeRoot.child(l.homeCounty).child(l.canTravel ? '1' : '0');
+    if (l.canTravel) for (const d of l.destinations) node = node.child(d);
+    if (node.id >= 0) return node.id;
+    let id: number;
     const touched: number[] = [];
     const home = market.countyIndex.get(l.homeCounty) ?? -1;
     if (home >= 0) {
@@ -110,18 +123,19 @@ export function classifyLabourers(
     const points = Int32Array.from(touched, (county) => scratch[county]!);
     const signature = `${home};${touched.map((county, k) => `${county}:${points[k]}`).join(',')}`;
     for (const county of touched) scratch[county] = 0;
-    id = places.id(signature, () => ({ home, counties: Int32Array.from(touched), points }));
-    placeByRaw.set(raw, id);
+    id = places.id(signature, () => ({ home, counties: new Int32Array(touched), points }));
+    node.id = id;
     return id;
   };
 
   // Skills: those some vacancy asks for, as a bit mask.
   const skills = new Signatures<Uint32Array>();
-  const skillByRaw = new Map<string, number>();
+  const skillRoot = new Trie();
   const skillId = (l: MatchLabourer): number => {
-    const raw = l.skills.join(SEPARATOR);
-    let id = skillByRaw.get(raw);
-    if (id !== undefined) return id;
+    let node = skillRoot;
+    for (const skill of l.skills) node = node.child(skill);
+    if (node.id >= 0) return node.id;
+    let id: number;
     const known = [...new Set(l.skills.filter((s) => market.skillBit.has(s)))].sort();
     id = skills.id(known.join(SEPARATOR), () => {
       const mask = new Uint32Array(market.maskWords);
@@ -131,7 +145,7 @@ export function classifyLabourers(
       }
       return mask;
     });
-    skillByRaw.set(raw, id);
+    node.id = id;
     return id;
   };
 
@@ -171,7 +185,10 @@ export function classifyLabourers(
     start: number;
     declined: string;
   }
-  const drafts = new Map<string, Draft>();
+  // Classes by (place, skills) then (wage, start date, poverty) as numbers; declines (rare) by string.
+  const drafts: Draft[] = [];
+  const byPlaceSkill = new Map<number, Map<number, Draft>>();
+  const withDeclines = new Map<string, Draft>();
   const optedOut: MatchLabourer[] = [];
   for (const l of labourers) {
     if (l.optedOut) {
@@ -185,13 +202,23 @@ export function classifyLabourers(
     const declinedIds = l.declinedVacancyIds?.filter((id) => openIds.has(id)) ?? [];
     const declined = declinedIds.length === 0 ? '' : [...new Set(declinedIds)].sort().join(SEPARATOR);
     const poor = l.poverty ? 1 : 0;
-    const key = `${poor}|${place}|${skill}|${wage}|${start}|${declined}`;
-    const draft = drafts.get(key);
+    let draft: Draft | undefined;
+    let inner: Map<number, Draft> | undefined;
+    const innerKey = (wage * (market.startDates.length + 1) + start) * 2 + poor;
+    const outerKey = place * 0x100000 + skill;
+    const declinedKey = declined === '' ? '' : `${outerKey}|${innerKey}|${declined}`;
+    if (declined === '') {
+      inner = byPlaceSkill.get(outerKey);
+      if (inner === undefined) byPlaceSkill.set(outerKey, (inner = new Map()));
+      draft = inner.get(innerKey);
+    } else {
+      draft = withDeclines.get(declinedKey);
+    }
     if (draft !== undefined) {
       draft.cls.members.push(l);
       continue;
     }
-    drafts.set(key, {
+    draft = {
       cls: {
         representative: l,
         members: [l],
@@ -207,14 +234,17 @@ export function classifyLabourers(
       wage,
       start,
       declined,
-    });
+    };
+    drafts.push(draft);
+    if (inner !== undefined) inner.set(innerKey, draft);
+    else withDeclines.set(declinedKey, draft);
   }
 
   // A canonical order (by signatures, not by input order), so the plan does not depend on input order.
   const placeRank = places.ranks();
   const skillRank = skills.ranks();
   const wageRank = wages.ranks();
-  const ordered = [...drafts.values()].sort(
+  const ordered = drafts.sort(
     (a, b) =>
       b.poor - a.poor ||
       placeRank[a.place]! - placeRank[b.place]! ||
