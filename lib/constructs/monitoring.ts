@@ -1,7 +1,7 @@
-// Alarms that need a person: anything in a dead-letter queue, any Lambda error or throttle, and an
-// outbox that falls behind. All of them notify one encrypted SNS topic (subscribe the on-call to it).
+// Alarms that need a person: anything in a dead-letter queue, any Lambda error or throttle, an
+// outbox that falls behind, failing SMS deliveries and SMS spend. All of them notify one encrypted SNS topic (subscribe the on-call to it).
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -16,6 +16,8 @@ export interface MonitoringProps {
   readonly deadLetterQueues: Record<string, IQueue>;
   /** Stream consumers whose lag matters (the outbox notifier): alarm on IteratorAge. */
   readonly streamConsumers?: Record<string, IFunction>;
+  /** SMS spend this month (USD) that wakes someone: SNS has a spend limit, set outside the stack. */
+  readonly smsMonthlySpendAlarmUsd?: number;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -75,6 +77,19 @@ export class Monitoring extends Construct {
         `${name}: invocations throttled (concurrency limit reached).`,
       );
     }
+    // Direct-to-phone SMS: deliveries the carriers refused, and the month's spend.
+    alarm(
+      'SmsDeliveryFailures',
+      new Metric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsFailed', dimensionsMap: { PhoneNumber: 'PhoneNumberDirect' }, period: PERIOD, statistic: 'Sum' }),
+      10,
+      'SMS: more than 10 direct-to-phone deliveries failed in 5 minutes.',
+    );
+    alarm(
+      'SmsMonthlySpend',
+      new Metric({ namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', period: Duration.hours(1), statistic: 'Maximum' }),
+      props.smsMonthlySpendAlarmUsd ?? 500,
+      'SMS: this month’s spend passed the alarm threshold (the account spend limit stops sending).',
+    );
     for (const [name, fn] of Object.entries(props.streamConsumers ?? {})) {
       alarm(
         `${name}IteratorAge`,

@@ -38,6 +38,15 @@ describe('alarms', () => {
     }
   });
 
+  it('fire on failing SMS deliveries and on the month’s SMS spend', () => {
+    expect(alarms).toContainEqual(
+      expect.objectContaining({ Namespace: 'AWS/SNS', MetricName: 'NumberOfNotificationsFailed', AlarmActions: [alarmTopic] }),
+    );
+    expect(alarms).toContainEqual(
+      expect.objectContaining({ Namespace: 'AWS/SNS', MetricName: 'SMSMonthToDateSpentUSD', Threshold: 500, AlarmActions: [alarmTopic] }),
+    );
+  });
+
   it('notify a KMS-encrypted topic', () => {
     expect(resource(stack.monitoring.alarmTopic).Properties.KmsMasterKeyId).toBeDefined();
   });
