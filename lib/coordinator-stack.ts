@@ -5,6 +5,7 @@ import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
 import { Jobs } from './constructs/jobs.js';
+import { Web } from './constructs/web.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Sms } from './constructs/sms.js';
 
@@ -24,6 +25,7 @@ export class CoordinatorStack extends Stack {
   readonly api: Api;
   readonly sms: Sms;
   readonly jobs: Jobs;
+  readonly web: Web;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: CoordinatorStackProps = {}) {
@@ -45,6 +47,7 @@ export class CoordinatorStack extends Stack {
     // the scheduled matching and follow-up run for each of them.
     const counties = (context('counties') ?? '').split(',').map((c) => c.trim()).filter((c) => /^\d{6}$/.test(c));
     this.jobs = new Jobs(this, 'Jobs', { data: this.data, counties });
+    this.web = new Web(this, 'Web', { apiUrl: this.api.url });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         Api: this.api.fn,
@@ -68,6 +71,9 @@ export class CoordinatorStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'PagesUrl', { value: `https://${this.web.distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'PagesBucket', { value: this.web.bucket.bucketName });
+    new CfnOutput(this, 'PagesDistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });

@@ -50,6 +50,12 @@ describe('cdk-nag AwsSolutions', () => {
         // The two registration/health routes are public by contract.
         'Api/HttpApi/POST--labourers AwsSolutions-APIG4',
         'Api/HttpApi/GET--health AwsSolutions-APIG4',
+        // The pages' CloudFront: served everywhere, WAF and the custom certificate are per deployment.
+        'Web/Distribution AwsSolutions-CFR1',
+        'Web/Distribution AwsSolutions-CFR2',
+        'Web/Distribution AwsSolutions-CFR4',
+        // CDK's own: CloudFront standard logs need the log bucket's ACL (acknowledged by aws-s3).
+        'Web/AccessLogs CloudFormation-Validate::W3045',
         // Queues that are themselves dead-letter queues (of a stream mapping / of Scheduler).
         'Sms/NotifierDlq AwsSolutions-SQS3',
         'Jobs/Dlq AwsSolutions-SQS3',

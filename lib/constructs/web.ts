@@ -1,0 +1,97 @@
+// The pages (dist/web, built by `vite build`) from a private S3 bucket behind CloudFront, with the API
+// on the same origin: CloudFront sends the API's paths to the HTTP API, so pages call `/labourers`
+// etc. exactly as they do locally, and no CORS is needed. The pages are uploaded after deployment
+// (README: `aws s3 sync`), so no deployment Lambda runs in the stack.
+import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/** First path segments the API answers (DESIGN §5); everything else is a page or an asset. */
+export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health'] as const;
+
+/** `/employer` → `/employer/index.html`: the multi-page app's clean URLs. */
+const CLEAN_URLS = `function handler(event) {
+  var uri = event.request.uri;
+  if (uri.endsWith('/')) event.request.uri = uri + 'index.html';
+  else if (uri.indexOf('.') === -1) event.request.uri = uri + '/index.html';
+  return event.request;
+}`;
+
+export interface WebProps {
+  /** The HTTP API's URL (https://…/), proxied on the API's paths. */
+  readonly apiUrl: string;
+}
+
+export class Web extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logs are delivered with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.bucket = new Bucket(this, 'Pages', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'pages-bucket/',
+    });
+
+    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)));
+    const apiBehavior: BehaviorOptions = {
+      origin: api,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Everything but Host: the Authorization header, query strings and bodies reach the API.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    const additionalBehaviors: Record<string, BehaviorOptions> = {};
+    for (const path of API_PATHS) {
+      additionalBehaviors[`/${path}`] = apiBehavior;
+      additionalBehaviors[`/${path}/*`] = apiBehavior;
+    }
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: '春风 Return-to-Work Coordinator: pages and API',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        functionAssociations: [
+          { eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'CleanUrls', { code: FunctionCode.fromInline(CLEAN_URLS) }) },
+        ],
+      },
+      additionalBehaviors,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+    });
+
+    Validations.of(this.distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'Labourers reach the pages from anywhere in China and abroad (workers abroad are served too); no geo restriction.' },
+      { id: 'AwsSolutions-CFR2', reason: 'WAF is an operator choice per deployment (cost); the API has stage throttling and the public registration route a tighter limit.' },
+      { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront certificate allows older TLS; a county attaches its own domain and certificate (TLSv1.2_2021) at deployment.' },
+    );
+  }
+}
