@@ -6,7 +6,7 @@
 //   3. the feasible (class, node) arcs with their fit, enumerated on demand (class-arcs.ts);
 //   4. the min-cost flow class (supply = members) → node (cost −(povertyWeight·poor + fit)) → sink
 //      (capacity = places), class → sink at cost 0 for those left without a place, solved exactly
-//      over all feasible arcs by column generation with exact pricing (plan-flow.ts, min-cost-flow.ts);
+//      over all feasible arcs by column generation with exact pricing (plan-flow.ts, network-simplex.ts);
 //   5. each class's flow handed to its members first-come-first-served by registration time, the
 //      earliest taking the best-fitting places; each group's places to its vacancies in id order.
 import { nonPoorPlaces, pairFit } from './feasibility.js';
@@ -26,9 +26,16 @@ function firstComeFirstServed(a: MatchLabourer, b: MatchLabourer): number {
   return compare(a.registeredAt, b.registeredAt) || compare(a.id, b.id);
 }
 
+/** The first item of each id (a repeated id is a caller's mistake; the plan must still be sound). */
 function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));
+  const unique: T[] = [];
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    unique.push(item);
+  }
+  return unique;
 }
 
 export function matchCounty(
@@ -63,29 +70,27 @@ export function matchCounty(
   }
 
   const offers: MatchOffer[] = [];
+  const offered = new Set<MatchLabourer>();
+  let poorPlaced = 0;
+  let totalFit = 0;
   const offer = (labourer: MatchLabourer, vacancy: MatchVacancy): void => {
     const pair = pairFit(labourer, vacancy, options.today);
     // The arcs were built from the same rules; a pair they allowed is always feasible here.
     if (pair === undefined) return;
     offers.push({ labourerId: labourer.id, vacancyId: vacancy.id, fit: pair.fit, reasons: offerReasons(labourer, vacancy, pair) });
+    offered.add(labourer);
+    totalFit += pair.fit;
+    if (labourer.poverty) poorPlaced++;
   };
   groups.forEach((group, g) => distribute(group, assigned[g]!, offer));
   offers.sort((a, b) => compare(a.labourerId, b.labourerId));
 
-  const byId = new Map(labourers.map((l) => [l.id, l]));
-  const offered = new Set(offers.map((o) => o.labourerId));
-  let poorPlaced = 0;
-  let totalFit = 0;
-  for (const o of offers) {
-    totalFit += o.fit;
-    if (byId.get(o.labourerId)!.poverty) poorPlaced++;
-  }
+  const unmatched: string[] = [];
+  for (const l of labourers) if (!offered.has(l)) unmatched.push(l.id);
+  unmatched.sort(); // code-unit order, as compare
   return {
     offers,
-    unmatched: labourers
-      .filter((l) => !offered.has(l.id))
-      .map((l) => l.id)
-      .sort(compare),
+    unmatched,
     objective: poorPlaced * weight + totalFit,
     povertyWeight: weight,
     totalFit,

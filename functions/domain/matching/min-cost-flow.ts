@@ -1,5 +1,7 @@
 // Exact minimum-cost flow by cost scaling with push-relabel (Goldberg, "An efficient implementation
-// of a scaling minimum-cost flow algorithm", J. Algorithms 1997), on typed arrays.
+// of a scaling minimum-cost flow algorithm", J. Algorithms 1997), on typed arrays, and the problem
+// shape both solvers share. Matching runs on network-simplex.ts, which resumes from its basis as
+// column generation adds arcs; this independent algorithm cross-checks it in the tests.
 //
 // Costs are multiplied by K = (longest simple cycle) + 1 and ε is divided by ALPHA per phase down to
 // 1: an ε-optimal flow with ε < 1/L in the original integer costs has no negative cycle, so it is
@@ -31,6 +33,13 @@ export interface FlowProblem {
   initialFlow?: Int32Array;
   /** … and potentials, e.g. an earlier solution's; scaling then starts from their worst violation. */
   initialPotential?: Float64Array;
+  /**
+   * Network simplex: a starting basis, a star around `treeRoot` whose arc for node u is treeArc[u]:
+   * the flow is then the supply of u on it (needs 0 ≤ supply < capacity away from the root, or
+   * 0 < demand ≤ capacity towards it). Otherwise it starts from artificial arcs.
+   */
+  treeRoot?: number;
+  treeArc?: Int32Array;
 }
 
 /** Work counters, for benchmarks and tuning. */
