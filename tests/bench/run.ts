@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-local.js';
 import { measureBundles } from './bundle-sizes.js';
 import { measureLoad } from './load.js';
+import { measureMatching } from './matching.js';
 import { measureRegistrationCost } from './registration-cost.js';
 import { measureSmsParse } from './sms-parse.js';
 import { measureTransport } from './transport.js';
@@ -28,13 +29,14 @@ async function registrationFigures() {
 
 const registration = await registrationFigures();
 const smsParse = await measureSmsParse();
+const { matching, matchingQuality } = await measureMatching();
 const transport = await measureTransport();
 const bundles = await measureBundles();
 const load = await measureLoad();
 
 const report = {
-  matching: { labourers: null, postings: null, openings: null, seconds: null, rssMb: null },
-  matchingQuality: { labourers: null, postings: null, ratioToLp: null },
+  matching,
+  matchingQuality,
   transport,
   smsParse,
   registration: {
