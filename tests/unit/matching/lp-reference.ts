@@ -73,7 +73,7 @@ export async function pairLpOptimum(
   const lp: Lp = { weights: [], rows: [], rowUpper: [] };
   const vacancyRow = new Map<string, number>();
   const quotaRow = new Map<string, number>();
-  for (const l of labourers) lp.rowUpper.push(1);
+  lp.rowUpper.push(...labourers.map(() => 1));
   for (const v of vacancies) {
     vacancyRow.set(v.id, lp.rowUpper.push(Math.max(0, Math.floor(v.remaining))) - 1);
     if (v.kind === 'post') quotaRow.set(v.id, lp.rowUpper.push(nonPoorPlaces(v)) - 1);
