@@ -7,6 +7,7 @@ import { Data } from './constructs/data.js';
 import { Jobs } from './constructs/jobs.js';
 import { Web } from './constructs/web.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { National } from './constructs/national.js';
 import { Sms } from './constructs/sms.js';
 
 /** Stack id (and CloudFormation stack name) used by bin/app.ts, the tests and the bundle bench. */
@@ -25,6 +26,7 @@ export class CoordinatorStack extends Stack {
   readonly api: Api;
   readonly sms: Sms;
   readonly jobs: Jobs;
+  readonly national: National;
   readonly web: Web;
   readonly monitoring: Monitoring;
 
@@ -47,6 +49,8 @@ export class CoordinatorStack extends Stack {
     // the scheduled matching and follow-up run for each of them.
     const counties = (context('counties') ?? '').split(',').map((c) => c.trim()).filter((c) => /^\d{6}$/.test(c));
     this.jobs = new Jobs(this, 'Jobs', { data: this.data, counties });
+    // The national run (Step Functions, one Lambda step per county); empty `counties`: the whole country.
+    this.national = new National(this, 'National', { data: this.data, counties });
     this.web = new Web(this, 'Web', { apiUrl: this.api.url });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
@@ -54,11 +58,13 @@ export class CoordinatorStack extends Stack {
         SmsInbound: this.sms.inboundFn,
         Notifier: this.sms.notifierFn,
         ...Object.fromEntries(this.jobs.functions.map((fn) => [fn.node.id, fn])),
+        ...Object.fromEntries(this.national.functions.map((fn) => [fn.node.id, fn])),
       },
       deadLetterQueues: {
         SmsInboundDlq: this.sms.inboundDlq,
         NotifierDlq: this.sms.notifierDlq,
         JobsDlq: this.jobs.deadLetterQueue,
+        NationalDlq: this.national.deadLetterQueue,
       },
       streamConsumers: { Notifier: this.sms.notifierFn },
     });

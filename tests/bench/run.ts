@@ -6,6 +6,7 @@ import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-loca
 import { measureBundles } from './bundle-sizes.js';
 import { measureLoad } from './load.js';
 import { measureMatching } from './matching.js';
+import { measureNational } from './national.js';
 import { measureRegistrationCost } from './registration-cost.js';
 import { measureSmsParse } from './sms-parse.js';
 import { measureTransport } from './transport.js';
@@ -33,6 +34,7 @@ const { matching, matchingQuality } = await measureMatching();
 const transport = await measureTransport();
 const bundles = await measureBundles();
 const load = await measureLoad();
+const { formula: nationalFormula, ...national } = await measureNational();
 
 const report = {
   matching,
@@ -45,7 +47,7 @@ const report = {
     localConsumedCapacity: registration.localConsumedCapacity,
   },
   bundles: { maxKb: Math.max(...bundles.map((b) => b.kb)), each: Object.fromEntries(bundles.map((b) => [b.name, b.kb])) },
-  national: { counties: null, labourers: null, allocationSeconds: null, estimatedWallSeconds: null, estimatedCostUsd: null },
+  national,
   load,
 };
 
@@ -74,6 +76,7 @@ if (values.json) {
     }
   };
   for (const [group, figures] of Object.entries(report)) flatten(group, figures);
+  rows.push(['national.formula', nationalFormula, '']);
   const width = Math.max(...rows.map((r) => r[0]!.length));
   console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  target`);
   for (const [key, value, target] of rows) console.log(`${key!.padEnd(width)}  ${value!.padStart(12)}  ${target}`);
