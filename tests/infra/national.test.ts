@@ -1,6 +1,6 @@
 // The national run's state machine: its shape (plan → summarise map → allocate → match map → summary),
 // per-county retries and failure collection, logs and tracing, the daily schedule, and its grants.
-import { App } from 'aws-cdk-lib';
+import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { CoordinatorStack, STACK_ID } from '../../lib/coordinator-stack.js';
 import { COUNTY_CONCURRENCY } from '../../lib/constructs/national.js';
 import { type Statement, TEST_ENV, actionsOf, synth } from './synth.js';
 
-const { stack, template, logicalId, resource, statementsOf } = synth();
+const { app, stack, template, logicalId, resource, statementsOf } = synth();
 const national = stack.national;
 
 /** The state machine's definition, with the Fn::Join of its ARNs flattened to placeholders. */
@@ -168,5 +168,40 @@ describe('startExecutionGrantee', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'states:StartExecution', Resource: machine }));
     expect(statements.flatMap(actionsOf)).toContain('states:DescribeExecution');
+  });
+});
+
+describe('national run cdk-nag acknowledgements', () => {
+  it('are only the reviewed ones, each with a reason', () => {
+    const acknowledged: string[] = [];
+    for (const construct of app.node.findAll()) {
+      const path = construct.node.path.slice(stack.node.path.length + 1);
+      if (!path.startsWith('National/')) continue;
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          expect(String(reason).length, id).toBeGreaterThan(20);
+          acknowledged.push(`${path} ${id.replace(/^annotation::/i, '')}`);
+        }
+      }
+    }
+    const xray = 'AwsSolutions-IAM5[Resource::*]';
+    const id = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+    const executions = `arn:<AWS::Partition>:states:${TEST_ENV.region}:${TEST_ENV.account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${id(national.stateMachine)}"}]}]}`;
+    expect([...new Set(acknowledged)].sort()).toEqual(
+      [
+        // X-Ray active tracing of the three functions.
+        `National/NationalAllocateRole ${xray}`,
+        `National/NationalCountyRole ${xray}`,
+        `National/NationalSummaryRole ${xray}`,
+        // The Scheduler's dead-letter queue is itself a DLQ.
+        'National/Dlq AwsSolutions-SQS3',
+        // The state machine: LambdaInvoke's `<function arn>:*`, X-Ray and log delivery (no resource-level
+        // permissions), and the Distributed Maps' own child executions.
+        ...national.functions.map((fn) => `National/StateMachine AwsSolutions-IAM5[Resource::<${id(fn)}.Arn>:*]`),
+        `National/StateMachine ${xray}`,
+        ...['', '/SummariseCounties', '/MatchCounties'].map((label) => `National/StateMachine AwsSolutions-IAM5[Resource::${executions}${label}:*]`),
+      ].sort(),
+    );
   });
 });
