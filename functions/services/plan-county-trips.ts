@@ -22,8 +22,10 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
   const { county } = request;
   const today = chinaToday(deps.clock.now());
   const { data: accepted } = await offer.query.offersByCounty({ county, status: 'accepted' }).go({ pages: 'all' });
-  const people = await batchGet(accepted.map((o) => o.labourerId), (ids) => labourer.get(ids.map((labourerId) => ({ labourerId }))).go());
-  const jobs = await batchGet([...new Set(accepted.map((o) => o.vacancyId))], (ids) => vacancy.get(ids.map((vacancyId) => ({ vacancyId }))).go());
+  // ElectroDB splits batch gets into DynamoDB's 100-key requests itself.
+  const vacancyIds = [...new Set(accepted.map((o) => o.vacancyId))];
+  const { data: people } = accepted.length > 0 ? await labourer.get(accepted.map((o) => ({ labourerId: o.labourerId }))).go() : { data: [] };
+  const { data: jobs } = vacancyIds.length > 0 ? await vacancy.get(vacancyIds.map((vacancyId) => ({ vacancyId }))).go() : { data: [] };
   const personById = new Map(people.map((p) => [p.labourerId, p]));
   const jobById = new Map(jobs.map((v) => [v.vacancyId, v]));
 
@@ -68,11 +70,4 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
 /** The county seat's bus station until a county configures its own pickup point. */
 export function defaultPickupPoint(county: string): string {
   return `${countyByCode(county)?.name ?? county}汽车客运站`;
-}
-
-/** ElectroDB batch gets in chunks of 100 keys (DynamoDB's BatchGetItem limit). */
-async function batchGet<T>(ids: string[], get: (ids: string[]) => Promise<{ data: T[] }>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 100) out.push(...(await get(ids.slice(i, i + 100))).data);
-  return out;
 }
