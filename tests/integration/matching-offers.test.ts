@@ -48,6 +48,16 @@ async function vacancy(id: string) {
   return (await api('GET', `/vacancies/${id}`, { token: 'dev:admin:all' })).body;
 }
 
+/** One labourer of the county, a new job, a matching run: the labourer and the vacancy offered. */
+async function offerOneJob(county: string, token: string) {
+  const person = await register(county);
+  await postJob();
+  await api('POST', '/matching/runs', { token, json: { county } });
+  // Earlier tests leave open vacancies behind: follow the one this labourer was offered.
+  const [offer] = (await api('GET', '/offers?status=offered', { token })).body;
+  return { person, job: offer.vacancyId as string };
+}
+
 async function markPoor(token: string, idNumber: string) {
   await api('POST', '/labourers/poverty-import', { token, body: `idNumber\n${idNumber}\n`, contentType: 'text/csv' });
 }
@@ -86,11 +96,7 @@ describe('POST /matching/runs', () => {
 
   it('frees a declined place and never offers the same vacancy to that labourer again', async () => {
     const { county, token } = freshCounty();
-    const person = await register(county);
-    await postJob();
-    await api('POST', '/matching/runs', { token, json: { county } });
-    const [offer] = (await api('GET', '/offers?status=offered', { token })).body;
-    const job = offer.vacancyId as string;
+    const { person, job } = await offerOneJob(county, token);
     const declined = await sms(person.phone, '2');
     const rerun = await api('POST', '/matching/runs', { token, json: { county } });
     expect(declined[0]).toContain('拒绝');
@@ -101,12 +107,7 @@ describe('POST /matching/runs', () => {
 
   it('lets exactly one of two concurrent "1" answers accept', async () => {
     const { county, token } = freshCounty();
-    const person = await register(county);
-    await postJob();
-    await api('POST', '/matching/runs', { token, json: { county } });
-    // Earlier tests leave open vacancies behind: follow the one this labourer was offered.
-    const [offer] = (await api('GET', '/offers?status=offered', { token })).body;
-    const job = offer.vacancyId as string;
+    const { person, job } = await offerOneJob(county, token);
     const answers = await Promise.all([sms(person.phone, '1'), sms(person.phone, '同意')]);
     const texts = answers.flat();
     expect(texts.filter((t) => t.includes('已确认您接受'))).toHaveLength(1);
@@ -116,11 +117,7 @@ describe('POST /matching/runs', () => {
 
   it('expires an unanswered offer, gives the place back and tells the labourer', async () => {
     const { county, token } = freshCounty();
-    const person = await register(county);
-    await postJob();
-    await api('POST', '/matching/runs', { token, json: { county } });
-    const [offer] = (await api('GET', '/offers?status=offered', { token })).body;
-    const job = offer.vacancyId as string;
+    const { person, job } = await offerOneJob(county, token);
     const later = { ...depsForTable(system.tableName), clock: { now: () => new Date(Date.now() + 49 * 3600_000) } };
     const expired = await expireOffers(later);
     await system.flushOutbox();
