@@ -34,125 +34,88 @@ export function arcEnumerator(classes: readonly LabourerClass[], market: Market)
   const wageRank = new Int32Array(groups.length);
   byWage.forEach((g, r) => (wageRank[g] = r));
 
-  // Per place vector: the groups in its counties (posts only at home) by wage, with their place
-  // points, split into those taking anyone and, per skill, those asking for it: a class's list then
-  // merges only the parts its skills can use.
-  interface Part {
-    group: number[];
-    points: number[];
-  }
-  interface PlaceParts {
-    anyone: Part;
-    bySkill: (Part | undefined)[];
-  }
+  // Per place vector: the groups in its counties (posts only at home) by wage, with their place points.
   const groupCounty = Int32Array.from(groups, (g) => market.countyIndex.get(g.county)!);
+  interface PlaceGroups {
+    group: Int32Array;
+    points: Int32Array;
+  }
+  const inPlace = new Map<PlaceVector, PlaceGroups>();
+  const ranks = new Int32Array(groups.length);
   const countyPoints = new Int32Array(market.counties.length);
-  const skillCount = market.skillBit.size;
-  const inPlace = new Map<PlaceVector, PlaceParts>();
-  const partsOf = (place: PlaceVector): PlaceParts => {
-    let parts = inPlace.get(place);
-    if (parts !== undefined) return parts;
-    // Walking all groups by wage and keeping those in the place's counties needs no sort.
+  const placeGroupsOf = (place: PlaceVector): PlaceGroups => {
+    let found = inPlace.get(place);
+    if (found !== undefined) return found;
+    let n = 0;
+    for (let k = 0; k < place.counties.length; k++) {
+      const county = place.counties[k]!;
+      for (const g of market.groupsByCounty[county]!) {
+        if (groups[g]!.kind === 'post' && county !== place.home) continue;
+        ranks[n++] = wageRank[g]!;
+      }
+    }
+    const sorted = ranks.subarray(0, n).sort();
+    // Stale entries of other places stay: only this place's counties are read.
     for (let k = 0; k < place.counties.length; k++) countyPoints[place.counties[k]!] = place.points[k]!;
-    const anyoneGroups: number[] = [];
-    const anyonePoints: number[] = [];
-    const skillGroups: number[][] = [];
-    const skillPointsOf: number[][] = [];
-    for (const g of byWage) {
-      const county = groupCounty[g]!;
-      const p = countyPoints[county]!;
-      if (p === 0 || (groups[g]!.kind === 'post' && county !== place.home)) continue;
-      if (anyone[g] === 1) {
-        anyoneGroups.push(g);
-        anyonePoints.push(p);
-        continue;
-      }
-      for (let bit = 0; bit < skillCount; bit++) {
-        if ((groupSkillMask[g * maskWords + (bit >>> 5)]! & (1 << (bit & 31))) === 0) continue;
-        (skillGroups[bit] ??= []).push(g);
-        (skillPointsOf[bit] ??= []).push(p);
-      }
+    const group = new Int32Array(n);
+    const points = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = byWage[sorted[i]!]!;
+      group[i] = g;
+      points[i] = countyPoints[groupCounty[g]!]!;
     }
-    for (let k = 0; k < place.counties.length; k++) countyPoints[place.counties[k]!] = 0;
-    // Plain arrays: thousands of small typed arrays would cost more in garbage collection.
-    parts = {
-      anyone: { group: anyoneGroups, points: anyonePoints },
-      bySkill: skillGroups.map((list, bit) => (list === undefined ? undefined : { group: list, points: skillPointsOf[bit]! })),
-    };
-    inPlace.set(place, parts);
-    return parts;
+    found = { group, points };
+    inPlace.set(place, found);
+    return found;
   };
-  // All candidate lists in one pool (profile p: start[p] … start[p + 1] − 1), grown by doubling.
-  let poolGroup = new Int32Array(1 << 16);
-  let poolBase = new Int32Array(1 << 16);
-  let poolWage = new Float64Array(1 << 16);
-  let poolSize = 0;
-  const starts: number[] = [0];
-  const append = (g: number, b: number): void => {
-    if (poolSize === poolGroup.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
-        const bigger = make(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      poolGroup = grow(poolGroup, (k) => new Int32Array(k));
-      poolBase = grow(poolBase, (k) => new Int32Array(k));
-      poolWage = grow(poolWage, (k) => new Float64Array(k));
-    }
-    poolGroup[poolSize] = g;
-    poolBase[poolSize] = b;
-    poolWage[poolSize++] = groupWage[g]!;
-  };
-  const at: number[] = [];
-  const build = (place: PlaceVector, mask: Uint32Array): void => {
-    const parts = partsOf(place);
-    const merged: Part[] = [parts.anyone];
-    for (let bit = 0; bit < skillCount; bit++) {
-      const part = parts.bySkill[bit];
-      if (part !== undefined && (mask[bit >>> 5]! & (1 << (bit & 31))) !== 0) merged.push(part);
-    }
-    // Merge the parts by wage rank; a group asking for two of the class's skills comes once.
-    at.length = merged.length;
-    at.fill(0);
-    let last = -1;
-    for (;;) {
-      let pick = -1;
-      let rank = Infinity;
-      for (let i = 0; i < merged.length; i++) {
-        if (at[i]! < merged[i]!.group.length && wageRank[merged[i]!.group[at[i]!]!]! < rank) {
-          rank = wageRank[merged[i]!.group[at[i]!]!]!;
-          pick = i;
-        }
-      }
-      if (pick < 0) break;
-      const part = merged[pick]!;
-      const g = part.group[at[pick]!]!;
-      const points = part.points[at[pick]!]!;
-      at[pick]!++;
-      if (g === last) continue;
-      last = g;
-      let exact = pick > 0;
-      if (!exact) for (let w = 0; w < maskWords; w++) if ((mask[w]! & groupSkillMask[g * maskWords + w]!) !== 0) exact = true;
-      append(g, skillPoints(exact ? 'exact' : 'general') + points);
-    }
-    starts.push(poolSize);
-  };
-
   // One candidate list per (place vector, skill mask) pair in use; both are interned objects.
   const lists = new Map<PlaceVector, Map<Uint32Array, number>>();
+  const profiles: LabourerClass[] = [];
   const profileOf = new Int32Array(classes.length);
   classes.forEach((cls, c) => {
     let byMask = lists.get(cls.place);
     if (byMask === undefined) lists.set(cls.place, (byMask = new Map()));
     let profile = byMask.get(cls.skillMask);
     if (profile === undefined) {
-      profile = starts.length - 1;
+      profile = profiles.length;
       byMask.set(cls.skillMask, profile);
-      build(cls.place, cls.skillMask);
+      profiles.push(cls);
     }
     profileOf[c] = profile;
   });
-  const start = Int32Array.from(starts);
+
+  // A profile's candidates: the groups of its place that ask for one of its skills (exact) or take
+  // anyone (general, unless one of its skills is asked for), highest wage first. Counted first, then
+  // written into one pool (profile p: start[p] … start[p + 1] − 1) allocated once at its exact size:
+  // growing big buffers makes V8 collect the whole heap (the county's labourers) each time.
+  const exactPoints = skillPoints('exact');
+  const generalPoints = skillPoints('general');
+  const candidates = (profile: LabourerClass, write: (g: number, base: number) => void): void => {
+    const { group, points } = placeGroupsOf(profile.place);
+    const mask = profile.skillMask;
+    for (let i = 0; i < group.length; i++) {
+      const g = group[i]!;
+      let exact = false;
+      for (let w = 0; w < maskWords; w++) if ((mask[w]! & groupSkillMask[g * maskWords + w]!) !== 0) exact = true;
+      if (exact || anyone[g] === 1) write(g, (exact ? exactPoints : generalPoints) + points[i]!);
+    }
+  };
+  const start = new Int32Array(profiles.length + 1);
+  profiles.forEach((profile, p) => {
+    let n = 0;
+    candidates(profile, () => n++);
+    start[p + 1] = start[p]! + n;
+  });
+  const poolGroup = new Int32Array(start[profiles.length]!);
+  const poolBase = new Uint8Array(poolGroup.length); // skill + place points < 256
+  let poolSize = 0;
+  for (const profile of profiles) {
+    candidates(profile, (g, base) => {
+      poolGroup[poolSize] = g;
+      poolBase[poolSize++] = base;
+    });
+  }
+  inPlace.clear();
 
   let maxArcs = 1;
   for (let p = 0; p + 1 < start.length; p++) maxArcs = Math.max(maxArcs, 2 * (start[p + 1]! - start[p]!));
@@ -164,9 +127,9 @@ export function arcEnumerator(classes: readonly LabourerClass[], market: Market)
     const expected = cls.representative.expectedWage;
     let count = 0;
     for (let j = start[profile]!, end = start[profile + 1]!; j < end; j++) {
-      const w = poolWage[j]!;
-      if (!wageFits(w, expected)) break;
       const g = poolGroup[j]!;
+      const w = groupWage[g]!;
+      if (!wageFits(w, expected)) break;
       if (groupStartIndex[g]! < startIndex) continue;
       if (declined !== undefined && declined.has(firstId[g]!)) continue;
       const fit = poolBase[j]! + wagePoints(w, expected);
