@@ -127,6 +127,7 @@ export function planFlow(
   const above = new Float64Array(V);
   const floor = new Int32Array(V);
   const violating = new Float64Array(V * levels);
+  const lowest = new Float64Array(C);
   const rounds: FlowPlan['rounds'] = [];
   const foundCls: number[] = [];
   const foundNode: number[] = [];
@@ -158,14 +159,17 @@ export function planFlow(
     above.fill(0);
     violating.fill(0);
     floor.fill(0);
+    if (round > 0) enumerator.lowestMargins(price, lowest);
     for (let c = 0; c < C; c++) {
       const poor = classes[c]!.poverty;
       const u = placed[c]! < size[c]! ? 0 : surplus[c]!;
       // Undervalued: weight > u + price, i.e. fit > price − u − poverty weight.
+      const offset = (poor ? weight : 0) - u;
+      if (round > 0 && offset <= lowest[c]!) continue; // none of its arcs can be
       const k =
         round === 0
           ? enumerator.arcsOf(c, bufNode, bufFit)
-          : enumerator.arcsOf(c, bufNode, bufFit, price, (poor ? weight : 0) - u);
+          : enumerator.arcsOf(c, bufNode, bufFit, price, offset);
       if (round === 0) feasibleArcs += k;
       if (k === 0) continue;
       for (let i = kept.first[c]!; i >= 0; i = kept.next[i]!) stamp[kept.node[i]!] = c;
