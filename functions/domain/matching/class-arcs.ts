@@ -22,7 +22,7 @@ export interface ArcEnumerator {
   arcsOf(c: number, nodes: Int32Array, fits: Int32Array, bar?: Float64Array, offset?: number): number;
   /**
    * Pricing's shortcut: writes per class c a lower bound of bar[node] − fit over its arcs, so that
-   * arcsOf(c, …, bar, offset) finds nothing when offset ≤ out[c] (+∞ for a class without arcs).
+   * arcsOf(c, …, bar, offset) finds nothing when offset ≤ out[c] (+∞ when no vacancy pays its wage).
    * One pass over the candidate lists, far fewer steps than walking every class's arcs.
    */
   lowestMargins(bar: Float64Array, out: Float64Array): void;

@@ -45,4 +45,33 @@ describe('labourer classes and their arcs', () => {
       { numRuns: 300 },
     );
   });
+
+  it('bound bar − fit from below for every arc of a class, so pricing may skip the class', () => {
+    fc.assert(
+      fc.property(instanceArb(30, 8), fc.array(fc.integer({ min: -50, max: 200 }), { minLength: 64, maxLength: 64 }), ({ labourers, vacancies }, bars) => {
+        // prepare
+        const { groups, nodes, openIds } = groupVacancies(vacancies, new Set(), TODAY);
+        const market = indexMarket(groups);
+        const { classes } = classifyLabourers(labourers, market, openIds);
+        const enumerator = arcEnumerator(classes, market);
+        const bar = Float64Array.from(nodes, (_, v) => bars[v % bars.length]!);
+
+        // act
+        const lowest = new Float64Array(classes.length);
+        enumerator.lowestMargins(bar, lowest);
+
+        // assess: no arc of the class is undervalued at any offset up to the bound
+        const bufNode = new Int32Array(enumerator.maxArcs);
+        const bufFit = new Int32Array(enumerator.maxArcs);
+        classes.forEach((_, c) => {
+          const k = enumerator.arcsOf(c, bufNode, bufFit);
+          let exact = Infinity;
+          for (let i = 0; i < k; i++) exact = Math.min(exact, bar[bufNode[i]!]! - bufFit[i]!);
+          expect(lowest[c]).toBeLessThanOrEqual(exact);
+          if (lowest[c]! > -Infinity && k > 0) expect(enumerator.arcsOf(c, bufNode, bufFit, bar, lowest[c]!)).toBe(0);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
