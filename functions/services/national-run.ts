@@ -12,7 +12,7 @@
 // run artifacts, one item (or a few ≤ 100,000-character parts) per (run, kind, county), expiring after
 // 14 days. The state machine (lib/constructs/national.ts) and bin/local/national-run.ts run the same
 // step functions.
-import { Entity, type EntityItem } from 'electrodb';
+import type { EntityItem } from 'electrodb';
 import { chinaToday } from '#domain/calendar.js';
 import { listPlaces } from '#domain/divisions.js';
 import {
@@ -25,13 +25,12 @@ import {
   type NationalAllocation,
 } from '#domain/allocation/index.js';
 import type { MatchLabourer } from '#domain/matching/index.js';
-import type { Db } from '#store/db.js';
-import { SERVICE } from '#store/entities/service-name.js';
+import { NATIONAL_ARTIFACT_KINDS, type nationalRunArtifactEntity } from '#store/entities/national-run-artifact.js';
 import type { Deps } from './deps.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
 import { runCountyMatching, type MatchingRunResult } from './run-matching.js';
-import type { VacancyItem } from './vacancy-view.js';
+import { toVacancyView, type VacancyItem, type VacancyView } from './vacancy-view.js';
 
 /** Class budget per county summary: beyond it a county is coarsened (see domain/allocation/summarise.ts). */
 export const MAX_CLASSES = 300;
@@ -41,41 +40,10 @@ const PART_CHARS = 100_000;
 const STORE_CONCURRENCY = 16;
 
 // ---------------------------------------------------------------------------------------------------
-// Run artifacts. (This entity belongs in functions/store/entities/ and db.ts's Service; it lives here
-// until then, bound to the same table and client as the Service's entities.)
+// Run artifacts.
 
-export const NATIONAL_ARTIFACT_KINDS = ['plan', 'summary', 'quotas', 'result'] as const;
 type ArtifactKind = (typeof NATIONAL_ARTIFACT_KINDS)[number];
-
-export const nationalRunArtifactSchema = {
-  model: { entity: 'nationalRunArtifact', version: '1', service: SERVICE },
-  attributes: {
-    runId: { type: 'string', required: true, readOnly: true },
-    kind: { type: NATIONAL_ARTIFACT_KINDS, required: true, readOnly: true },
-    /** '' for the run's own artifacts (its plan). */
-    county: { type: 'string', required: true, readOnly: true },
-    part: { type: 'number', required: true, readOnly: true },
-    parts: { type: 'number', required: true },
-    /** JSON, cut into parts. */
-    body: { type: 'string', required: true },
-    createdAt: { type: 'string', required: true },
-    /** Epoch seconds: DynamoDB TTL removes the artifacts. */
-    expiresAt: { type: 'number', required: true },
-  },
-  indexes: {
-    byRun: {
-      pk: { field: 'pk', composite: ['runId'] },
-      sk: { field: 'sk', composite: ['kind', 'county', 'part'] },
-    },
-  },
-} as const;
-
-function artifactEntity(db: Db) {
-  // Same client and table as the Service's entities (ElectroDB accepts its own client wrapper).
-  const bound = db.entities.labourer;
-  return new Entity(nationalRunArtifactSchema, { client: bound.client, table: bound.getTableName()! });
-}
-type ArtifactItem = EntityItem<ReturnType<typeof artifactEntity>>;
+type ArtifactItem = EntityItem<typeof nationalRunArtifactEntity>;
 
 export interface RunStore {
   put(runId: string, kind: ArtifactKind, county: string, value: unknown): Promise<void>;
@@ -92,7 +60,7 @@ function assemble(items: readonly ArtifactItem[]): string | undefined {
 }
 
 export function nationalRunStore(deps: Pick<Deps, 'db' | 'clock'>): RunStore {
-  const entity = artifactEntity(deps.db);
+  const entity = deps.db.entities.nationalRunArtifact;
   return {
     async put(runId, kind, county, value) {
       const json = JSON.stringify(value);
@@ -218,10 +186,7 @@ export interface CountyWithinAllocationOptions {
 
 /**
  * Level 2: runCountyMatching with every job capped at the county's quota (jobs without a quota left
- * out) and the county's own public-welfare posts as they are. runCountyMatching reads every open
- * vacancy itself; until it takes the vacancies as a parameter, the deps handed to it answer that one
- * query with the county's allocated vacancies (read by id) — everything else, writes included, goes
- * to the real table.
+ * out) and the county's own public-welfare posts as they are.
  */
 export async function runCountyWithinAllocation(
   deps: Deps,
@@ -242,7 +207,7 @@ export async function runCountyWithinAllocation(
   }
   let quotaPlaces = 0;
   for (const places of left.values()) quotaPlaces += Math.max(0, places);
-  const load = async (): Promise<VacancyItem[]> => {
+  const load = async (): Promise<VacancyView[]> => {
     const { vacancy } = deps.db.entities;
     const ids = [...left].filter(([, places]) => places > 0).map(([vacancyId]) => ({ vacancyId }));
     const jobs: VacancyItem[] = [];
@@ -257,25 +222,10 @@ export async function runCountyWithinAllocation(
         .filter((v) => v.status === 'open' && v.kind === 'job')
         .map((v) => ({ ...v, remaining: Math.min(v.remaining, left.get(v.vacancyId) ?? 0) })),
       ...posts.filter((v) => v.status === 'open'),
-    ];
+    ].map(toVacancyView);
   };
-  const run = await runCountyMatching(withOpenVacancies(deps, load), county);
+  const run = await runCountyMatching(deps, county, { vacancies: load });
   return { county, quotaPlaces, ...run };
-}
-
-/** Deps whose open-vacancies query answers with `load()`; every other access goes to the real table. */
-function withOpenVacancies(deps: Deps, load: () => Promise<VacancyItem[]>): Deps {
-  const real = deps.db.entities.vacancy;
-  const query = new Proxy(real.query, {
-    get: (target, key, receiver) =>
-      key === 'openVacancies' ? () => ({ go: async () => ({ data: await load(), cursor: null }) }) : Reflect.get(target, key, receiver),
-  });
-  const vacancy = new Proxy(real, { get: (target, key, receiver) => (key === 'query' ? query : Reflect.get(target, key, receiver)) });
-  const entities = new Proxy(deps.db.entities, {
-    get: (target, key, receiver) => (key === 'vacancy' ? vacancy : Reflect.get(target, key, receiver)),
-  });
-  const db = new Proxy(deps.db, { get: (target, key, receiver) => (key === 'entities' ? entities : Reflect.get(target, key, receiver)) });
-  return { ...deps, db };
 }
 
 export interface CountyFailure {

@@ -28,13 +28,21 @@ export interface MatchingRunResult {
   skipped: number;
 }
 
-export async function runCountyMatching(deps: Deps, county: string): Promise<MatchingRunResult> {
+export interface CountyMatchingOptions {
+  /**
+   * The vacancies the county may fill; default: every open vacancy and post. A national run passes
+   * the jobs capped at the county's allocation (`remaining` = its quota) and the county's own posts.
+   */
+  vacancies?: () => Promise<VacancyView[]>;
+}
+
+export async function runCountyMatching(deps: Deps, county: string, options: CountyMatchingOptions = {}): Promise<MatchingRunResult> {
   const { labourer, offer } = deps.db.entities;
   const now = deps.clock.now();
   const [{ data: open }, { data: declined }, vacancies] = await Promise.all([
     labourer.query.labourersByCounty({ homeCounty: county, status: 'registered' }).go({ pages: 'all' }),
     offer.query.offersByCounty({ county, status: 'declined' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
-    listOpenVacancies(deps),
+    (options.vacancies ?? (() => listOpenVacancies(deps)))(),
   ]);
   const declinedBy = new Map<string, string[]>();
   for (const d of declined) declinedBy.set(d.labourerId!, [...(declinedBy.get(d.labourerId!) ?? []), d.vacancyId!]);

@@ -12,6 +12,7 @@ import { povertyMarkEntity } from './entities/poverty-mark.js';
 import { offerEntity } from './entities/offer.js';
 import { seatEntity } from './entities/seat.js';
 import { tripEntity } from './entities/trip.js';
+import { nationalRunArtifactEntity } from './entities/national-run-artifact.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -30,6 +31,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       offer: offerEntity,
       trip: tripEntity,
       seat: seatEntity,
+      nationalRunArtifact: nationalRunArtifactEntity,
     },
     { client: documentClient, table },
   );
