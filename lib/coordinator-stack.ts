@@ -1,6 +1,7 @@
 // The whole deployment, read as a list of parts. Each part owns its functions, queues and grants.
 import { Annotations, CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ENV } from '../functions/config/env.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
@@ -51,6 +52,9 @@ export class CoordinatorStack extends Stack {
     this.jobs = new Jobs(this, 'Jobs', { data: this.data, counties });
     // The national run (Step Functions, one Lambda step per county); empty `counties`: the whole country.
     this.national = new National(this, 'National', { data: this.data, counties });
+    // POST /matching/national-runs starts it; GET …/{id} asks after its execution.
+    this.api.fn.addEnvironment(ENV.nationalStateMachineArn, this.national.stateMachine.stateMachineArn);
+    this.national.startExecutionGrantee(this.api.fn);
     this.web = new Web(this, 'Web', { apiUrl: this.api.url });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {

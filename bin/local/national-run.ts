@@ -11,6 +11,7 @@
 //   npx tsx bin/local/national-run.ts [--parallelism 8] [county …]   (TABLE_NAME, DYNAMODB_ENDPOINT as for npm start)
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import type { NationalRunLauncher, NationalRunState } from '../../functions/adapters/national-run-launcher.js';
 import { depsFromEnv, type Deps } from '../../functions/services/deps.js';
 import {
   allocateStep,
@@ -30,6 +31,8 @@ export interface LocalNationalRunOptions {
   parallelism?: number;
   /** Attempts per county step (the Map items' Retry). Default 3. */
   attempts?: number;
+  /** The run's id, when whoever started it chose one (POST /matching/national-runs). */
+  runId?: string;
 }
 
 export interface LocalNationalRun extends NationalRunSummary {
@@ -68,12 +71,40 @@ export async function runNationalLocally(
     }
   };
 
-  const plan = await planStep(deps, store, { counties });
+  const plan = await planStep(deps, store, options.runId === undefined ? { counties } : { counties, runId: options.runId });
   await boundedPool(plan.counties, parallelism, step('summarise', (county) => summariseStep(deps, store, plan.runId, county)));
   const { counties: order, ...allocation } = await allocateStep(deps, store, plan.runId);
   await boundedPool(order, parallelism, step('match', (county) => matchStep(deps, store, plan.runId, county)));
   const summary = await summaryStep(store, plan.runId);
   return { ...summary, allocation, errors };
+}
+
+/**
+ * POST /matching/national-runs under `npm start`: each run goes on in the background, as an execution
+ * would; a run fails as a whole only when a step outside the county Maps fails.
+ */
+export function inProcessLauncher(deps: Deps, options: LocalNationalRunOptions = {}): NationalRunLauncher & { settled(): Promise<void> } {
+  const runs = new Map<string, { state: NationalRunState; done: Promise<void> }>();
+  return {
+    async start({ runId, counties }) {
+      if (runs.has(runId)) return;
+      const run = { state: 'running' as NationalRunState, done: Promise.resolve() };
+      run.done = runNationalLocally(deps, counties ?? [], { ...options, runId }).then(
+        () => void (run.state = 'succeeded'),
+        (error: unknown) => {
+          run.state = 'failed';
+          console.error(`national run ${runId}:`, error);
+        },
+      );
+      runs.set(runId, run);
+    },
+    async state(runId) {
+      return runs.get(runId)?.state;
+    },
+    async settled() {
+      await Promise.all([...runs.values()].map((r) => r.done));
+    },
+  };
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

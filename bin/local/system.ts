@@ -91,6 +91,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     [ENV.smsSink]: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
+  // POST /matching/national-runs runs the national steps here, as bin/local/national-run.ts does.
+  const [{ inProcessNationalRuns }, { inProcessLauncher }, { depsFromEnv }] = await Promise.all([
+    import('../../functions/adapters/national-run-launcher.js'),
+    import('./national-run.js'),
+    import('../../functions/services/deps.js'),
+  ]);
+  const nationalRuns = inProcessLauncher(depsFromEnv());
+  inProcessNationalRuns.launcher = nationalRuns;
   const credentials = { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY };
   const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
   await ensureTable(dynamodb, tableName);
@@ -158,6 +166,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     flushOutbox: () => poller.drain(),
     async stop() {
       timers.forEach(clearInterval);
+      // A national run under way gets a few seconds to finish its county steps.
+      await Promise.race([nationalRuns.settled(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

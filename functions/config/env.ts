@@ -20,4 +20,5 @@ export const ENV = {
   smsSenderId: 'SMS_SENDER_ID',
   smsOriginationNumber: 'SMS_ORIGINATION_NUMBER',
   smsSink: 'SMS_SINK',
+  nationalStateMachineArn: 'NATIONAL_STATE_MACHINE_ARN',
 } as const;

@@ -7,7 +7,7 @@ export interface FieldIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED',
+    readonly code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNAVAILABLE',
     message: string,
     readonly details: FieldIssue[] = [],
   ) {
@@ -43,5 +43,12 @@ export class ForbiddenError extends AppError {
 export class UnauthorizedError extends AppError {
   constructor(message: string) {
     super('UNAUTHORIZED', message);
+  }
+}
+
+/** A feature this deployment is not set up for (not the caller's fault, nor a crash). */
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
   }
 }

@@ -8,8 +8,12 @@ import { allocateStep, nationalRunStore, planStep, type AllocateStepResult } fro
 
 const county = z.string().check(z.regex(/^\d{6}$/));
 const Event = z.discriminatedUnion('action', [
-  // The execution's input (the schedule's, or the admin's StartExecution): no counties = every county.
-  z.object({ action: z.literal('plan'), input: z.optional(z.object({ counties: z.optional(z.array(county)) })) }),
+  // The execution's input (the schedule's, or POST /matching/national-runs's with the run id it
+  // named the execution after): no counties = every county.
+  z.object({
+    action: z.literal('plan'),
+    input: z.optional(z.object({ counties: z.optional(z.array(county)), runId: z.optional(z.string().check(z.regex(/^[0-9A-Z]{26}$/))) })),
+  }),
   z.object({ action: z.literal('allocate'), runId: z.string() }),
 ]);
 
@@ -19,8 +23,8 @@ const store = nationalRunStore(deps);
 export const handler = async (event: unknown): Promise<{ runId: string; counties: string[] } | AllocateStepResult> => {
   const input = Event.parse(event);
   if (input.action === 'plan') {
-    const counties = input.input?.counties;
-    const plan = await planStep(deps, store, counties === undefined ? {} : { counties });
+    const { counties, runId } = input.input ?? {};
+    const plan = await planStep(deps, store, { ...(counties !== undefined ? { counties } : {}), ...(runId !== undefined ? { runId } : {}) });
     logger.info('national run planned', { runId: plan.runId, counties: plan.counties.length });
     return plan;
   }

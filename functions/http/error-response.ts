@@ -9,6 +9,7 @@ const STATUS: Record<AppError['code'], number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNAVAILABLE: 503,
 };
 
 /** Errors thrown by middy's own middlewares carry an HTTP status (http-errors style). */

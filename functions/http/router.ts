@@ -7,7 +7,7 @@ import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer } from './routes/labourers.js';
-import { getStats, listOffers, postMatchingRun } from './routes/matching.js';
+import { getNationalRun, getStats, listOffers, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
 import {
@@ -52,6 +52,8 @@ export function routeTable(deps: Deps) {
     authed('PATCH', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], patchVacancyRoute, jsonRoute),
     authed('POST', '/posts', ['coordinator', 'admin'], createPostRoute, jsonRoute),
     authed('POST', '/matching/runs', ['coordinator', 'admin'], postMatchingRun, jsonRoute),
+    authed('POST', '/matching/national-runs', ['admin'], postNationalRun, jsonRoute),
+    authed('GET', '/matching/national-runs/{id}', ['admin'], getNationalRun),
     authed('GET', '/offers', ['coordinator', 'admin'], listOffers),
     authed('GET', '/stats', ['coordinator', 'admin'], getStats),
     authed('POST', '/trips/plan', ['coordinator', 'admin'], planTripsRoute, jsonRoute),

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '#adapters/clock.js';
 import { idHasherFromEnv, type IdHasher } from '#adapters/id-hasher.js';
 import { newId, type IdGenerator } from '#adapters/ids.js';
+import { nationalRunLauncherFromEnv, type NationalRunLauncher } from '#adapters/national-run-launcher.js';
 import { dbFromEnv, type Db } from '#store/db.js';
 
 export interface Deps {
@@ -9,10 +10,12 @@ export interface Deps {
   hasher: IdHasher;
   clock: Clock;
   newId: IdGenerator;
+  /** Starts national runs (POST /matching/national-runs); only the api uses it. */
+  nationalRuns?: NationalRunLauncher;
 }
 
 export function depsFromEnv(): Deps {
   // The scheduled jobs never hash an ID number and get no key: the hasher is built on first use.
   let hasher: IdHasher | undefined;
-  return { db: dbFromEnv(), hasher: { hash: (id) => (hasher ??= idHasherFromEnv()).hash(id) }, clock: systemClock, newId };
+  return { db: dbFromEnv(), hasher: { hash: (id) => (hasher ??= idHasherFromEnv()).hash(id) }, clock: systemClock, newId, nationalRuns: nationalRunLauncherFromEnv() };
 }

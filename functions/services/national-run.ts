@@ -26,6 +26,8 @@ import {
 } from '#domain/allocation/index.js';
 import type { MatchLabourer } from '#domain/matching/index.js';
 import { NATIONAL_ARTIFACT_KINDS, type nationalRunArtifactEntity } from '#store/entities/national-run-artifact.js';
+import type { NationalRunLauncher, NationalRunState } from '#adapters/national-run-launcher.js';
+import { UnavailableError } from '#domain/errors.js';
 import type { Deps } from './deps.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
@@ -50,6 +52,8 @@ export interface RunStore {
   get<T>(runId: string, kind: ArtifactKind, county: string): Promise<T | undefined>;
   /** Every artifact of a kind, by county. */
   list<T>(runId: string, kind: ArtifactKind): Promise<Map<string, T>>;
+  /** How many counties have an artifact of a kind (their bodies are not read). */
+  count(runId: string, kind: ArtifactKind): Promise<number>;
 }
 
 function assemble(items: readonly ArtifactItem[]): string | undefined {
@@ -99,6 +103,10 @@ export function nationalRunStore(deps: Pick<Deps, 'db' | 'clock'>): RunStore {
         if (json !== undefined) out.set(county, JSON.parse(json));
       }
       return out;
+    },
+    async count(runId, kind) {
+      const { data } = await entity.query.byRun({ runId, kind }).go({ pages: 'all', attributes: ['county', 'part'] });
+      return data.filter((item) => item.part === 0).length;
     },
   };
 }
@@ -273,12 +281,17 @@ export interface NationalPlan {
   digest: MarketDigest;
 }
 
-export async function planStep(deps: Deps, store: RunStore, input: { counties?: readonly string[] } = {}): Promise<{ runId: string; counties: string[] }> {
+/** A run id given by whoever started the run (the admin route names the execution with it); else a new one. */
+export async function planStep(
+  deps: Deps,
+  store: RunStore,
+  input: { counties?: readonly string[]; runId?: string } = {},
+): Promise<{ runId: string; counties: string[] }> {
   const now = deps.clock.now();
   const today = chinaToday(now);
   const vacancies = (await listOpenVacancies(deps)).filter((v) => v.remaining > 0).map(toMatchVacancy);
   const counties = input.counties !== undefined && input.counties.length > 0 ? [...new Set(input.counties)].sort() : allCounties();
-  const plan: NationalPlan = { runId: deps.newId(), createdAt: now.toISOString(), today, counties, digest: marketDigest(vacancies, today) };
+  const plan: NationalPlan = { runId: input.runId ?? deps.newId(), createdAt: now.toISOString(), today, counties, digest: marketDigest(vacancies, today) };
   await store.put(plan.runId, 'plan', '', plan);
   return { runId: plan.runId, counties };
 }
@@ -351,5 +364,57 @@ export async function matchStep(deps: Deps, store: RunStore, runId: string, coun
 export async function summaryStep(store: RunStore, runId: string): Promise<NationalRunSummary & { runId: string }> {
   const plan = await planOf(store, runId);
   const results = await store.list<CountyRunResult>(runId, 'result');
-  return { runId, ...summarise([...results.values()], plan.counties) };
+  const summary = summarise([...results.values()], plan.counties);
+  await store.put(runId, 'outcome', '', summary);
+  return { runId, ...summary };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Starting a run on demand (POST /matching/national-runs) and following it.
+
+function launcherOf(deps: Deps): NationalRunLauncher {
+  if (deps.nationalRuns === undefined) throw new UnavailableError('此部署未配置全国匹配（national runs are not configured here）');
+  return deps.nationalRuns;
+}
+
+/** Starts a run over the counties (every county of the country when none are named). */
+export async function startNationalRun(deps: Deps, input: { counties?: readonly string[] }): Promise<{ runId: string; state: 'running'; counties: number }> {
+  const runId = deps.newId();
+  const counties = input.counties !== undefined && input.counties.length > 0 ? [...new Set(input.counties)].sort() : undefined;
+  await launcherOf(deps).start(counties === undefined ? { runId } : { runId, counties });
+  return { runId, state: 'running', counties: counties?.length ?? allCounties().length };
+}
+
+export interface NationalRunStatus {
+  runId: string;
+  state: NationalRunState;
+  /** From the run's plan, once its first step has run. */
+  createdAt?: string;
+  counties?: number;
+  /** Counties summarised and matched so far. */
+  summarised: number;
+  matched: number;
+  /** The counties' results added up, once the run is done. */
+  summary?: NationalRunSummary;
+}
+
+/** undefined: no such run. */
+export async function nationalRunStatus(deps: Deps, store: RunStore, runId: string): Promise<NationalRunStatus | undefined> {
+  const [plan, outcome, summarised, matched, launched] = await Promise.all([
+    store.get<NationalPlan>(runId, 'plan', ''),
+    store.get<NationalRunSummary>(runId, 'outcome', ''),
+    store.count(runId, 'summary'),
+    store.count(runId, 'result'),
+    // A scheduled run's execution has a name of its own: the launcher does not know it by run id.
+    deps.nationalRuns?.state(runId) ?? Promise.resolve(undefined),
+  ]);
+  if (plan === undefined && launched === undefined) return undefined;
+  return {
+    runId,
+    state: launched ?? (outcome !== undefined ? 'succeeded' : 'running'),
+    ...(plan !== undefined ? { createdAt: plan.createdAt, counties: plan.counties.length } : {}),
+    summarised,
+    matched,
+    ...(outcome !== undefined ? { summary: outcome } : {}),
+  };
 }

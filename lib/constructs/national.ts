@@ -10,8 +10,8 @@
 // summaries and quotas travel through the table as run artifacts, and each Map item's output is cut to
 // its county code. Started daily by EventBridge Scheduler, and on demand by StartExecution (see
 // startExecutionGrantee).
-import { Duration, RemovalPolicy, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal, type Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { ArnFormat, Duration, Fn, RemovalPolicy, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -81,7 +81,7 @@ export class National extends Construct {
     });
     this.allocateFn.bindTable(props.data.table, 'RW');
     this.countyFn.bindTable(props.data.table, 'RW');
-    this.summaryFn.bindTable(props.data.table, 'R');
+    this.summaryFn.bindTable(props.data.table, 'RW'); // writes the run's outcome
     this.functions = [this.allocateFn, this.countyFn, this.summaryFn];
 
     const plan = new LambdaInvoke(this, 'Plan', {
@@ -143,12 +143,37 @@ export class National extends Construct {
   }
 
   /**
-   * Lets a function (the API's, for `POST /matching/national-runs`) start a national run and read its
-   * status: states:StartExecution on this state machine, states:DescribeExecution on its executions.
+   * Lets a function (the API's, for `POST /matching/national-runs`) start a national run and follow it:
+   * states:StartExecution on this state machine, states:DescribeExecution on its executions only.
    */
-  startExecutionGrantee(grantee: IGrantable): Grant {
-    this.stateMachine.grantRead(grantee);
-    return this.stateMachine.grantStartExecution(grantee);
+  startExecutionGrantee(fn: LambdaFunction): Grant {
+    this.stateMachine.grantStartExecution(fn);
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${this.executionsArn()}:*]`,
+      reason: 'states:DescribeExecution on the executions of the national state machine only (their names are run ids, known only at run time).',
+    });
+    const stack = Stack.of(this);
+    return Grant.addToPrincipal({
+      grantee: fn,
+      actions: ['states:DescribeExecution'],
+      resourceArns: [
+        stack.formatArn({
+          service: 'states',
+          resource: 'execution',
+          resourceName: `${Fn.select(6, Fn.split(':', this.stateMachine.stateMachineArn))}:*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
+    });
+  }
+
+  /** The state machine's executions as cdk-nag names them (the ARN prefix, before the execution name). */
+  private executionsArn(): string {
+    const stack = Stack.of(this);
+    const machine = stack.getLogicalId(this.stateMachine.node.defaultChild as CfnStateMachine);
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    return `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machine}"}]}]}`;
   }
 
   /** A Distributed Map over the state's counties, one Lambda call per county. */
@@ -219,7 +244,6 @@ export class National extends Construct {
   /** The wildcards the state machine's role needs, each explained (cdk-nag AwsSolutions-IAM5). */
   private acknowledgeWildcards(): void {
     const stack = Stack.of(this);
-    const machine = stack.getLogicalId(this.stateMachine.node.defaultChild as CfnStateMachine);
     const acknowledge = (id: string, reason: string): void => Validations.of(this.stateMachine).acknowledge({ id: `AwsSolutions-IAM5[Resource::${id}]`, reason });
     for (const fn of this.functions) {
       const logicalId = stack.getLogicalId(fn.node.defaultChild as CfnFunction);
@@ -231,9 +255,7 @@ export class National extends Construct {
     );
     // Distributed Map: the state machine describes and stops the child executions it starts (named
     // after itself and each Map's label), nothing else.
-    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    const executions = `arn:<AWS::Partition>:states:${region}:${account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${machine}"}]}]}`;
+    const executions = this.executionsArn();
     for (const suffix of [':*', '/SummariseCounties:*', '/MatchCounties:*']) {
       acknowledge(
         `${executions}${suffix}`,

@@ -46,6 +46,8 @@ describe('cdk-nag AwsSolutions', () => {
       [
         // X-Ray active tracing (all six roles); the notifier also publishes SMS to phone numbers.
         `Api/FunctionRole ${xray}`,
+        // The api follows national runs: DescribeExecution on the national state machine's executions.
+        `Api/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${TEST_ENV.region}:${TEST_ENV.account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(stack.national.stateMachine.node.defaultChild as CfnElement)}"}]}]}:*]`,
         `Sms/InboundRole ${xray}`,
         `Sms/NotifierRole ${xray}`,
         `Jobs/MatcherRole ${xray}`,

@@ -1,10 +1,8 @@
 // The national run's state machine: its shape (plan → summarise map → allocate → match map → summary),
 // per-county retries and failure collection, logs and tracing, the daily schedule, and its grants.
-import { App, type CfnElement, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
-import { CoordinatorStack, STACK_ID } from '../../lib/coordinator-stack.js';
 import { COUNTY_CONCURRENCY } from '../../lib/constructs/national.js';
 import { type Statement, TEST_ENV, actionsOf, synth } from './synth.js';
 
@@ -97,11 +95,11 @@ describe('national run functions', () => {
     expect(resource(national.countyFn).Properties.MemorySize).toBeGreaterThanOrEqual(2048);
   });
 
-  it('read and write the table; the summary only reads it', () => {
+  it('read and write the table (the summary writes the run’s outcome)', () => {
     const writes = (fn: typeof national.countyFn) => statementsOf(fn.role!).some((s) => actionsOf(s).includes('dynamodb:PutItem'));
     expect(writes(national.allocateFn)).toBe(true);
     expect(writes(national.countyFn)).toBe(true);
-    expect(writes(national.summaryFn)).toBe(false);
+    expect(writes(national.summaryFn)).toBe(true);
   });
 
   it('have error and throttle alarms, as every function', () => {
@@ -155,19 +153,26 @@ describe('national run schedule', () => {
   });
 });
 
-describe('startExecutionGrantee', () => {
-  it('lets a role start a national run and read its executions', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const scoped = new CoordinatorStack(app, STACK_ID, { env: TEST_ENV });
-    const admin = new Role(scoped, 'AdminApi', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    scoped.national.startExecutionGrantee(admin);
-    const t = Template.fromStack(scoped);
-    const machine = { Ref: scoped.getLogicalId(scoped.national.stateMachine.node.defaultChild as never) };
-    const statements = Object.values(t.findResources('AWS::IAM::Policy'))
-      .filter((p) => JSON.stringify(p.Properties.Roles).includes(scoped.getLogicalId(admin.node.defaultChild as never)))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+describe('the api starting national runs', () => {
+  it('may start the state machine and describe its executions, nothing more', () => {
+    const machine = { Ref: logicalId(national.stateMachine) };
+    const apiRole = stack.getLogicalId(stack.api.fn.role!.node.defaultChild as never);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(apiRole))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('states:')));
+    expect(statements).toHaveLength(2);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'states:StartExecution', Resource: machine }));
-    expect(statements.flatMap(actionsOf)).toContain('states:DescribeExecution');
+    const describe = statements.find((s) => actionsOf(s).includes('states:DescribeExecution'))!;
+    expect(actionsOf(describe)).toEqual(['states:DescribeExecution']);
+    // arn:…:execution:<the machine's name>:* — built from the machine's own ARN, never "*".
+    expect(JSON.stringify(describe.Resource)).toContain(':execution:');
+    expect(JSON.stringify(describe.Resource)).toContain(logicalId(national.stateMachine));
+  });
+
+  it('tells the api function which state machine to start', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[logicalId(stack.api.fn)]!;
+    expect(fn.Properties.Environment.Variables.NATIONAL_STATE_MACHINE_ARN).toEqual({ Ref: logicalId(national.stateMachine) });
   });
 });
 

@@ -16,7 +16,7 @@ type Who = keyof typeof TOKENS;
 
 let system: LocalSystem;
 let api: ReturnType<typeof apiClient>;
-const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '' };
+const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '' };
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -37,6 +37,8 @@ beforeAll(async () => {
   await api('POST', '/sim/sms', { json: { from: traveller.phone, text: '1' } });
   ids.trip = (await api('POST', '/trips/plan', { token: TOKENS.coordinator, json: { county: '510822' } })).body.trips[0].id;
   await api('POST', `/trips/${ids.trip}/book`, { token: TOKENS.coordinator });
+  // A national run over a county nobody here lives in.
+  ids.nationalRun = (await api('POST', '/matching/national-runs', { token: TOKENS.admin, json: { counties: ['510823'] } })).body.runId;
 });
 afterAll(() => system?.stop());
 
@@ -66,6 +68,8 @@ const MATRIX: Call[] = [
   { route: 'POST /posts', method: 'POST', path: () => '/posts', allowed: ['coordinator', 'admin'], json: () => ({
     title: '卡口值守', county: '510822', openings: 2, monthlyWage: 1800, months: 3 }) },
   { route: 'POST /matching/runs', method: 'POST', path: () => '/matching/runs', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
+  { route: 'POST /matching/national-runs', method: 'POST', path: () => '/matching/national-runs', json: () => ({ counties: ['510823'] }), allowed: ['admin'] },
+  { route: 'GET /matching/national-runs/{id}', method: 'GET', path: () => `/matching/national-runs/${ids.nationalRun}`, allowed: ['admin'] },
   { route: 'GET /stats', method: 'GET', path: () => '/stats?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'GET /offers', method: 'GET', path: () => '/offers?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'POST /trips/plan', method: 'POST', path: () => '/trips/plan', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },

@@ -1,13 +1,16 @@
 // POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching and
-// watches the offers and the county's figures.
+// watches the offers and the county's figures. POST /matching/national-runs and GET …/{id}: an admin
+// starts a national run (every county, or those named) and follows it.
 import type { Deps } from '#services/deps.js';
 import { countyStats } from '#services/county-stats.js';
 import { toOfferView } from '#services/offer-view.js';
 import { runCountyMatching } from '#services/run-matching.js';
+import { nationalRunStatus, nationalRunStore, startNationalRun } from '#services/national-run.js';
+import { NotFoundError } from '#domain/errors.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
-import { CountyQuery, ListOffersQuery, MatchingRunBody } from '../schemas/matching.js';
+import { CountyQuery, ListOffersQuery, MatchingRunBody, NationalRunBody } from '../schemas/matching.js';
 import { validate } from '../validate.js';
 
 type CountyStaff = Extract<Principal, { role: 'coordinator' | 'admin' }>;
@@ -32,4 +35,16 @@ export async function getStats(deps: Deps, event: HttpEvent, who: CountyStaff): 
   const query = validate(CountyQuery, event.queryStringParameters ?? {}, '查询条件');
   const county = resolveCounty(who, query.county);
   return jsonResponse(200, await countyStats(deps, county));
+}
+
+export async function postNationalRun(deps: Deps, event: HttpEvent): Promise<HttpResult> {
+  const { counties } = validate(NationalRunBody, event.body ?? {}, '全国匹配请求');
+  return jsonResponse(202, await startNationalRun(deps, counties === undefined ? {} : { counties }));
+}
+
+export async function getNationalRun(deps: Deps, event: HttpEvent): Promise<HttpResult> {
+  const runId = event.pathParameters?.id ?? '';
+  const status = /^[0-9A-Z]{26}$/.test(runId) ? await nationalRunStatus(deps, nationalRunStore(deps), runId) : undefined;
+  if (status === undefined) throw new NotFoundError('没有这次全国匹配');
+  return jsonResponse(200, status);
 }

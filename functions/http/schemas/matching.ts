@@ -1,10 +1,18 @@
 // Inputs of the matching and offer routes.
 import * as z from 'zod/mini';
+import { countyByCode } from '#domain/divisions.js';
 import { OFFER_STATUSES } from '#store/entities/offer.js';
 
 const county = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
 
 export const MatchingRunBody = z.object({ county });
+
+/** Omitted or empty counties: every county of the country. */
+export const NationalRunBody = z.object({
+  counties: z.optional(
+    z.array(county.check(z.refine((code) => countyByCode(code) !== undefined, '不是县级行政区划代码'))).check(z.maxLength(5000)),
+  ),
+});
 
 export const CountyQuery = z.object({ county: z.optional(county) });
 

@@ -1,17 +1,17 @@
 // What the steps of a national run hand each other through the table (functions/services/national-run.ts):
-// the plan, each county's class summary, its quotas and its result, as JSON cut into parts that fit an
+// the plan, each county's class summary, its quotas and its result, the run's outcome, as JSON cut into parts that fit an
 // item, expiring after the run has been looked at.
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const NATIONAL_ARTIFACT_KINDS = ['plan', 'summary', 'quotas', 'result'] as const;
+export const NATIONAL_ARTIFACT_KINDS = ['plan', 'summary', 'quotas', 'result', 'outcome'] as const;
 
 export const nationalRunArtifactEntity = new Entity({
   model: { entity: 'nationalRunArtifact', version: '1', service: SERVICE },
   attributes: {
     runId: { type: 'string', required: true, readOnly: true },
     kind: { type: NATIONAL_ARTIFACT_KINDS, required: true, readOnly: true },
-    /** '' for the run's own artifacts (its plan). */
+    /** '' for the run's own artifacts (its plan, its outcome). */
     county: { type: 'string', required: true, readOnly: true },
     part: { type: 'number', required: true, readOnly: true },
     parts: { type: 'number', required: true },
