@@ -39,7 +39,7 @@ export class CoordinatorStack extends Stack {
     };
 
     this.data = new Data(this, 'Data');
-    this.auth = new Auth(this, 'Auth');
+    this.auth = new Auth(this, 'Auth', { domainPrefix: context('authDomainPrefix') });
     this.api = new Api(this, 'Api', { data: this.data, auth: this.auth });
     this.sms = new Sms(this, 'Sms', {
       data: this.data,
@@ -56,6 +56,11 @@ export class CoordinatorStack extends Stack {
     this.api.fn.addEnvironment(ENV.nationalStateMachineArn, this.national.stateMachine.stateMachineArn);
     this.national.startExecutionGrantee(this.api.fn);
     this.web = new Web(this, 'Web', { apiUrl: this.api.url });
+    // The pages sign in through the user pool's hosted sign-in; GET /auth/config tells them where.
+    const pagesUrl = `https://${this.web.distribution.distributionDomainName}/`;
+    this.auth.allowHostedSignIn(pagesUrl);
+    this.api.fn.addEnvironment(ENV.signInDomain, this.auth.domain.baseUrl());
+    this.api.fn.addEnvironment(ENV.signInClientId, this.auth.webClient.userPoolClientId);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         Api: this.api.fn,
@@ -81,7 +86,7 @@ export class CoordinatorStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
-    new CfnOutput(this, 'PagesUrl', { value: `https://${this.web.distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'PagesUrl', { value: pagesUrl });
     new CfnOutput(this, 'PagesBucket', { value: this.web.bucket.bucketName });
     new CfnOutput(this, 'PagesDistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -26,6 +26,8 @@ export interface LocalSystemOptions {
   printSms?: boolean;
   /** Run the scheduled jobs as timers. */
   schedules?: boolean;
+  /** An OAuth sign-in for the pages instead of dev tokens (tests of the deployed sign-in flow). */
+  signIn?: { domain: string; clientId: string };
 }
 
 export interface LocalSystem {
@@ -90,6 +92,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     [ENV.idHashSecret]: process.env[ENV.idHashSecret] ?? localIdHashSecret(options.dataDir),
     [ENV.smsSink]: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    ...(options.signIn ? { [ENV.signInDomain]: options.signIn.domain, [ENV.signInClientId]: options.signIn.clientId } : {}),
   });
   // POST /matching/national-runs runs the national steps here, as bin/local/national-run.ts does.
   const [{ inProcessNationalRuns }, { inProcessLauncher }, { depsFromEnv }] = await Promise.all([

@@ -21,4 +21,7 @@ export const ENV = {
   smsOriginationNumber: 'SMS_ORIGINATION_NUMBER',
   smsSink: 'SMS_SINK',
   nationalStateMachineArn: 'NATIONAL_STATE_MACHINE_ARN',
+  /** The user pool's hosted sign-in (https://…amazoncognito.com) and the pages' app client. */
+  signInDomain: 'SIGN_IN_DOMAIN',
+  signInClientId: 'SIGN_IN_CLIENT_ID',
 } as const;

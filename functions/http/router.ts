@@ -6,6 +6,7 @@ import type { Deps } from '#services/deps.js';
 import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
+import { getAuthConfig } from './routes/auth-config.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer } from './routes/labourers.js';
 import { getNationalRun, getStats, listOffers, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
@@ -42,6 +43,7 @@ export function routeTable(deps: Deps) {
 
   return [
     open('GET', '/health', async () => jsonResponse(200, { ok: true }), plainRoute),
+    open('GET', '/auth/config', getAuthConfig, plainRoute),
     open('POST', '/labourers', postLabourer),
     authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
     authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),

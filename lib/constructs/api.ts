@@ -22,6 +22,8 @@ import { LambdaFunction } from './lambda-function.js';
 export const PUBLIC_ROUTES = [
   { method: HttpMethod.POST, path: '/labourers' },
   { method: HttpMethod.GET, path: '/health' },
+  // Where the pages sign in: asked before anyone has signed in.
+  { method: HttpMethod.GET, path: '/auth/config' },
 ] as const;
 
 /** Whole-stage limits; they bound cost and table load from abuse before any Lambda runs. */
@@ -69,7 +71,7 @@ export class Api extends Construct {
     for (const route of publicRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'Public by design: labourers register without an account (DESIGN §5) and the health check is unauthenticated; both are throttled.',
+        reason: 'Public by design: labourers register without an account (DESIGN §5), the health check and the sign-in configuration are read before any sign-in; all are throttled.',
       });
     }
 

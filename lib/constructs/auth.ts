@@ -1,6 +1,6 @@
 // Sign-in for coordinators, employers and admins (labourers never sign in: they use SMS or the
 // public form). The role is the Cognito group; the scope is a custom attribute only admins can set.
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -9,18 +9,32 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  type CfnUserPoolClient,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 /** Cognito groups; the API maps `cognito:groups` to the principal's role. */
 export const ROLES = ['coordinator', 'employer', 'admin'] as const;
 
+/** Pages that sign in: each is its own OAuth callback (web/src/cognito.ts sends the browser back to it). */
+export const SIGN_IN_PAGES = ['coordinator', 'employer'] as const;
+
+export interface AuthProps {
+  /**
+   * The hosted sign-in's domain prefix (…auth.<region>.amazoncognito.com), unique in the region.
+   * Default `chunfeng-<account id>`; a second deployment in the same account and region names its own.
+   */
+  readonly domainPrefix?: string;
+}
+
 export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: AuthProps = {}) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
@@ -61,7 +75,8 @@ export class Auth extends Construct {
       authFlows: { userSrp: true },
       generateSecret: false,
       preventUserExistenceErrors: true,
-      // The web construct adds hosted-UI callback URLs once it exists; SRP sign-in needs no OAuth.
+      // OAuth is switched on by allowHostedSignIn once the pages' address exists (the distribution
+      // needs the API, which needs this client).
       disableOAuth: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
@@ -74,6 +89,22 @@ export class Auth extends Construct {
         .withCustomAttributes('county', 'employerId'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix ?? `chunfeng-${Aws.ACCOUNT_ID}` } });
+  }
+
+  /**
+   * The pages sign in through the pool's hosted sign-in: authorization code with PKCE (a public client,
+   * no secret), back to the page that asked, signed out back to the start page.
+   */
+  allowHostedSignIn(pagesUrl: string): void {
+    const client = this.webClient.node.defaultChild as CfnUserPoolClient;
+    client.allowedOAuthFlowsUserPoolClient = true;
+    client.allowedOAuthFlows = ['code'];
+    client.allowedOAuthScopes = ['openid', 'email', 'profile'];
+    client.supportedIdentityProviders = ['COGNITO'];
+    client.callbackUrLs = SIGN_IN_PAGES.map((page) => `${pagesUrl}${page}`);
+    client.logoutUrLs = [pagesUrl];
   }
 
   /** Issuer (`iss`) of the pool's tokens, as the HTTP API JWT authorizer expects it. */

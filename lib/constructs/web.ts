@@ -19,7 +19,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Construct } from 'constructs';
 
 /** First path segments the API answers (DESIGN §5); everything else is a page or an asset. */
-export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health'] as const;
+export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth'] as const;
 
 /** `/employer` → `/employer/index.html`: the multi-page app's clean URLs. */
 const CLEAN_URLS = `function handler(event) {

@@ -17,9 +17,9 @@ describe('HTTP API', () => {
     });
   });
 
-  it('leaves exactly the two public routes open', () => {
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /health', 'POST /labourers']);
-    for (const key of ['POST /labourers', 'GET /health']) {
+  it('leaves exactly the three public routes open', () => {
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /auth/config', 'GET /health', 'POST /labourers']);
+    for (const key of ['POST /labourers', 'GET /health', 'GET /auth/config']) {
       expect(routeByKey(key)?.AuthorizationType).toBe('NONE');
     }
   });
@@ -92,6 +92,25 @@ describe('Cognito user pool', () => {
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:county', 'custom:employerId']));
     expect(client.WriteAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
     expect(client.GenerateSecret).toBe(false);
+  });
+
+  it('signs the pages in through its hosted sign-in: code flow with PKCE, back to the signing-in page', () => {
+    const client = resource(stack.auth.webClient).Properties;
+    const pages = { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] };
+    const url = (path: string) => ({ 'Fn::Join': ['', ['https://', pages, `/${path}`]] });
+    expect(client).toMatchObject({
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [url('coordinator'), url('employer')],
+      LogoutURLs: [url('')],
+    });
+    expect(resource(stack.auth.domain).Properties.Domain).toEqual({ 'Fn::Join': ['', ['chunfeng-', { Ref: 'AWS::AccountId' }]] });
+    // GET /auth/config tells the pages the domain and the client.
+    const env = resource(stack.api.fn).Properties.Environment.Variables;
+    expect(env.SIGN_IN_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.webClient) });
+    expect(JSON.stringify(env.SIGN_IN_DOMAIN)).toContain(logicalId(stack.auth.domain));
   });
 });
 

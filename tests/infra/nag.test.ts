@@ -53,9 +53,10 @@ describe('cdk-nag AwsSolutions', () => {
         `Jobs/MatcherRole ${xray}`,
         `Jobs/OfferExpiryRole ${xray}`,
         `Jobs/FollowUpRole ${xray}`,
-        // The two registration/health routes are public by contract.
+        // The registration, health and sign-in configuration routes are public by contract.
         'Api/HttpApi/POST--labourers AwsSolutions-APIG4',
         'Api/HttpApi/GET--health AwsSolutions-APIG4',
+        'Api/HttpApi/GET--auth--config AwsSolutions-APIG4',
         // The pages' CloudFront: served everywhere, WAF and the custom certificate are per deployment.
         'Web/Distribution AwsSolutions-CFR1',
         'Web/Distribution AwsSolutions-CFR2',

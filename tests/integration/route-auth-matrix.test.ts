@@ -56,6 +56,7 @@ type Call = {
 };
 const MATRIX: Call[] = [
   { route: 'GET /health', method: 'GET', path: () => '/health', allowed: ['none', 'coordinator', 'employer', 'admin'] },
+  { route: 'GET /auth/config', method: 'GET', path: () => '/auth/config', allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'GET /labourers', method: 'GET', path: () => '/labourers?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'POST /labourers/poverty-import', method: 'POST', path: () => '/labourers/poverty-import?county=510822', csv: 'idNumber\n510822198503150018\n', allowed: ['coordinator', 'admin'] },
