@@ -6,13 +6,28 @@
 // one browser), removes it from the address bar, and sends `Authorization: Bearer <token>`. Only the
 // local runner (bin/local/dev-auth.ts) accepts dev tokens.
 //
-// Deployed, the same slots hold a Cognito ID token instead: the sign-in button sends the browser to the
-// user pool's hosted sign-in page (authorization-code flow with PKCE), the page it returns to exchanges the
-// code at the pool's /oauth2/token endpoint, and reads role and scope from the token's claims
-// (`cognito:groups`, `custom:county`, `custom:employerId`) — the claims the dev tokens are translated into
-// locally. The API Gateway JWT authorizer verifies that token; nothing else on the page changes.
+// Deployed (GET /auth/config names a sign-in), the same slots hold a Cognito ID token instead: the
+// sign-in button sends the browser to the user pool's hosted sign-in page (authorization-code flow with
+// PKCE, cognito.ts), the page it returns to exchanges the code at the pool's /oauth2/token endpoint, and
+// reads role and scope from the token's claims (`cognito:groups`, `custom:county`, `custom:employerId`) —
+// the claims the dev tokens are translated into locally. An expired ID token is renewed with its refresh
+// token. The API Gateway JWT authorizer verifies the token; nothing else on the page changes.
+import {
+  authorizeUrl,
+  callbackUrl,
+  isJwt,
+  jwtClaims,
+  logoutUrl,
+  randomToken,
+  roleOfClaims,
+  tokenRequest,
+  type PendingSignIn,
+  type Role,
+  type SignInConfig,
+  type Tokens,
+} from './cognito.js';
 
-export type Role = 'coordinator' | 'employer' | 'admin';
+export type { Role, SignInConfig };
 
 export interface Session {
   token: string;
@@ -23,6 +38,9 @@ export interface Session {
 
 const ROLES: readonly Role[] = ['coordinator', 'employer', 'admin'];
 const slot = (role: Role) => `chunfeng.token.${role}`;
+const refreshSlot = (role: Role) => `chunfeng.refresh.${role}`;
+/** sessionStorage: the PendingSignIn of a sign-in under way. */
+const PENDING = 'chunfeng.signIn';
 
 /** The role and scope of a dev token, or undefined if it is not one (same shape bin/local/dev-auth.ts accepts). */
 export function parseDevToken(token: string): Session | undefined {
@@ -33,7 +51,16 @@ export function parseDevToken(token: string): Session | undefined {
   return { token: token.trim(), role, scope: match[2]! };
 }
 
-/** Keeps a token for its role; undefined (and nothing kept) if it is not a valid token. */
+/** A kept token's session: a dev token, or an unexpired Cognito ID token with a role. */
+export function parseToken(token: string): Session | undefined {
+  const dev = parseDevToken(token);
+  if (dev) return dev;
+  const claims = jwtClaims(token);
+  const who = claims && roleOfClaims(claims);
+  return who ? { token, ...who } : undefined;
+}
+
+/** Keeps a dev token for its role; undefined (and nothing kept) if it is not a valid token. */
 export function signIn(token: string): Session | undefined {
   const session = parseDevToken(token);
   if (session) localStorage.setItem(slot(session.role), session.token);
@@ -57,14 +84,89 @@ export function takeTokenFromUrl(): UrlToken {
 export function currentSession(roles: readonly Role[]): Session | undefined {
   for (const role of roles) {
     const token = localStorage.getItem(slot(role));
-    const session = token ? parseDevToken(token) : undefined;
+    const session = token ? parseToken(token) : undefined;
     if (session?.role === role) return session;
   }
   return undefined;
 }
 
-export function signOut(session: Session): void {
+/** Forgets the session; a Cognito one also ends at the user pool (the browser goes there and back to `/`). */
+export async function signOut(session: Session): Promise<void> {
   localStorage.removeItem(slot(session.role));
+  localStorage.removeItem(refreshSlot(session.role));
+  const config = isJwt(session.token) ? await signInConfig() : null;
+  if (config) window.location.assign(logoutUrl(config, window.location.origin));
+  else window.location.reload();
+}
+
+// ——— the user pool's hosted sign-in ———
+
+let config: Promise<SignInConfig | null> | undefined;
+
+/** GET /auth/config: the deployment's hosted sign-in, or null where the pages take dev tokens. */
+export function signInConfig(): Promise<SignInConfig | null> {
+  config ??= fetch('/auth/config', { headers: { accept: 'application/json' } })
+    .then((res) => (res.ok ? (res.json() as Promise<{ signIn?: SignInConfig | null }>) : { signIn: null }))
+    .then((body) => body.signIn ?? null)
+    .catch(() => null);
+  return config;
+}
+
+/** Leaves for the hosted sign-in page, which sends the browser back to this page with a code. */
+export async function beginSignIn(config: SignInConfig): Promise<void> {
+  const pending: PendingSignIn = { state: randomToken(16), verifier: randomToken(32), redirectUri: callbackUrl(window.location.href) };
+  sessionStorage.setItem(PENDING, JSON.stringify(pending));
+  window.location.assign(await authorizeUrl(config, pending));
+}
+
+async function fetchTokens(config: SignInConfig, grant: Parameters<typeof tokenRequest>[1]): Promise<Tokens> {
+  const { url, body } = tokenRequest(config, grant);
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
+  return (await res.json()) as Tokens;
+}
+
+function keep(tokens: Tokens, refreshToken = tokens.refresh_token): Session | undefined {
+  const session = parseToken(tokens.id_token);
+  if (!session) return undefined;
+  localStorage.setItem(slot(session.role), session.token);
+  if (refreshToken) localStorage.setItem(refreshSlot(session.role), refreshToken);
+  return session;
+}
+
+/**
+ * Work a page must finish before it knows its session: the code of a sign-in it was sent back with
+ * (?code=&state=), or an expired ID token to renew. undefined: nothing to do. Otherwise the page waits,
+ * then reloads: true when a session was kept, false when the sign-in failed (nothing half-kept remains).
+ */
+export function resumeSignIn(): Promise<boolean> | undefined {
+  const url = new URL(window.location.href);
+  const code = url.searchParams.get('code');
+  const state = url.searchParams.get('state');
+  if (state !== null && (code !== null || url.searchParams.has('error'))) {
+    for (const param of ['code', 'state', 'error', 'error_description']) url.searchParams.delete(param);
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as PendingSignIn | null;
+    sessionStorage.removeItem(PENDING);
+    if (code === null || pending?.state !== state) return Promise.resolve(false);
+    return signInConfig()
+      .then((found) => (found ? fetchTokens(found, { code, pending }) : undefined))
+      .then((tokens) => tokens !== undefined && keep(tokens) !== undefined)
+      .catch(() => false);
+  }
+  for (const role of ROLES) {
+    const token = localStorage.getItem(slot(role));
+    const refreshToken = localStorage.getItem(refreshSlot(role));
+    if (token === null || refreshToken === null || !isJwt(token) || parseToken(token)) continue;
+    // Refreshed or not, the expired pair goes: a refresh that fails must not be tried on every load.
+    localStorage.removeItem(slot(role));
+    localStorage.removeItem(refreshSlot(role));
+    return signInConfig()
+      .then((found) => (found ? fetchTokens(found, { refreshToken }) : undefined))
+      .then((tokens) => tokens !== undefined && keep(tokens, tokens.refresh_token ?? refreshToken) !== undefined)
+      .catch(() => false);
+  }
+  return undefined;
 }
 
 export function authorization(session: Session | undefined): Record<string, string> {

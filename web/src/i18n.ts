@@ -83,6 +83,10 @@ const zh = {
   'auth.examples': '示例：',
   'auth.invalidToken': '令牌无效：应为 dev:<coordinator|employer|admin>:<范围>',
   'auth.wrongRole': (p: Params) => `已保存${zhRole(p.role)}令牌，但本页需要其他角色`,
+  'auth.hostedSignIn': '用单位账号登录',
+  'auth.hostedHint': '使用县人社部门或企业开通的账号登录（需要动态验证码）。',
+  'auth.signingIn': '正在登录…',
+  'auth.signInFailed': '登录没有完成，请重新登录',
 
   'picker.quick': '常去：',
   'picker.none': '没有找到这个地方',
@@ -359,6 +363,10 @@ const en: Record<Key, Entry> = {
   'auth.examples': 'Examples:',
   'auth.invalidToken': 'Invalid token: expected dev:<coordinator|employer|admin>:<scope>',
   'auth.wrongRole': (p: Params) => `Kept the ${String(p.role)} token, but this page needs another role`,
+  'auth.hostedSignIn': 'Sign in with your account',
+  'auth.hostedHint': 'Use the account your county office or company was given (a one-time code is required).',
+  'auth.signingIn': 'Signing in…',
+  'auth.signInFailed': 'Sign-in did not complete; please sign in again',
 
   'picker.quick': 'Popular:',
   'picker.none': 'No such place',

@@ -1,6 +1,6 @@
 // The frame every page shares: top bar (pages, who is signed in, sign-out, language) and, for pages that
 // need a role, the sign-in card shown instead of the page until there is a session.
-import { currentSession, signIn, signOut, takeTokenFromUrl, type Role, type Session } from './auth.js';
+import { beginSignIn, currentSession, resumeSignIn, signIn, signInConfig, signOut, takeTokenFromUrl, type Role, type Session } from './auth.js';
 import { $, h, replace, text, toast } from './dom.js';
 import { initLanguage, lang, msg, onLanguageChange, setLang, t, type Key } from './i18n.js';
 import { placeName } from './places.js';
@@ -14,6 +14,9 @@ const PAGES: { id: PageId; href: string; label: Key }[] = [
   { id: 'coordinator', href: '/coordinator', label: 'nav.coordinator' },
   { id: 'phone', href: '/phone', label: 'nav.phone' },
 ];
+
+/** sessionStorage: a sign-in that came back without a session, told once after the reload. */
+const SIGN_IN_FAILED = 'chunfeng.signInFailed';
 
 export interface Page {
   main: HTMLElement;
@@ -32,8 +35,11 @@ export function scopeLabel(session: Session): string {
  */
 export function mountPage(page: PageId, options: { title: Key; roles?: readonly Role[]; examples?: string[] }): Page {
   initLanguage();
-  const fromUrl = takeTokenFromUrl();
-  const session = options.roles ? currentSession(options.roles) : currentSession(['coordinator', 'admin', 'employer']);
+  // Back from the hosted sign-in, or holding an expired ID token: finish that first, then reload.
+  const resuming = resumeSignIn();
+  const fromUrl = resuming ? ({ kind: 'none' } as const) : takeTokenFromUrl();
+  const roles = options.roles ?? ['coordinator', 'admin', 'employer'];
+  const session = resuming ? undefined : currentSession(roles);
 
   const app = $('#app');
   const langButton = h(
@@ -55,10 +61,7 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
               class: 'link-button',
               'data-testid': 'sign-out',
               on: {
-                click: () => {
-                  signOut(session);
-                  window.location.reload();
-                },
+                click: () => void signOut(session),
               },
             },
             text('auth.signOut'),
@@ -82,6 +85,18 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
   setTitle();
   onLanguageChange(setTitle);
 
+  if (resuming) {
+    replace(main, h('section', { class: 'card signin', 'data-testid': 'signing-in' }, h('h1', null, text('auth.signingIn'))));
+    void resuming.then((ok) => {
+      if (!ok) sessionStorage.setItem(SIGN_IN_FAILED, '1');
+      window.location.reload();
+    });
+    return { main, session: undefined };
+  }
+  if (sessionStorage.getItem(SIGN_IN_FAILED) !== null) {
+    sessionStorage.removeItem(SIGN_IN_FAILED);
+    toast(text('auth.signInFailed'), 'error');
+  }
   if (fromUrl.kind === 'invalid') toast(text('auth.invalidToken'), 'error');
   if (fromUrl.kind === 'accepted' && options.roles && !options.roles.includes(fromUrl.session.role)) {
     toast(text(msg('auth.wrongRole', { role: fromUrl.session.role })), 'info');
@@ -102,6 +117,41 @@ function renderSignIn(main: HTMLElement, roles: readonly Role[], examples: strin
     }
     window.location.reload();
   };
+  // Deployed, the hosted sign-in; locally, dev tokens. Neither shows until GET /auth/config has said which.
+  const hosted = h(
+    'div',
+    { class: 'form', hidden: true },
+    h('p', { class: 'muted' }, text('auth.hostedHint')),
+    h('button', { type: 'button', class: 'button primary', 'data-testid': 'hosted-sign-in' }, text('auth.hostedSignIn')),
+  );
+  const dev = h(
+    'div',
+    { hidden: true },
+    h('p', { class: 'muted' }, text('auth.deployed')),
+    h(
+      'form',
+      {
+        class: 'form',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            submit(input.value);
+          },
+        },
+      },
+      h('label', { for: 'token', class: 'label' }, text('auth.tokenLabel')),
+      h('div', { class: 'row' }, input, h('button', { type: 'submit', class: 'button primary' }, text('auth.signIn'))),
+      error,
+    ),
+    examples.length > 0
+      ? h(
+          'div',
+          { class: 'examples' },
+          h('span', { class: 'muted' }, text('auth.examples')),
+          examples.map((token) => h('button', { type: 'button', class: 'chip', on: { click: () => submit(token) } }, token)),
+        )
+      : null,
+  );
   replace(
     main,
     h(
@@ -114,32 +164,18 @@ function renderSignIn(main: HTMLElement, roles: readonly Role[], examples: strin
         text('auth.needs'),
         roles.map((role, i) => [i > 0 ? ' / ' : '', h('strong', null, text(msg('role', { v: role })))]),
       ),
-      h('p', { class: 'muted' }, text('auth.deployed')),
-      h(
-        'form',
-        {
-          class: 'form',
-          on: {
-            submit: (e) => {
-              e.preventDefault();
-              submit(input.value);
-            },
-          },
-        },
-        h('label', { for: 'token', class: 'label' }, text('auth.tokenLabel')),
-        h('div', { class: 'row' }, input, h('button', { type: 'submit', class: 'button primary' }, text('auth.signIn'))),
-        error,
-      ),
-      examples.length > 0
-        ? h(
-            'div',
-            { class: 'examples' },
-            h('span', { class: 'muted' }, text('auth.examples')),
-            examples.map((token) => h('button', { type: 'button', class: 'chip', on: { click: () => submit(token) } }, token)),
-          )
-        : null,
+      hosted,
+      dev,
     ),
   );
+  void signInConfig().then((config) => {
+    if (config === null) {
+      dev.hidden = false;
+      return;
+    }
+    hosted.hidden = false;
+    hosted.querySelector('button')!.addEventListener('click', () => void beginSignIn(config));
+  });
 }
 
 /** A titled card. */

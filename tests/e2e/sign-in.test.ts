@@ -1,0 +1,175 @@
+// The deployed sign-in, in a real browser: the local system says (GET /auth/config) that pages sign in
+// through a hosted sign-in, here a stand-in for the user pool's on loopback that speaks the same OAuth:
+// /oauth2/authorize → back with a code → /oauth2/token with the PKCE verifier → an ID token; expired
+// ID tokens renewed with the refresh token; /logout and back to the start page. The local API accepts
+// dev tokens only, so the calls the page makes are checked for carrying the ID token, not answered.
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
+import { launchChromium, screenshot } from './browser.js';
+
+const CLIENT_ID = 'pages-client';
+const CODE = 'code-123';
+const WAIT = { timeout: 15_000 };
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function idToken(claims: Record<string, unknown>): string {
+  return `${b64({ alg: 'RS256', kid: 'test' })}.${b64({ aud: CLIENT_ID, token_use: 'id', sub: 'u-1', ...claims })}.c2lnbmF0dXJl`;
+}
+const hourFromNow = () => Math.floor(Date.now() / 1000) + 3600;
+const COORDINATOR_TOKEN = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: hourFromNow() });
+
+/** The hosted sign-in's side of the conversation, as recorded. */
+interface Pool {
+  authorize: URLSearchParams[];
+  token: URLSearchParams[];
+  logout: URLSearchParams[];
+}
+let pool: Pool;
+let fakePool: Server;
+let poolUrl = '';
+
+let system: LocalSystem;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+function startFakePool(): Promise<void> {
+  fakePool = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', poolUrl);
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' };
+      if (url.pathname === '/oauth2/authorize') {
+        pool.authorize.push(url.searchParams);
+        const back = new URL(url.searchParams.get('redirect_uri')!);
+        back.search = new URLSearchParams({ code: CODE, state: url.searchParams.get('state')! }).toString();
+        res.writeHead(302, { location: back.href }).end();
+      } else if (url.pathname === '/oauth2/token' && req.method === 'POST') {
+        const form = new URLSearchParams(body);
+        pool.token.push(form);
+        const asked = pool.authorize.at(-1);
+        const verified =
+          form.get('grant_type') === 'refresh_token'
+            ? form.get('refresh_token') === 'refresh-1'
+            : form.get('code') === CODE &&
+              form.get('redirect_uri') === asked?.get('redirect_uri') &&
+              createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') === asked?.get('code_challenge');
+        if (!verified || form.get('client_id') !== CLIENT_ID) {
+          res.writeHead(400, { 'content-type': 'application/json', ...cors }).end(JSON.stringify({ error: 'invalid_grant' }));
+          return;
+        }
+        const tokens = { id_token: COORDINATOR_TOKEN, access_token: 'access', expires_in: 3600, token_type: 'Bearer', ...(form.get('grant_type') === 'refresh_token' ? {} : { refresh_token: 'refresh-1' }) };
+        res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(tokens));
+      } else if (url.pathname === '/logout') {
+        pool.logout.push(url.searchParams);
+        res.writeHead(302, { location: url.searchParams.get('logout_uri')! }).end();
+      } else {
+        res.writeHead(req.method === 'OPTIONS' ? 204 : 404, cors).end();
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    fakePool.listen(0, '127.0.0.1', () => {
+      const address = fakePool.address();
+      poolUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      resolve();
+    }),
+  );
+}
+
+/** The page's localStorage (evaluated as text: these tests are type-checked without the DOM library). */
+const stored = (key: string) => page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`);
+const store = (key: string, value: string) => page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)})`);
+
+describe('hosted sign-in', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await startFakePool();
+    system = await startLocalSystem({ port: 0, schedules: false, printSms: false, signIn: { domain: poolUrl, clientId: CLIENT_ID } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    await new Promise((resolve) => fakePool?.close(resolve));
+  });
+
+  beforeEach(async () => {
+    pool = { authorize: [], token: [], logout: [] };
+    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  });
+
+  afterEach(async () => {
+    await context.close();
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  it('signs a coordinator in through the hosted page: code flow with PKCE, back on the dashboard', async () => {
+    const authorizations: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/stats') authorizations.push(request.headers().authorization ?? '');
+    });
+
+    await page.goto(`${system.url}/coordinator`);
+    await page.getByTestId('hosted-sign-in').waitFor(WAIT);
+    expect(await page.locator('#token').isVisible()).toBe(false); // no dev tokens where a pool signs in
+    await screenshot(page, 'sign-in-hosted');
+    await page.getByTestId('hosted-sign-in').click();
+    await expect.poll(() => page.getByTestId('session').textContent().catch(() => ''), WAIT).toContain('510822');
+
+    const [asked] = pool.authorize;
+    expect(Object.fromEntries(asked!)).toEqual({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: `${system.url}/coordinator`,
+      scope: 'openid email profile',
+      state: expect.stringMatching(/^[\w-]{20,}$/),
+      code_challenge: expect.stringMatching(/^[\w-]{43}$/),
+      code_challenge_method: 'S256',
+    });
+    expect(pool.token.map((form) => form.get('grant_type'))).toEqual(['authorization_code']);
+    expect(new URL(page.url()).search).toBe(''); // the code and state are gone from the address
+    expect(await stored('chunfeng.token.coordinator')).toBe(COORDINATOR_TOKEN);
+    await expect.poll(() => authorizations[0], WAIT).toBe(`Bearer ${COORDINATOR_TOKEN}`);
+  });
+
+  it('renews an expired ID token with the refresh token', async () => {
+    const expired = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: Math.floor(Date.now() / 1000) - 60 });
+    await page.goto(`${system.url}/phone`);
+    await store('chunfeng.token.coordinator', expired);
+    await store('chunfeng.refresh.coordinator', 'refresh-1');
+
+    await page.goto(`${system.url}/coordinator`);
+    await expect.poll(() => page.getByTestId('session').textContent().catch(() => ''), WAIT).toContain('510822');
+
+    expect(pool.authorize).toEqual([]);
+    expect(pool.token.map((form) => [form.get('grant_type'), form.get('refresh_token')])).toEqual([['refresh_token', 'refresh-1']]);
+    expect(await stored('chunfeng.refresh.coordinator')).toBe('refresh-1');
+  });
+
+  it('signs out at the pool and comes back to the start page', async () => {
+    await page.goto(`${system.url}/coordinator`);
+    await page.getByTestId('hosted-sign-in').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(`${system.url}/`, WAIT);
+
+    expect(pool.logout.map((params) => Object.fromEntries(params))).toEqual([{ client_id: CLIENT_ID, logout_uri: `${system.url}/` }]);
+    expect([await stored('chunfeng.token.coordinator'), await stored('chunfeng.refresh.coordinator')]).toEqual([null, null]);
+  });
+
+  it('refuses a code that comes back with a state it did not send', async () => {
+    await page.goto(`${system.url}/coordinator?code=${CODE}&state=forged`);
+    await page.getByTestId('hosted-sign-in').waitFor(WAIT);
+
+    expect(pool.token).toEqual([]);
+    expect(await page.locator('.toast').first().textContent()).toContain('登录没有完成');
+    expect(new URL(page.url()).search).toBe('');
+  });
+});
