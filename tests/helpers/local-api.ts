@@ -1,5 +1,5 @@
 // The local system (same handlers as the Lambdas) on the run's DynamoDB Local, and a small fetch client.
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
 import { uniqueTableName } from './local-table.js';
 
@@ -33,5 +33,38 @@ export function apiClient(baseUrl: string) {
     const res = await fetch(new URL(path, baseUrl), { method, headers, body });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+export type ApiCall = ReturnType<typeof apiClient>;
+
+export interface TestSystem {
+  /** The running system (after the file's first beforeAll). */
+  readonly system: LocalSystem;
+  /** Calls its HTTP API. */
+  api: ApiCall;
+}
+
+/** One local system for a test file: started before its tests (before the file's own beforeAll), stopped after. */
+export function useTestSystem(): TestSystem {
+  let system: LocalSystem | undefined;
+  let call: ApiCall | undefined;
+  beforeAll(async () => {
+    system = await startTestSystem();
+    call = apiClient(system.url);
+  });
+  afterAll(() => system?.stop());
+  const running = (): LocalSystem => {
+    if (!system) throw new Error('the test system is not started yet (use it inside hooks and tests)');
+    return system;
+  };
+  return {
+    get system() {
+      return running();
+    },
+    api: (...args) => {
+      running();
+      return call!(...args);
+    },
   };
 }

@@ -1,8 +1,7 @@
 // The labourer routes through the HTTP contract, on the same handler the Lambda runs, on DynamoDB Local.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localSmsSink } from '../../functions/adapters/local-sms-sink.js';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
@@ -12,14 +11,8 @@ const COORDINATOR = 'dev:coordinator:510822';
 const OTHER_COORDINATOR = 'dev:coordinator:330502';
 const ADMIN = 'dev:admin:all';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 describe('GET /health', () => {
   it('answers 200 once the system is up', async () => {
@@ -61,7 +54,7 @@ describe('POST /labourers', () => {
   it('sends the welcome SMS through the outbox and logs it as sent', async () => {
     const phone = mobilePhone();
     const created = await api('POST', '/labourers', { json: registrationBody({ phone, name: '李芳' }) });
-    await system.flushOutbox();
+    await local.system.flushOutbox();
     const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
     const otherCounty = await api('GET', `/messages?phone=${phone}`, { token: OTHER_COORDINATOR });
     const delivered = localSmsSink.delivered.filter((m) => m.to === `+86${phone}`);

@@ -1,19 +1,12 @@
 // Matching and offers through the HTTP contract and SMS answers, on DynamoDB Local.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
+import { describe, expect, it } from 'vitest';
 import { expireOffers } from '../../functions/services/offer-life-cycle.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 /** Each test works in a county of its own, so runs never see each other's labourers. */
 const counties = ['510821', '510822', '510823', '510824', '511002', '511011'];
@@ -118,9 +111,9 @@ describe('POST /matching/runs', () => {
   it('expires an unanswered offer, gives the place back and tells the labourer', async () => {
     const { county, token } = freshCounty();
     const { person, job } = await offerOneJob(county, token);
-    const later = { ...depsForTable(system.tableName), clock: { now: () => new Date(Date.now() + 49 * 3600_000) } };
+    const later = { ...depsForTable(local.system.tableName), clock: { now: () => new Date(Date.now() + 49 * 3600_000) } };
     const expired = await expireOffers(later);
-    await system.flushOutbox();
+    await local.system.flushOutbox();
     const log = (await api('GET', `/messages?phone=${person.phone}`, { token })).body;
     expect(expired).toBeGreaterThanOrEqual(1);
     expect(await vacancy(job)).toMatchObject({ offered: 0, remaining: 1 });

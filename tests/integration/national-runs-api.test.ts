@@ -1,22 +1,15 @@
 // POST /matching/national-runs and GET /matching/national-runs/{id} through the HTTP contract: the
 // local system runs the national steps in process, as the state machine does deployed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestSystem } from '../helpers/local-api.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
 const ADMIN = 'dev:admin:all';
 const QINGCHUAN = '510822';
 const WANGCANG = '510821';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 async function register(county: string, overrides: Record<string, unknown> = {}) {
   const res = await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county), phone: mobilePhone(), ...overrides }) });

@@ -1,19 +1,12 @@
 // POST /labourers/poverty-import: the county's poverty list marks registered labourers and pre-marks the rest.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestSystem } from '../helpers/local-api.js';
 import { registrationBody, validIdNumber } from '../helpers/people.js';
 
 const COORDINATOR = 'dev:coordinator:510822';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 const importCsv = (csv: string, token = COORDINATOR, query = '') =>
   api('POST', `/labourers/poverty-import${query}`, { token, body: csv, contentType: 'text/csv' });

@@ -1,9 +1,8 @@
 // Every route × every role: who gets in (not 401/403), who is refused. Written out by hand, so a route
 // that forgets its roles fails here.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../functions/http/router.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { registrationBody } from '../helpers/people.js';
 
 const TOKENS = {
@@ -14,13 +13,11 @@ const TOKENS = {
 } as const;
 type Who = keyof typeof TOKENS;
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
+const local = useTestSystem();
+const { api } = local;
 const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '' };
 
 beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
   const body = registrationBody();
   ids.phone = body.phone;
   ids.labourer = (await api('POST', '/labourers', { json: body })).body.id;
@@ -40,7 +37,6 @@ beforeAll(async () => {
   // A national run over a county nobody here lives in.
   ids.nationalRun = (await api('POST', '/matching/national-runs', { token: TOKENS.admin, json: { counties: ['510823'] } })).body.runId;
 });
-afterAll(() => system?.stop());
 
 type Call = {
   method: string;
@@ -95,7 +91,7 @@ describe('route × role matrix', () => {
       it(`${call.route} as ${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
         const body = call.csv ? { body: call.csv, contentType: 'text/csv' } : { json: call.json?.() };
         const res = call.text
-          ? await fetch(new URL(call.path(), system.url), { headers: TOKENS[who] ? { authorization: `Bearer ${TOKENS[who]}` } : {} })
+          ? await fetch(new URL(call.path(), local.system.url), { headers: TOKENS[who] ? { authorization: `Bearer ${TOKENS[who]}` } : {} })
           : await api(call.method, call.path(), { token: TOKENS[who], ...body });
         if (call.notFoundFor?.includes(who)) {
           expect(res.status).toBe(404);

@@ -1,21 +1,14 @@
 // The SMS conversation through POST /sim/sms: the deployed path (SQS record → sms-inbound handler →
 // transaction → stream → notifier) on DynamoDB Local, replies returned once the outbox is flushed.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/adapters/logger.js';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
 const COORDINATOR = 'dev:coordinator:510822';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 async function sms(from: string, text: string, messageId?: string) {
   const res = await api('POST', '/sim/sms', { json: { from, text, ...(messageId ? { messageId } : {}) } });

@@ -1,21 +1,15 @@
 // The local delivery path end to end: outbox item → DynamoDB Local stream → poller → notifier → SMS sink.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localSmsSink } from '../../functions/adapters/local-sms-sink.js';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
 import { mobilePhone } from '../helpers/people.js';
 
-let system: LocalSystem;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
 
 describe('stream poller → notifier', () => {
   it('delivers the messages of one phone in the order they were written, each once', async () => {
-    const deps = depsForTable(system.tableName);
+    const deps = depsForTable(local.system.tableName);
     const to = `+86${mobilePhone()}`;
     const ids: string[] = [];
     for (let i = 1; i <= 6; i++) {
@@ -24,17 +18,17 @@ describe('stream poller → notifier', () => {
         .go();
       ids.push(data.messageId);
     }
-    await system.flushOutbox();
-    await system.flushOutbox();
+    await local.system.flushOutbox();
+    await local.system.flushOutbox();
     const delivered = localSmsSink.delivered.filter((m) => m.to === to);
     expect(delivered.map((m) => m.messageId)).toEqual(ids);
   });
 
   it('ignores table writes that are not outbox messages', async () => {
     const before = localSmsSink.delivered.length;
-    const deps = depsForTable(system.tableName);
+    const deps = depsForTable(local.system.tableName);
     await deps.db.entities.uniqueGuard.create({ kind: 'phone', value: `+86${mobilePhone()}`, labourerId: 'nobody' }).go();
-    await system.flushOutbox();
+    await local.system.flushOutbox();
     expect(localSmsSink.delivered.length).toBe(before);
   });
 });

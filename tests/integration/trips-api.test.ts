@@ -1,21 +1,18 @@
 // Chartered buses through the HTTP contract: plan → book (twice, concurrently) → cancel a seat → manifest.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localSmsSink } from '../../functions/adapters/local-sms-sink.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { useTestSystem } from '../helpers/local-api.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
 const COUNTY = '510822';
 const TOKEN = `dev:coordinator:${COUNTY}`;
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
+const local = useTestSystem();
+const { api } = local;
 const travellers: { id: string; phone: string }[] = [];
 
 /** Five labourers of the county accept jobs in Huzhou (starting 2099-03-01); one takes a local job. */
 beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
   for (let i = 0; i < 5; i++) {
     const body = registrationBody({ idNumber: validIdNumber(COUNTY), phone: mobilePhone(), destinations: ['3305'] });
     const res = await api('POST', '/labourers', { json: body });
@@ -28,7 +25,6 @@ beforeAll(async () => {
   await api('POST', '/matching/runs', { token: TOKEN, json: { county: COUNTY } });
   for (const t of travellers) await api('POST', '/sim/sms', { json: { from: t.phone, text: '1' } });
 });
-afterAll(() => system?.stop());
 
 describe('trips', () => {
   it('plans the fewest buses for the seats, at the lower bound', async () => {
@@ -47,7 +43,7 @@ describe('trips', () => {
       api('POST', `/trips/${trip.id}/book`, { token: TOKEN }),
       api('POST', `/trips/${trip.id}/book`, { token: TOKEN }),
     ]);
-    await system.flushOutbox();
+    await local.system.flushOutbox();
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
     expect(a.body.booked).toBe(5);
@@ -67,7 +63,7 @@ describe('trips', () => {
     const gone = travellers[4]!;
     const res = await api('DELETE', `/trips/${trip.id}/seats/${gone.id}`, { token: TOKEN });
     const again = await api('DELETE', `/trips/${trip.id}/seats/${gone.id}`, { token: TOKEN });
-    await system.flushOutbox();
+    await local.system.flushOutbox();
     const replan = await api('POST', '/trips/plan', { token: TOKEN, json: { county: COUNTY } });
     expect(res.status).toBe(204);
     expect(again.status).toBe(404);
@@ -78,7 +74,7 @@ describe('trips', () => {
 
   it('prints a manifest with a BOM, masked ID numbers and the job', async () => {
     const [trip] = (await api('GET', '/trips', { token: TOKEN })).body.filter((t: { status: string }) => t.status === 'booked');
-    const res = await fetch(`${system.url}/trips/${trip.id}/manifest.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${local.system.url}/trips/${trip.id}/manifest.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(res.headers.get('content-type')).toContain('text/csv');

@@ -1,7 +1,6 @@
 // Employers' vacancies and coordinators' public-welfare posts through the HTTP contract, on DynamoDB Local.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../bin/local/system.js';
-import { apiClient, startTestSystem } from '../helpers/local-api.js';
+import { describe, expect, it } from 'vitest';
+import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
 
 const EMPLOYER_A = 'dev:employer:huzhou-bricks';
@@ -10,14 +9,8 @@ const COORDINATOR = 'dev:coordinator:510822';
 const HUZHOU_COORDINATOR = 'dev:coordinator:330502';
 const ADMIN = 'dev:admin:all';
 
-let system: LocalSystem;
-let api: ReturnType<typeof apiClient>;
-
-beforeAll(async () => {
-  system = await startTestSystem();
-  api = apiClient(system.url);
-});
-afterAll(() => system?.stop());
+const local = useTestSystem();
+const { api } = local;
 
 function vacancy(overrides: Record<string, unknown> = {}) {
   return { title: '瓦工（湖州建筑工地）', skills: ['泥瓦工'], county: '330502', openings: 30, monthlyWage: 6000, startDate: '2027-03-01', ...overrides };
@@ -94,7 +87,7 @@ describe('employer isolation', () => {
 describe('PATCH /vacancies/{id}', () => {
   it('never reduces openings below the places filled or offered', async () => {
     const created = await api('POST', '/vacancies', { token: EMPLOYER_A, json: vacancy({ openings: 10 }) });
-    await depsForTable(system.tableName).db.entities.vacancy.patch({ vacancyId: created.body.id }).set({ filled: 3, offered: 2, remaining: 5 }).go();
+    await depsForTable(local.system.tableName).db.entities.vacancy.patch({ vacancyId: created.body.id }).set({ filled: 3, offered: 2, remaining: 5 }).go();
     const tooFew = await api('PATCH', `/vacancies/${created.body.id}`, { token: EMPLOYER_A, json: { openings: 4 } });
     const justEnough = await api('PATCH', `/vacancies/${created.body.id}`, { token: EMPLOYER_A, json: { openings: 5 } });
     expect(tooFew.status).toBe(409);
