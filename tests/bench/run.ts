@@ -1,11 +1,13 @@
 // `npm run bench [-- --json]`: the performance figures of DESIGN §8. Figures whose feature has not
 // landed yet are printed as null ("not yet"), never invented.
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-local.js';
 import { measureBundles } from './bundle-sizes.js';
 import { measureLoad } from './load.js';
-import { measureMatching } from './matching.js';
+import type { MatchingFigures } from './matching.js';
 import { measureNational } from './national.js';
 import { measureRegistrationCost } from './registration-cost.js';
 import { measureSmsParse } from './sms-parse.js';
@@ -28,9 +30,19 @@ async function registrationFigures() {
   }
 }
 
+/**
+ * The matching figures in a process of their own, as the matcher Lambda has: its time and peak RSS
+ * are then the county run's alone, not the heap and garbage the other benches leave behind.
+ */
+async function matchingFigures(): Promise<MatchingFigures> {
+  const script = fileURLToPath(new URL('./matching.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as MatchingFigures;
+}
+
 const registration = await registrationFigures();
 const smsParse = await measureSmsParse();
-const { matching, matchingQuality } = await measureMatching();
+const { matching, matchingQuality } = await matchingFigures();
 const transport = await measureTransport();
 const bundles = await measureBundles();
 const load = await measureLoad();
