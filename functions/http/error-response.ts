@@ -42,7 +42,13 @@ export function errorResponse(error: unknown): { response: APIGatewayProxyResult
     const malformed = error.cause?.package === '@middy/http-json-body-parser' && /malformed/i.test(error.message);
     const status = malformed ? 400 : error.statusCode;
     const code = malformed ? 'VALIDATION' : status === 404 ? 'NOT_FOUND' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
-    const message = malformed ? '请求体不是有效的 JSON' : status === 404 ? '没有这个接口' : error.message;
+    const message = malformed
+      ? '请求体不是有效的 JSON'
+      : status === 404
+        ? '没有这个接口'
+        : status === 415
+          ? '请求体应为 JSON（content-type: application/json）'
+          : error.message;
     return { response: jsonResponse(status, { error: { code, message, details: [] } }), unexpected: false };
   }
   return {

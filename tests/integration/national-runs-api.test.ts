@@ -69,8 +69,13 @@ describe('national runs over HTTP', () => {
     const unknown = await api('GET', '/matching/national-runs/01JAAAAAAAAAAAAAAAAAAAAAAA', { token: ADMIN });
     const garbage = await api('GET', '/matching/national-runs/..%2F..', { token: ADMIN });
 
+    const noBody = await api('POST', '/matching/national-runs', { token: ADMIN });
+
     expect([notACounty.status, malformed.status, notAList.status]).toEqual([400, 400, 400]);
-    expect(notACounty.body.error).toMatchObject({ code: 'VALIDATION', details: [expect.objectContaining({ path: 'counties.0' })] });
+    expect(notACounty.body.error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'counties.0', message: '不是县级行政区划代码' }] });
+    expect(malformed.body.error.details).toEqual([{ path: 'counties.0', message: '应为 6 位县级行政区划代码' }]);
+    expect(noBody.status).toBe(415);
+    expect(noBody.body.error.message).toContain('application/json');
     expect([unknown.status, garbage.status]).toEqual([404, 404]);
     expect(unknown.body.error.code).toBe('NOT_FOUND');
   });
