@@ -236,4 +236,18 @@ describe('web pages', () => {
       await phone.close();
     }
   });
+
+  it('lets an admin start a national run on /coordinator and follows it to its end', async () => {
+    await page.goto(`${system.url}/coordinator?token=dev:admin:all`);
+    const national = page.getByTestId('national-run');
+    await national.locator('summary').click();
+    await page.fill('#national-counties', '青川');
+    await page.click(`[role=option][data-code="${COUNTY}"]`);
+    await page.getByTestId('start-national').click();
+
+    await expect.poll(() => page.getByTestId('national-status').textContent(), { timeout: 30_000 }).toMatch(/^完成：1 个县，发出 1 份录用通知/);
+    // The dashboard moves with it: the labourer registered by SMS above now holds an offer.
+    await expect.poll(() => page.getByTestId('kpi-offered').textContent(), WAIT).toBe('1');
+    await screenshot(page, '12-coordinator-national-run');
+  });
 });

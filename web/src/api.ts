@@ -183,6 +183,22 @@ export interface MatchingRun {
   skipped: number;
 }
 
+export interface NationalRunStarted {
+  runId: string;
+  state: 'running';
+  counties: number;
+}
+
+export interface NationalRun {
+  runId: string;
+  state: 'running' | 'succeeded' | 'failed';
+  createdAt?: string;
+  counties?: number;
+  summarised: number;
+  matched: number;
+  summary?: { counties: number; succeeded: number; failed: string[]; offers: number; unmatched: number; poorPlaced: number; skipped: number; quotaPlaces: number };
+}
+
 export interface Stats {
   county: string;
   registered: number;

@@ -39,6 +39,8 @@ export interface Session {
 const ROLES: readonly Role[] = ['coordinator', 'employer', 'admin'];
 const slot = (role: Role) => `chunfeng.token.${role}`;
 const refreshSlot = (role: Role) => `chunfeng.refresh.${role}`;
+/** The role signed in last: a page open to several roles shows that one first. */
+const LAST_ROLE = 'chunfeng.lastRole';
 /** sessionStorage: the PendingSignIn of a sign-in under way. */
 const PENDING = 'chunfeng.signIn';
 
@@ -63,7 +65,10 @@ export function parseToken(token: string): Session | undefined {
 /** Keeps a dev token for its role; undefined (and nothing kept) if it is not a valid token. */
 export function signIn(token: string): Session | undefined {
   const session = parseDevToken(token);
-  if (session) localStorage.setItem(slot(session.role), session.token);
+  if (session) {
+    localStorage.setItem(slot(session.role), session.token);
+    localStorage.setItem(LAST_ROLE, session.role);
+  }
   return session;
 }
 
@@ -80,9 +85,11 @@ export function takeTokenFromUrl(): UrlToken {
   return session ? { kind: 'accepted', session } : { kind: 'invalid' };
 }
 
-/** The kept session for the first of `roles` that has one. */
+/** The kept session of the role signed in last, if it is one of `roles`; else of the first that has one. */
 export function currentSession(roles: readonly Role[]): Session | undefined {
-  for (const role of roles) {
+  const last = localStorage.getItem(LAST_ROLE);
+  const order = roles.includes(last as Role) ? [last as Role, ...roles.filter((r) => r !== last)] : roles;
+  for (const role of order) {
     const token = localStorage.getItem(slot(role));
     const session = token ? parseToken(token) : undefined;
     if (session?.role === role) return session;
@@ -130,6 +137,7 @@ function keep(tokens: Tokens, refreshToken = tokens.refresh_token): Session | un
   const session = parseToken(tokens.id_token);
   if (!session) return undefined;
   localStorage.setItem(slot(session.role), session.token);
+  localStorage.setItem(LAST_ROLE, session.role);
   if (refreshToken) localStorage.setItem(refreshSlot(session.role), refreshToken);
   return session;
 }

@@ -8,6 +8,7 @@ import { msg, onLanguageChange, t, type Key } from '../i18n.js';
 import { mountPage } from '../layout.js';
 import { formatPhone } from '../phone-book.js';
 import { placeFullName, placeName } from '../places.js';
+import { nationalRunAction } from '../widgets/national-run.js';
 import { placePicker } from '../widgets/place-picker.js';
 
 const { main, session } = mountPage('coordinator', {
@@ -177,6 +178,7 @@ if (session) {
       importResult,
     ),
     h('details', { class: 'action' }, h('summary', null, h('h3', null, text('coord.post.heading'))), h('p', { class: 'muted' }, text('coord.post.help')), postForm),
+    session.role === 'admin' ? nationalRunAction(session, () => void refreshAll()) : null,
   );
 
   // ——— charts ———
