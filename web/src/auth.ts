@@ -142,6 +142,14 @@ function keep(tokens: Tokens, refreshToken = tokens.refresh_token): Session | un
   return session;
 }
 
+function pendingSignIn(): PendingSignIn | undefined {
+  try {
+    return (JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as PendingSignIn | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Work a page must finish before it knows its session: the code of a sign-in it was sent back with
  * (?code=&state=), or an expired ID token to renew. undefined: nothing to do. Otherwise the page waits,
@@ -154,9 +162,9 @@ export function resumeSignIn(): Promise<boolean> | undefined {
   if (state !== null && (code !== null || url.searchParams.has('error'))) {
     for (const param of ['code', 'state', 'error', 'error_description']) url.searchParams.delete(param);
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as PendingSignIn | null;
+    const pending = pendingSignIn();
     sessionStorage.removeItem(PENDING);
-    if (code === null || pending?.state !== state) return Promise.resolve(false);
+    if (code === null || pending === undefined || pending.state !== state) return Promise.resolve(false);
     return signInConfig()
       .then((found) => (found ? fetchTokens(found, { code, pending }) : undefined))
       .then((tokens) => tokens !== undefined && keep(tokens) !== undefined)

@@ -98,9 +98,9 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
     toast(text('auth.signInFailed'), 'error');
   }
   if (fromUrl.kind === 'invalid') toast(text('auth.invalidToken'), 'error');
-  if (fromUrl.kind === 'accepted' && options.roles && !options.roles.includes(fromUrl.session.role)) {
-    toast(text(msg('auth.wrongRole', { role: fromUrl.session.role })), 'info');
-  }
+  // Signed in, but as a role this page does not serve (a token from the address, or a sign-in).
+  const elsewhere = options.roles && !session ? currentSession(['coordinator', 'admin', 'employer']) : undefined;
+  if (elsewhere) toast(text(msg('auth.wrongRole', { role: elsewhere.role })), 'info');
   if (options.roles && !session) renderSignIn(main, options.roles, options.examples ?? []);
   return { main, session: options.roles ? session : undefined };
 }
