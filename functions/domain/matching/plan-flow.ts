@@ -9,7 +9,9 @@
 //   3. A pass over all feasible arcs looks for any the plan undervalues: weight > u_c + p_v. The best
 //      of them (ADDED_PER_PLACE × places per node) join the kept arcs and the simplex resumes from its
 //      last basis; when there is none, the prices prove the plan optimal for the whole network (every
-//      arc's reduced cost is ≥ 0), so nothing was lost by not holding all arcs.
+//      arc's reduced cost is ≥ 0), so nothing was lost by not holding all arcs. A class whose lower
+//      bound of price − fit over its candidate list (class-arcs.ts lowestMargins) already rules out
+//      every arc is not walked: most are, once the prices settle.
 // A pass costs O(feasible arcs) time; memory is O(kept arcs + classes). Four or five passes usually do.
 import type { ArcEnumerator } from './class-arcs.js';
 import { FIT_MAX } from './fit-score.js';
