@@ -52,7 +52,7 @@ export interface RunStore {
   get<T>(runId: string, kind: ArtifactKind, county: string): Promise<T | undefined>;
   /** Every artifact of a kind, by county. */
   list<T>(runId: string, kind: ArtifactKind): Promise<Map<string, T>>;
-  /** How many counties have an artifact of a kind (their bodies are not read). */
+  /** How many counties have an artifact of a kind (read as items: count small kinds only). */
   count(runId: string, kind: ArtifactKind): Promise<number>;
 }
 
@@ -313,7 +313,10 @@ export async function summariseStep(deps: Deps, store: RunStore, runId: string, 
   const plan = await planOf(store, runId);
   const summary = await summariseCounty(deps, county, plan.digest);
   await store.put(runId, 'summary', county, summary);
-  return { county, labourers: summary.labourers, classes: summary.classes.length, coarseness: summary.coarseness };
+  const result = { county, labourers: summary.labourers, classes: summary.classes.length, coarseness: summary.coarseness };
+  // A small marker beside the summary (tens of KB): following a run counts these, not the summaries.
+  await store.put(runId, 'summarised', county, result);
+  return result;
 }
 
 export interface AllocateStepResult {
@@ -403,7 +406,7 @@ export async function nationalRunStatus(deps: Deps, store: RunStore, runId: stri
   const [plan, outcome, summarised, matched, launched] = await Promise.all([
     store.get<NationalPlan>(runId, 'plan', ''),
     store.get<NationalRunSummary>(runId, 'outcome', ''),
-    store.count(runId, 'summary'),
+    store.count(runId, 'summarised'),
     store.count(runId, 'result'),
     // A scheduled run's execution has a name of its own: the launcher does not know it by run id.
     deps.nationalRuns?.state(runId) ?? Promise.resolve(undefined),

@@ -1,10 +1,10 @@
 // What the steps of a national run hand each other through the table (functions/services/national-run.ts):
-// the plan, each county's class summary, its quotas and its result, the run's outcome, as JSON cut into parts that fit an
-// item, expiring after the run has been looked at.
+// the plan, each county's class summary (and a small marker that it is done), its quotas and its result,
+// the run's outcome, as JSON cut into parts that fit an item, expiring after the run has been looked at.
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const NATIONAL_ARTIFACT_KINDS = ['plan', 'summary', 'quotas', 'result', 'outcome'] as const;
+export const NATIONAL_ARTIFACT_KINDS = ['plan', 'summary', 'summarised', 'quotas', 'result', 'outcome'] as const;
 
 export const nationalRunArtifactEntity = new Entity({
   model: { entity: 'nationalRunArtifact', version: '1', service: SERVICE },

@@ -6,7 +6,7 @@ import { busy, errorText, h, replace, text, toast } from '../dom.js';
 import { msg } from '../i18n.js';
 import { placePicker } from './place-picker.js';
 
-const POLL_MS = 2_000;
+const POLL_MS = 3_000;
 
 /** `onDone`: the page refreshes what the run changed (its county's offers and figures). */
 export function nationalRunAction(session: Session, onDone: () => void): HTMLElement {
