@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
+import { closeServer, listenOnLoopback } from '../helpers/loopback.js';
 import { launchChromium, screenshot } from './browser.js';
 
 const CLIENT_ID = 'pages-client';
@@ -37,7 +38,7 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
-function startFakePool(): Promise<void> {
+async function startFakePool(): Promise<void> {
   fakePool = createServer((req, res) => {
     const url = new URL(req.url ?? '/', poolUrl);
     let body = '';
@@ -73,13 +74,7 @@ function startFakePool(): Promise<void> {
       }
     });
   });
-  return new Promise((resolve) =>
-    fakePool.listen(0, '127.0.0.1', () => {
-      const address = fakePool.address();
-      poolUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      resolve();
-    }),
-  );
+  poolUrl = await listenOnLoopback(fakePool);
 }
 
 /** The page's localStorage (evaluated as text: these tests are type-checked without the DOM library). */
@@ -96,7 +91,7 @@ describe('hosted sign-in', () => {
   afterAll(async () => {
     await browser?.close();
     await system?.stop();
-    await new Promise((resolve) => fakePool?.close(resolve));
+    await closeServer(fakePool);
   });
 
   beforeEach(async () => {

@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../helpers/loopback.js';
 import { stepFunctionsLauncher } from '../../functions/adapters/national-run-launcher.js';
 
 const MACHINE = 'arn:aws:states:ap-southeast-1:123456789012:stateMachine:NationalStateMachine-abc';
@@ -23,11 +24,9 @@ beforeAll(async () => {
       res.end(JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  endpoint = await listenOnLoopback(server);
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => closeServer(server));
 
 function launcher() {
   requests = [];

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../helpers/loopback.js';
 import { PermanentSmsError } from '../../functions/adapters/sms-sender.js';
 import { snsSmsSender } from '../../functions/adapters/sns-sms-sender.js';
 
@@ -24,11 +25,9 @@ beforeAll(async () => {
       res.end(reply.body);
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  endpoint = await listenOnLoopback(server);
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => closeServer(server));
 
 function client() {
   requests = [];
