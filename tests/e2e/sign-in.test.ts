@@ -2,7 +2,8 @@
 // through a hosted sign-in, here a stand-in for the user pool's on loopback that speaks the same OAuth:
 // /oauth2/authorize → back with a code → /oauth2/token with the PKCE verifier → an ID token; expired
 // ID tokens renewed with the refresh token; /logout and back to the start page. The local API accepts
-// dev tokens only, so the calls the page makes are checked for carrying the ID token, not answered.
+// dev tokens only: it refuses (401) every ID token, as the deployed API refuses an expired one, so the
+// page's calls are checked for carrying the token and for renewing it once when refused.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,6 +22,8 @@ function idToken(claims: Record<string, unknown>): string {
 }
 const hourFromNow = () => Math.floor(Date.now() / 1000) + 3600;
 const COORDINATOR_TOKEN = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: hourFromNow() });
+/** What the pool answers a refresh with: another ID token of the same user. */
+const RENEWED_TOKEN = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: hourFromNow(), renewed: true });
 
 /** The hosted sign-in's side of the conversation, as recorded. */
 interface Pool {
@@ -64,7 +67,8 @@ async function startFakePool(): Promise<void> {
           res.writeHead(400, { 'content-type': 'application/json', ...cors }).end(JSON.stringify({ error: 'invalid_grant' }));
           return;
         }
-        const tokens = { id_token: COORDINATOR_TOKEN, access_token: 'access', expires_in: 3600, token_type: 'Bearer', ...(form.get('grant_type') === 'refresh_token' ? {} : { refresh_token: 'refresh-1' }) };
+        const refresh = form.get('grant_type') === 'refresh_token';
+        const tokens = { id_token: refresh ? RENEWED_TOKEN : COORDINATOR_TOKEN, access_token: 'access', expires_in: 3600, token_type: 'Bearer', ...(refresh ? {} : { refresh_token: 'refresh-1' }) };
         res.writeHead(200, { 'content-type': 'application/json', ...cors }).end(JSON.stringify(tokens));
       } else if (url.pathname === '/logout') {
         pool.logout.push(url.searchParams);
@@ -129,10 +133,24 @@ describe('hosted sign-in', () => {
       code_challenge: expect.stringMatching(/^[\w-]{43}$/),
       code_challenge_method: 'S256',
     });
-    expect(pool.token.map((form) => form.get('grant_type'))).toEqual(['authorization_code']);
+    expect(pool.token[0]?.get('grant_type')).toBe('authorization_code');
     expect(new URL(page.url()).search).toBe(''); // the code and state are gone from the address
-    expect(await stored('chunfeng.token.coordinator')).toBe(COORDINATOR_TOKEN);
     await expect.poll(() => authorizations[0], WAIT).toBe(`Bearer ${COORDINATOR_TOKEN}`);
+  });
+
+  it('renews the ID token once when the API refuses it, and calls again with the new one', async () => {
+    const authorizations: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/stats') authorizations.push(request.headers().authorization ?? '');
+    });
+    await page.goto(`${system.url}/coordinator`);
+    await page.getByTestId('hosted-sign-in').click();
+
+    // The first /stats goes out with the token from the sign-in, is refused, and goes again renewed.
+    await expect.poll(() => authorizations.slice(0, 2), WAIT).toEqual([`Bearer ${COORDINATOR_TOKEN}`, `Bearer ${RENEWED_TOKEN}`]);
+    expect(pool.token.slice(1).every((form) => form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === 'refresh-1')).toBe(true);
+    await expect.poll(() => stored('chunfeng.token.coordinator'), WAIT).toBe(RENEWED_TOKEN);
+    expect(await stored('chunfeng.refresh.coordinator')).toBe('refresh-1');
   });
 
   it('renews an expired ID token with the refresh token', async () => {
@@ -145,8 +163,21 @@ describe('hosted sign-in', () => {
     await expect.poll(() => page.getByTestId('session').textContent().catch(() => ''), WAIT).toContain('510822');
 
     expect(pool.authorize).toEqual([]);
-    expect(pool.token.map((form) => [form.get('grant_type'), form.get('refresh_token')])).toEqual([['refresh_token', 'refresh-1']]);
+    expect([pool.token[0]?.get('grant_type'), pool.token[0]?.get('refresh_token')]).toEqual(['refresh_token', 'refresh-1']);
     expect(await stored('chunfeng.refresh.coordinator')).toBe('refresh-1');
+  });
+
+  it('never holds up the registration form for a staff member’s expired token', async () => {
+    const expired = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: Math.floor(Date.now() / 1000) - 60 });
+    await page.goto(`${system.url}/phone`);
+    await store('chunfeng.token.coordinator', expired);
+    await store('chunfeng.refresh.coordinator', 'refresh-1');
+
+    await page.goto(`${system.url}/`);
+    await page.locator('#name').waitFor(WAIT);
+
+    expect(pool.token).toEqual([]);
+    expect(await page.getByTestId('signing-in').count()).toBe(0);
   });
 
   it('signs out at the pool and comes back to the start page', async () => {

@@ -17,6 +17,7 @@ describe('hosted sign-in helpers', () => {
   it('uses the page itself, without query or trailing slash, as the callback', () => {
     expect(callbackUrl('https://d1.cloudfront.net/coordinator/?code=1&state=2')).toBe('https://d1.cloudfront.net/coordinator');
     expect(callbackUrl('http://localhost:3000/employer#x')).toBe('http://localhost:3000/employer');
+    expect(callbackUrl('https://d1.cloudfront.net/coordinator/index.html')).toBe('https://d1.cloudfront.net/coordinator');
   });
 
   it('posts the code with its verifier, or the refresh token, to the token endpoint', () => {

@@ -1,10 +1,10 @@
 // The HTTP API as the pages use it: JSON in and out, the bearer token of the page's session, and the
 // contract's error envelope turned into an ApiError whose `details` name the fields (DESIGN §5).
-import { authorization, type Session } from './auth.js';
+import { url } from './api-url.js';
+import { authorization, renewSession, type Session } from './auth.js';
 import { t } from './i18n.js';
 
-/** Same origin locally; a deployment whose API lives on another host sets VITE_API_URL at build time. */
-const BASE = String(import.meta.env.VITE_API_URL ?? '').replace(/\/$/, '');
+export { url };
 
 export interface FieldIssue {
   path: string;
@@ -45,28 +45,25 @@ export interface Response<T> {
   headers: Headers;
 }
 
-export function url(path: string, query?: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(name, String(value));
-  const search = params.toString();
-  return `${BASE}${path}${search ? `?${search}` : ''}`;
-}
-
 async function send(method: string, path: string, options: RequestOptions): Promise<globalThis.Response> {
-  const headers: Record<string, string> = { accept: 'application/json', ...authorization(options.session) };
   let body = options.body;
+  const type: Record<string, string> = {};
   if (options.json !== undefined) {
-    headers['content-type'] = 'application/json';
+    type['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   } else if (options.contentType) {
-    headers['content-type'] = options.contentType;
+    type['content-type'] = options.contentType;
   }
-  let response: globalThis.Response;
-  try {
-    response = await fetch(url(path, options.query), { method, headers, body });
-  } catch {
-    throw new ApiError(0, 'NETWORK', t('error.network'));
-  }
+  const attempt = async (): Promise<globalThis.Response> => {
+    try {
+      return await fetch(url(path, options.query), { method, headers: { accept: 'application/json', ...type, ...authorization(options.session) }, body });
+    } catch {
+      throw new ApiError(0, 'NETWORK', t('error.network'));
+    }
+  };
+  let response = await attempt();
+  // An ID token that expired while the page stayed open: renewed once with its refresh token.
+  if (response.status === 401 && options.session && (await renewSession(options.session))) response = await attempt();
   if (!response.ok) throw await toError(response);
   return response;
 }

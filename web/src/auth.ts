@@ -26,6 +26,7 @@ import {
   type SignInConfig,
   type Tokens,
 } from './cognito.js';
+import { url as apiUrl } from './api-url.js';
 
 export type { Role, SignInConfig };
 
@@ -110,12 +111,20 @@ export async function signOut(session: Session): Promise<void> {
 
 let config: Promise<SignInConfig | null> | undefined;
 
-/** GET /auth/config: the deployment's hosted sign-in, or null where the pages take dev tokens. */
+/**
+ * GET /auth/config: the deployment's hosted sign-in, or null where the pages take dev tokens. An answer
+ * is kept for the page's life; a failure (the network, a 5xx) is not, and counts as no sign-in.
+ */
 export function signInConfig(): Promise<SignInConfig | null> {
-  config ??= fetch('/auth/config', { headers: { accept: 'application/json' } })
-    .then((res) => (res.ok ? (res.json() as Promise<{ signIn?: SignInConfig | null }>) : { signIn: null }))
-    .then((body) => body.signIn ?? null)
-    .catch(() => null);
+  config ??= fetch(apiUrl('/auth/config'), { headers: { accept: 'application/json' } })
+    .then(async (res) => {
+      if (!res.ok) throw new Error(`GET /auth/config answered ${res.status}`);
+      return ((await res.json()) as { signIn?: SignInConfig | null }).signIn ?? null;
+    })
+    .catch(() => {
+      config = undefined;
+      return null;
+    });
   return config;
 }
 
@@ -150,18 +159,60 @@ function pendingSignIn(): PendingSignIn | undefined {
   }
 }
 
+const renewing = new Map<Role, Promise<Session | undefined>>();
+
 /**
- * Work a page must finish before it knows its session: the code of a sign-in it was sent back with
- * (?code=&state=), or an expired ID token to renew. undefined: nothing to do. Otherwise the page waits,
- * then reloads: true when a session was kept, false when the sign-in failed (nothing half-kept remains).
+ * The role's ID token renewed with its refresh token, kept; undefined (and the pair forgotten) if that
+ * fails. Calls refused together share one renewal.
  */
-export function resumeSignIn(): Promise<boolean> | undefined {
-  const url = new URL(window.location.href);
-  const code = url.searchParams.get('code');
-  const state = url.searchParams.get('state');
-  if (state !== null && (code !== null || url.searchParams.has('error'))) {
-    for (const param of ['code', 'state', 'error', 'error_description']) url.searchParams.delete(param);
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+function renew(role: Role): Promise<Session | undefined> {
+  let pending = renewing.get(role);
+  if (pending === undefined) {
+    pending = renewOnce(role).finally(() => renewing.delete(role));
+    renewing.set(role, pending);
+  }
+  return pending;
+}
+
+async function renewOnce(role: Role): Promise<Session | undefined> {
+  const refreshToken = localStorage.getItem(refreshSlot(role));
+  if (refreshToken === null) return undefined;
+  const found = await signInConfig();
+  const tokens = found ? await fetchTokens(found, { refreshToken }).catch(() => undefined) : undefined;
+  const session = tokens && keep(tokens, tokens.refresh_token ?? refreshToken);
+  if (!session) {
+    // A renewal that failed is not tried again on every load: the pair goes, and the user signs in.
+    localStorage.removeItem(slot(role));
+    localStorage.removeItem(refreshSlot(role));
+  }
+  return session;
+}
+
+/**
+ * A page's session whose ID token the API refused (expired while the page stayed open): renewed in
+ * place, so the page's later calls carry the new token. false for dev tokens, or when renewal fails.
+ */
+export async function renewSession(session: Session): Promise<boolean> {
+  if (!isJwt(session.token)) return false;
+  const renewed = await renew(session.role);
+  if (!renewed) return false;
+  session.token = renewed.token;
+  return true;
+}
+
+/**
+ * Work a page that serves `roles` must finish before it knows its session: the code of a sign-in it
+ * was sent back with (?code=&state=), or an expired ID token of one of its roles to renew. undefined:
+ * nothing to do. Otherwise the page waits, then reloads: true when a session was kept, false when the
+ * sign-in failed (nothing half-kept remains).
+ */
+export function resumeSignIn(roles: readonly Role[]): Promise<boolean> | undefined {
+  const here = new URL(window.location.href);
+  const code = here.searchParams.get('code');
+  const state = here.searchParams.get('state');
+  if (state !== null && (code !== null || here.searchParams.has('error'))) {
+    for (const param of ['code', 'state', 'error', 'error_description']) here.searchParams.delete(param);
+    window.history.replaceState(window.history.state, '', here.pathname + here.search + here.hash);
     const pending = pendingSignIn();
     sessionStorage.removeItem(PENDING);
     if (code === null || pending === undefined || pending.state !== state) return Promise.resolve(false);
@@ -170,17 +221,10 @@ export function resumeSignIn(): Promise<boolean> | undefined {
       .then((tokens) => tokens !== undefined && keep(tokens) !== undefined)
       .catch(() => false);
   }
-  for (const role of ROLES) {
+  for (const role of roles) {
     const token = localStorage.getItem(slot(role));
-    const refreshToken = localStorage.getItem(refreshSlot(role));
-    if (token === null || refreshToken === null || !isJwt(token) || parseToken(token)) continue;
-    // Refreshed or not, the expired pair goes: a refresh that fails must not be tried on every load.
-    localStorage.removeItem(slot(role));
-    localStorage.removeItem(refreshSlot(role));
-    return signInConfig()
-      .then((found) => (found ? fetchTokens(found, { refreshToken }) : undefined))
-      .then((tokens) => tokens !== undefined && keep(tokens, tokens.refresh_token ?? refreshToken) !== undefined)
-      .catch(() => false);
+    if (token === null || !isJwt(token) || parseToken(token) || localStorage.getItem(refreshSlot(role)) === null) continue;
+    return renew(role).then((session) => session !== undefined);
   }
   return undefined;
 }

@@ -42,10 +42,10 @@ export async function pkceChallenge(verifier: string): Promise<string> {
   return base64url(new Uint8Array(digest));
 }
 
-/** The page's address as its callback: no query, no trailing slash (as the app client lists them). */
+/** The page's address as its callback, as the app client lists them: no query, no index.html, no trailing slash. */
 export function callbackUrl(href: string): string {
   const url = new URL(href);
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  return url.origin + url.pathname.replace(/\/index\.html$/, '').replace(/\/+$/, '');
 }
 
 export async function authorizeUrl(config: SignInConfig, pending: PendingSignIn): Promise<string> {

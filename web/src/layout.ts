@@ -35,11 +35,11 @@ export function scopeLabel(session: Session): string {
  */
 export function mountPage(page: PageId, options: { title: Key; roles?: readonly Role[]; examples?: string[] }): Page {
   initLanguage();
-  // Back from the hosted sign-in, or holding an expired ID token: finish that first, then reload.
-  const resuming = resumeSignIn();
+  // Back from the hosted sign-in, or holding an expired ID token for this page: finish that first, then
+  // reload. Pages for everyone (the registration form, the phone) never wait on a sign-in.
+  const resuming = options.roles ? resumeSignIn(options.roles) : undefined;
   const fromUrl = resuming ? ({ kind: 'none' } as const) : takeTokenFromUrl();
-  const roles = options.roles ?? ['coordinator', 'admin', 'employer'];
-  const session = resuming ? undefined : currentSession(roles);
+  const session = resuming ? undefined : currentSession(options.roles ?? ['coordinator', 'admin', 'employer']);
 
   const app = $('#app');
   const langButton = h(
