@@ -54,6 +54,8 @@ export class CoordinatorStack extends Stack {
     this.national = new National(this, 'National', { data: this.data, counties });
     // POST /matching/national-runs starts it; GET …/{id} asks after its execution.
     this.api.fn.addEnvironment(ENV.nationalStateMachineArn, this.national.stateMachine.stateMachineArn);
+    // A run started without counties covers what the scheduled one covers.
+    if (counties.length > 0) this.api.fn.addEnvironment(ENV.counties, counties.join(','));
     this.national.startExecutionGrantee(this.api.fn);
     this.web = new Web(this, 'Web', { apiUrl: this.api.url });
     // The pages sign in through the user pool's hosted sign-in; GET /auth/config tells them where.

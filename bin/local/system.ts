@@ -40,7 +40,7 @@ export interface LocalSystem {
 }
 
 /** Deployed, the schedule's input names the counties (context `counties`); locally COUNTIES does. */
-const localCounties = () => ({ counties: (process.env.COUNTIES ?? '').split(',').filter(Boolean) });
+const localCounties = () => ({ counties: (process.env[ENV.counties] ?? '').split(',').filter(Boolean) });
 
 /** Deployed schedules (lib/constructs/jobs.ts), run here as timers with the same inputs. */
 type Job = { name: string; everyMs: number; input: () => unknown; load: () => Promise<{ handler: (event: never) => Promise<unknown> }> };

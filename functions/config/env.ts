@@ -21,6 +21,8 @@ export const ENV = {
   smsOriginationNumber: 'SMS_ORIGINATION_NUMBER',
   smsSink: 'SMS_SINK',
   nationalStateMachineArn: 'NATIONAL_STATE_MACHINE_ARN',
+  /** The counties a deployment serves, comma-separated (CDK context `counties`); empty: the whole country. */
+  counties: 'COUNTIES',
   /** The user pool's hosted sign-in (https://…amazoncognito.com) and the pages' app client. */
   signInDomain: 'SIGN_IN_DOMAIN',
   signInClientId: 'SIGN_IN_CLIENT_ID',

@@ -28,6 +28,7 @@ import type { MatchLabourer } from '#domain/matching/index.js';
 import { NATIONAL_ARTIFACT_KINDS, type nationalRunArtifactEntity } from '#store/entities/national-run-artifact.js';
 import type { NationalRunLauncher, NationalRunState } from '#adapters/national-run-launcher.js';
 import { UnavailableError } from '#domain/errors.js';
+import { ENV, optionalEnv } from '#config/env.js';
 import type { Deps } from './deps.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
@@ -380,10 +381,20 @@ function launcherOf(deps: Deps): NationalRunLauncher {
   return deps.nationalRuns;
 }
 
-/** Starts a run over the counties (every county of the country when none are named). */
+/** The counties a deployment serves (COUNTIES); undefined when it serves the whole country. */
+function deploymentCounties(): string[] | undefined {
+  const listed = (optionalEnv(ENV.counties) ?? '').split(',').map((c) => c.trim()).filter((c) => /^\d{6}$/.test(c));
+  return listed.length > 0 ? listed : undefined;
+}
+
+/**
+ * Starts a run over the counties named; none named: those the deployment serves, as its schedule does
+ * (every county of the country when it serves them all).
+ */
 export async function startNationalRun(deps: Deps, input: { counties?: readonly string[] }): Promise<{ runId: string; state: 'running'; counties: number }> {
   const runId = deps.newId();
-  const counties = input.counties !== undefined && input.counties.length > 0 ? [...new Set(input.counties)].sort() : undefined;
+  const named = input.counties !== undefined && input.counties.length > 0 ? input.counties : deploymentCounties();
+  const counties = named === undefined ? undefined : [...new Set(named)].sort();
   await launcherOf(deps).start(counties === undefined ? { runId } : { runId, counties });
   return { runId, state: 'running', counties: counties?.length ?? allCounties().length };
 }

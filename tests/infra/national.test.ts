@@ -170,9 +170,12 @@ describe('the api starting national runs', () => {
     expect(JSON.stringify(describe.Resource)).toContain(logicalId(national.stateMachine));
   });
 
-  it('tells the api function which state machine to start', () => {
+  it('tells the api function which state machine to start, and over which counties by default', () => {
     const fn = template.findResources('AWS::Lambda::Function')[logicalId(stack.api.fn)]!;
     expect(fn.Properties.Environment.Variables.NATIONAL_STATE_MACHINE_ARN).toEqual({ Ref: logicalId(national.stateMachine) });
+    expect(fn.Properties.Environment.Variables.COUNTIES).toBeUndefined(); // serves the whole country
+    const served = synth({ counties: '510822,510821' });
+    expect(served.resource(served.stack.api.fn).Properties.Environment.Variables.COUNTIES).toBe('510822,510821');
   });
 });
 

@@ -55,6 +55,17 @@ describe('national runs over HTTP', () => {
     expect(vacancy.body).toMatchObject({ openings: 3, filled: 0 });
   });
 
+  it('covers the counties the deployment serves when none are named', async () => {
+    process.env.COUNTIES = `${WANGCANG},${QINGCHUAN}`;
+    try {
+      const started = await api('POST', '/matching/national-runs', { token: ADMIN, json: {} });
+      expect(started.body).toMatchObject({ state: 'running', counties: 2 });
+      expect(await finished(started.body.runId)).toMatchObject({ state: 'succeeded', counties: 2 });
+    } finally {
+      delete process.env.COUNTIES;
+    }
+  });
+
   it('is for admins only', async () => {
     const asCoordinator = await api('POST', '/matching/national-runs', { token: `dev:coordinator:${QINGCHUAN}`, json: {} });
     const asEmployer = await api('GET', '/matching/national-runs/01JAAAAAAAAAAAAAAAAAAAAAAA', { token: 'dev:employer:huzhou-build' });

@@ -23,7 +23,9 @@ export interface ArcEnumerator {
   /**
    * Pricing's shortcut: writes per class c a lower bound of bar[node] − fit over its arcs, so that
    * arcsOf(c, …, bar, offset) finds nothing when offset ≤ out[c] (+∞ when no vacancy pays its wage).
-   * One pass over the candidate lists, far fewer steps than walking every class's arcs.
+   * One pass over the candidate lists, far fewer steps than walking every class's arcs. Exact because
+   * prices, weights and fits are integers (network simplex potentials are): with fractional prices the
+   * two sides of the comparison could round differently.
    */
   lowestMargins(bar: Float64Array, out: Float64Array): void;
 }
