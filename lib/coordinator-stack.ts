@@ -60,7 +60,9 @@ export class CoordinatorStack extends Stack {
     this.web = new Web(this, 'Web', { apiUrl: this.api.url });
     // The pages sign in through the user pool's hosted sign-in; GET /auth/config tells them where.
     const pagesUrl = `https://${this.web.distribution.distributionDomainName}/`;
-    this.auth.allowHostedSignIn(pagesUrl);
+    // A county that puts the pages on its own domain (context `pagesOrigin`, e.g. https://jobs.example.gov.cn) signs in there too.
+    const ownOrigin = context('pagesOrigin')?.replace(/\/+$/, '');
+    this.auth.allowHostedSignIn(ownOrigin ? [pagesUrl, `${ownOrigin}/`] : [pagesUrl]);
     this.api.fn.addEnvironment(ENV.signInDomain, this.auth.domain.baseUrl());
     this.api.fn.addEnvironment(ENV.signInClientId, this.auth.webClient.userPoolClientId);
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -95,16 +95,17 @@ export class Auth extends Construct {
 
   /**
    * The pages sign in through the pool's hosted sign-in: authorization code with PKCE (a public client,
-   * no secret), back to the page that asked, signed out back to the start page.
+   * no secret), back to the page that asked, signed out back to the start page, on each of the pages'
+   * addresses (`https://…/`: CloudFront's, and a county's own domain when it has one).
    */
-  allowHostedSignIn(pagesUrl: string): void {
+  allowHostedSignIn(pagesUrls: readonly string[]): void {
     const client = this.webClient.node.defaultChild as CfnUserPoolClient;
     client.allowedOAuthFlowsUserPoolClient = true;
     client.allowedOAuthFlows = ['code'];
     client.allowedOAuthScopes = ['openid', 'email', 'profile'];
     client.supportedIdentityProviders = ['COGNITO'];
-    client.callbackUrLs = SIGN_IN_PAGES.map((page) => `${pagesUrl}${page}`);
-    client.logoutUrLs = [pagesUrl];
+    client.callbackUrLs = pagesUrls.flatMap((base) => SIGN_IN_PAGES.map((page) => `${base}${page}`));
+    client.logoutUrLs = [...pagesUrls];
   }
 
   /** Issuer (`iss`) of the pool's tokens, as the HTTP API JWT authorizer expects it. */

@@ -106,6 +106,11 @@ describe('Cognito user pool', () => {
       CallbackURLs: [url('coordinator'), url('employer')],
       LogoutURLs: [url('')],
     });
+    const own = synth({ pagesOrigin: 'https://jobs.qingchuan.gov.cn/' });
+    expect(own.resource(own.stack.auth.webClient).Properties).toMatchObject({
+      CallbackURLs: [url('coordinator'), url('employer'), 'https://jobs.qingchuan.gov.cn/coordinator', 'https://jobs.qingchuan.gov.cn/employer'],
+      LogoutURLs: [url(''), 'https://jobs.qingchuan.gov.cn/'],
+    });
     expect(resource(stack.auth.domain).Properties.Domain).toEqual({ 'Fn::Join': ['', ['chunfeng-', { Ref: 'AWS::AccountId' }]] });
     // GET /auth/config tells the pages the domain and the client.
     const env = resource(stack.api.fn).Properties.Environment.Variables;
