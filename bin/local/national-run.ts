@@ -19,6 +19,7 @@ import {
   matchStep,
   nationalRunStore,
   planStep,
+  recordRunFailure,
   summariseStep,
   summaryStep,
   type AllocateStepResult,
@@ -72,11 +73,17 @@ export async function runNationalLocally(
   };
 
   const plan = await planStep(deps, store, options.runId === undefined ? { counties } : { counties, runId: options.runId });
-  await boundedPool(plan.counties, parallelism, step('summarise', (county) => summariseStep(deps, store, plan.runId, county)));
-  const { counties: order, ...allocation } = await allocateStep(deps, store, plan.runId);
-  await boundedPool(order, parallelism, step('match', (county) => matchStep(deps, store, plan.runId, county)));
-  const summary = await summaryStep(store, plan.runId);
-  return { ...summary, allocation, errors };
+  try {
+    await boundedPool(plan.counties, parallelism, step('summarise', (county) => summariseStep(deps, store, plan.runId, county)));
+    const { counties: order, ...allocation } = await allocateStep(deps, store, plan.runId);
+    await boundedPool(order, parallelism, step('match', (county) => matchStep(deps, store, plan.runId, county)));
+    const summary = await summaryStep(store, plan.runId);
+    return { ...summary, allocation, errors };
+  } catch (error) {
+    // As the state machine's catch: the run's outcome says it failed.
+    await recordRunFailure(store, plan.runId, error instanceof Error ? error.name : String(error)).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

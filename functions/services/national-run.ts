@@ -373,6 +373,16 @@ export async function summaryStep(store: RunStore, runId: string): Promise<Natio
   return { runId, ...summary };
 }
 
+/** A run that failed after its plan: its outcome says so (the state machine's catch calls this). */
+export async function recordRunFailure(store: RunStore, runId: string, error: string): Promise<void> {
+  await store.put(runId, 'outcome', '', { runFailed: error } satisfies RunFailure);
+}
+
+interface RunFailure {
+  /** The error the run stopped on. */
+  runFailed: string;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Starting a run on demand (POST /matching/national-runs) and following it.
 
@@ -416,19 +426,20 @@ export interface NationalRunStatus {
 export async function nationalRunStatus(deps: Deps, store: RunStore, runId: string): Promise<NationalRunStatus | undefined> {
   const [plan, outcome, summarised, matched, launched] = await Promise.all([
     store.get<NationalPlan>(runId, 'plan', ''),
-    store.get<NationalRunSummary>(runId, 'outcome', ''),
+    store.get<NationalRunSummary | RunFailure>(runId, 'outcome', ''),
     store.count(runId, 'summarised'),
     store.count(runId, 'result'),
     // A scheduled run's execution has a name of its own: the launcher does not know it by run id.
     deps.nationalRuns?.state(runId) ?? Promise.resolve(undefined),
   ]);
   if (plan === undefined && launched === undefined) return undefined;
+  const failed = outcome !== undefined && 'runFailed' in outcome;
   return {
     runId,
-    state: launched ?? (outcome !== undefined ? 'succeeded' : 'running'),
+    state: launched ?? (outcome === undefined ? 'running' : failed ? 'failed' : 'succeeded'),
     ...(plan !== undefined ? { createdAt: plan.createdAt, counties: plan.counties.length } : {}),
     summarised,
     matched,
-    ...(outcome !== undefined ? { summary: outcome } : {}),
+    ...(outcome !== undefined && !failed ? { summary: outcome } : {}),
   };
 }

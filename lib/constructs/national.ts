@@ -21,6 +21,7 @@ import {
   DefinitionBody,
   DistributedMap,
   Errors,
+  Fail,
   JitterType,
   JsonPath,
   LogLevel,
@@ -104,6 +105,15 @@ export class National extends Construct {
 
     const summarise = this.countyMap('SummariseCounties', 'summarise');
     const match = this.countyMap('MatchCounties', 'match');
+
+    // A run that fails after its plan (a Map beyond its tolerance, the allocation, the summary) leaves
+    // its outcome as failed, so GET /matching/national-runs/{id} can say so whoever started it.
+    const recordFailure = new LambdaInvoke(this, 'RecordFailure', {
+      lambdaFunction: this.summaryFn,
+      payload: TaskInput.fromObject({ 'runId.$': '$.runId', 'error.$': '$.failure.Error' }),
+      resultPath: JsonPath.DISCARD,
+    }).next(new Fail(this, 'RunFailed', { error: 'NationalRunFailed', cause: 'A step after the plan failed; the run outcome records which error.' }));
+    for (const step of [summarise, allocate, match, summary]) step.addCatch(recordFailure, { errors: [Errors.ALL], resultPath: '$.failure' });
 
     this.logGroup = new LogGroup(this, 'Logs', {
       // The /aws/vendedlogs/ prefix keeps the log delivery resource policy small.

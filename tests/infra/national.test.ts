@@ -35,6 +35,17 @@ describe('national run state machine', () => {
     }
   });
 
+  it('records a run that fails after its plan as failed, then fails the execution', () => {
+    for (const name of ['SummariseCounties', 'Allocate', 'MatchCounties', 'Summary']) {
+      expect(states[name].Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'RecordFailure' }]);
+    }
+    expect(states.RecordFailure.Parameters).toMatchObject({
+      FunctionName: fnArn(national.summaryFn),
+      Payload: { 'runId.$': '$.runId', 'error.$': '$.failure.Error' },
+    });
+    expect(states[states.RecordFailure.Next]).toMatchObject({ Type: 'Fail', Error: 'NationalRunFailed' });
+  });
+
   it.each(['SummariseCounties', 'MatchCounties'])('%s is a Distributed Map over the counties, 500 at a time', (name) => {
     const map = states[name];
     expect(map).toMatchObject({

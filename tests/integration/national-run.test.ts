@@ -8,7 +8,7 @@ import type { Skill } from '../../functions/domain/skills.js';
 import type { Deps } from '../../functions/services/deps.js';
 import { createPost, listOpenVacancies, postVacancy } from '../../functions/services/manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from '../../functions/services/matching-input.js';
-import { allocateNational, runCountyWithinAllocation } from '../../functions/services/national-run.js';
+import { allocateNational, nationalRunStatus, nationalRunStore, runCountyWithinAllocation } from '../../functions/services/national-run.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
 import { freshDeps } from '../helpers/local-table.js';
 import { mobilePhone, validIdNumber } from '../helpers/people.js';
@@ -158,5 +158,34 @@ describe('national run, locally on DynamoDB Local', () => {
     expect(retried).toMatchObject({ offers: 0, quotaPlaces: 0, unmatched: 1 });
     const [stored] = await listOpenVacancies(deps);
     expect(stored).toMatchObject({ offered: 2, remaining: 3 });
+  });
+
+  it('records a run whose allocation fails as failed, and says so to whoever asks', async () => {
+    const deps = await freshDeps({ clock: { now: () => NOW } });
+    await register(deps, QINGCHUAN, 1);
+    await job(deps, '330502', 1);
+    // The second read of the open vacancies (the allocation's; the plan made the first) fails.
+    let reads = 0;
+    const vacancy = deps.db.entities.vacancy;
+    const query = new Proxy(vacancy.query, {
+      get: (target, key, receiver) =>
+        key === 'openVacancies'
+          ? (facets: never) => {
+              if (++reads === 2) throw new Error('simulated outage');
+              return target.openVacancies(facets);
+            }
+          : Reflect.get(target, key, receiver),
+    });
+    const entities = new Proxy(deps.db.entities, {
+      get: (target, key, receiver) =>
+        key === 'vacancy' ? new Proxy(vacancy, { get: (t, k, r) => (k === 'query' ? query : Reflect.get(t, k, r)) }) : Reflect.get(target, key, receiver),
+    });
+    const failing: Deps = { ...deps, db: new Proxy(deps.db, { get: (t, k, r) => (k === 'entities' ? entities : Reflect.get(t, k, r)) }) };
+
+    await expect(runNationalLocally(failing, [QINGCHUAN], { runId: '01JQ0000000000000000000001' })).rejects.toThrow('simulated outage');
+
+    const status = await nationalRunStatus(deps, nationalRunStore(deps), '01JQ0000000000000000000001');
+    expect(status).toMatchObject({ state: 'failed', counties: 1, summarised: 1, matched: 0 });
+    expect(status?.summary).toBeUndefined();
   });
 });
