@@ -85,6 +85,13 @@ async function startFakePool(): Promise<void> {
 const stored = (key: string) => page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`);
 const store = (key: string, value: string) => page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)})`);
 
+/** A coordinator's ID token that expired a minute ago, kept with its refresh token (set from a page of the origin). */
+async function keepExpiredCoordinator(): Promise<void> {
+  await page.goto(`${system.url}/phone`);
+  await store('chunfeng.token.coordinator', idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: Math.floor(Date.now() / 1000) - 60 }));
+  await store('chunfeng.refresh.coordinator', 'refresh-1');
+}
+
 describe('hosted sign-in', () => {
   beforeAll(async () => {
     browser = await launchChromium();
@@ -154,10 +161,7 @@ describe('hosted sign-in', () => {
   });
 
   it('renews an expired ID token with the refresh token', async () => {
-    const expired = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: Math.floor(Date.now() / 1000) - 60 });
-    await page.goto(`${system.url}/phone`);
-    await store('chunfeng.token.coordinator', expired);
-    await store('chunfeng.refresh.coordinator', 'refresh-1');
+    await keepExpiredCoordinator();
 
     await page.goto(`${system.url}/coordinator`);
     await expect.poll(() => page.getByTestId('session').textContent().catch(() => ''), WAIT).toContain('510822');
@@ -168,10 +172,7 @@ describe('hosted sign-in', () => {
   });
 
   it('never holds up the registration form for a staff member’s expired token', async () => {
-    const expired = idToken({ 'cognito:groups': ['coordinator'], 'custom:county': '510822', exp: Math.floor(Date.now() / 1000) - 60 });
-    await page.goto(`${system.url}/phone`);
-    await store('chunfeng.token.coordinator', expired);
-    await store('chunfeng.refresh.coordinator', 'refresh-1');
+    await keepExpiredCoordinator();
 
     await page.goto(`${system.url}/`);
     await page.locator('#name').waitFor(WAIT);
