@@ -1,8 +1,17 @@
 // The county dashboard's figures, computed from the county's labourers, offers and posts.
-// Reads the county's items (projected to the few attributes needed); a county of hundreds of thousands
-// would want running counters instead — noted for when dashboards meet county scale.
+//
+// Computing reads every item of the county (projected to the few attributes needed): instant for most
+// counties, but for one of hundreds of thousands ≈ 280 MB and many seconds, on every dashboard refresh.
+// So a big county (more than LIVE_LABOURERS registered) is served its figures as last computed, at most
+// FRESH_MINUTES old, with the time they are from (`asOf`); the first request after that recomputes them,
+// and so does the scheduled matcher after each run. Small counties are always computed live.
 import { chinaToday } from '#domain/calendar.js';
 import type { Deps } from './deps.js';
+
+/** Counties with more registered labourers are served their figures as last computed. */
+export const LIVE_LABOURERS = 20_000;
+/** How old such figures may be before a request recomputes them. */
+export const FRESH_MINUTES = 15;
 
 export interface CountyStats {
   county: string;
@@ -22,9 +31,37 @@ export interface CountyStats {
   /** By the day in China. */
   registrationsByDay: { date: string; count: number }[];
   placementsByDestination: { code: string; count: number }[];
+  /** When these figures were computed (ISO time). */
+  asOf: string;
 }
 
-export async function countyStats(deps: Pick<Deps, 'db'>, county: string): Promise<CountyStats> {
+export interface CountyStatsOptions {
+  /** Default LIVE_LABOURERS. */
+  liveLabourers?: number;
+}
+
+/** The county's figures: live, or for a big county as last computed when that is recent. */
+export async function countyStats(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<CountyStats> {
+  const live = options.liveLabourers ?? LIVE_LABOURERS;
+  const { data: kept } = await deps.db.entities.countyFigures.get({ county }).go();
+  const age = kept ? deps.clock.now().getTime() - Date.parse(kept.computedAt) : Infinity;
+  if (kept && kept.labourers > live && age < FRESH_MINUTES * 60_000) return JSON.parse(kept.figures) as CountyStats;
+  return refreshCountyFigures(deps, county, options);
+}
+
+/** Computes the county's figures now, and keeps them when the county is big enough to be served from them. */
+export async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<CountyStats> {
+  const figures = await computeCountyStats(deps, county);
+  if (figures.registered > (options.liveLabourers ?? LIVE_LABOURERS)) {
+    await deps.db.entities.countyFigures
+      .put({ county, figures: JSON.stringify(figures), labourers: figures.registered, computedAt: figures.asOf })
+      .go();
+  }
+  return figures;
+}
+
+async function computeCountyStats(deps: Pick<Deps, 'db' | 'clock'>, county: string): Promise<CountyStats> {
+  const asOf = deps.clock.now().toISOString();
   const { labourer, offer, vacancy, trip } = deps.db.entities;
   const [{ data: people }, { data: offers }, { data: posts }, { data: trips }] = await Promise.all([
     labourer.query.labourersByCounty({ homeCounty: county }).go({ pages: 'all', attributes: ['status', 'poverty', 'optedOut', 'createdAt', 'watchSince'] }),
@@ -56,5 +93,6 @@ export async function countyStats(deps: Pick<Deps, 'db'>, county: string): Promi
     trips: trips.length,
     registrationsByDay: [...days].sort().map(([date, count]) => ({ date, count })),
     placementsByDestination: [...destinations].sort().map(([code, count]) => ({ code, count })),
+    asOf,
   };
 }

@@ -13,6 +13,7 @@ import { offerEntity } from './entities/offer.js';
 import { seatEntity } from './entities/seat.js';
 import { tripEntity } from './entities/trip.js';
 import { nationalRunArtifactEntity } from './entities/national-run-artifact.js';
+import { countyFiguresEntity } from './entities/county-figures.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -32,6 +33,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       trip: tripEntity,
       seat: seatEntity,
       nationalRunArtifact: nationalRunArtifactEntity,
+      countyFigures: countyFiguresEntity,
     },
     { client: documentClient, table },
   );

@@ -210,6 +210,8 @@ export interface Stats {
   trips: number;
   registrationsByDay: { date: string; count: number }[];
   placementsByDestination: { code: string; count: number }[];
+  /** When the figures were computed: a big county's may be some minutes old. */
+  asOf: string;
 }
 
 export interface PovertyImport {

@@ -636,7 +636,7 @@ if (session) {
     stats = await get<Stats>('/stats', { ...opts, query: { county } });
     renderKpis();
     renderCharts();
-    replace(updated, text(msg('coord.updated', { time: new Date().toLocaleTimeString() })));
+    replace(updated, text(msg('coord.updated', { time: new Date(stats.asOf).toLocaleTimeString() })));
   }
 
   async function refreshAll(): Promise<void> {

@@ -1,0 +1,59 @@
+// The dashboard's figures on DynamoDB Local: small counties computed on every request; a big county
+// served its figures as last computed while they are recent, recomputed after that.
+import { describe, expect, it } from 'vitest';
+import { countyStats, FRESH_MINUTES, refreshCountyFigures } from '../../functions/services/county-stats.js';
+import { registerLabourer } from '../../functions/services/register-labourer.js';
+import type { Deps } from '../../functions/services/deps.js';
+import { freshDeps } from '../helpers/local-table.js';
+import { mobilePhone, validIdNumber } from '../helpers/people.js';
+
+const COUNTY = '510822';
+
+async function register(deps: Deps, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await registerLabourer(deps, {
+      name: '王立学', idNumber: validIdNumber(COUNTY), phone: mobilePhone(), skills: ['泥瓦工'], destinations: ['3305'],
+      expectedWage: 4500, canTravel: true, channel: 'web', povertySelfDeclared: false,
+    });
+  }
+}
+
+describe('county figures', () => {
+  it('are computed on every request for a county below the size limit, and not kept', async () => {
+    const deps = await freshDeps();
+    await register(deps, 2);
+    expect((await countyStats(deps, COUNTY, { liveLabourers: 5 })).registered).toBe(2);
+    await register(deps, 1);
+    expect((await countyStats(deps, COUNTY, { liveLabourers: 5 })).registered).toBe(3);
+    expect((await deps.db.entities.countyFigures.get({ county: COUNTY }).go()).data).toBeNull();
+  });
+
+  it('serve a big county its recent figures with their time, and recompute them once they are old', async () => {
+    let now = new Date('2027-02-01T02:00:00Z');
+    const deps = await freshDeps({ clock: { now: () => now } });
+    await register(deps, 3);
+
+    const first = await countyStats(deps, COUNTY, { liveLabourers: 2 });
+    await register(deps, 1);
+    now = new Date(now.getTime() + (FRESH_MINUTES - 1) * 60_000);
+    const recent = await countyStats(deps, COUNTY, { liveLabourers: 2 });
+    now = new Date(now.getTime() + 2 * 60_000);
+    const recomputed = await countyStats(deps, COUNTY, { liveLabourers: 2 });
+
+    expect(first).toMatchObject({ registered: 3, asOf: '2027-02-01T02:00:00.000Z' });
+    expect(recent).toEqual(first);
+    expect(recomputed).toMatchObject({ registered: 4, asOf: now.toISOString() });
+  });
+
+  it('are brought up to date by a refresh (the scheduled matcher’s) whatever their age', async () => {
+    const now = new Date('2027-02-01T02:00:00Z');
+    const deps = await freshDeps({ clock: { now: () => now } });
+    await register(deps, 3);
+    await countyStats(deps, COUNTY, { liveLabourers: 2 });
+    await register(deps, 2);
+
+    await refreshCountyFigures(deps, COUNTY, { liveLabourers: 2 });
+
+    expect((await countyStats(deps, COUNTY, { liveLabourers: 2 })).registered).toBe(5);
+  });
+});
