@@ -2,6 +2,7 @@
 // vacancies; `allocate` splits the jobs' places among the counties from their summaries. Payloads are a
 // run id and county codes only: summaries and quotas are run artifacts in the table.
 import * as z from 'zod/mini';
+import { ID_PATTERN } from '#adapters/ids.js';
 import { logger } from '#adapters/logger.js';
 import { depsFromEnv } from '#services/deps.js';
 import { allocateStep, nationalRunStore, planStep, type AllocateStepResult } from '#services/national-run.js';
@@ -12,7 +13,7 @@ const Event = z.discriminatedUnion('action', [
   // named the execution after): no counties = every county.
   z.object({
     action: z.literal('plan'),
-    input: z.optional(z.object({ counties: z.optional(z.array(county)), runId: z.optional(z.string().check(z.regex(/^[0-9A-Z]{26}$/))) })),
+    input: z.optional(z.object({ counties: z.optional(z.array(county)), runId: z.optional(z.string().check(z.regex(ID_PATTERN))) })),
   }),
   z.object({ action: z.literal('allocate'), runId: z.string() }),
 ]);
