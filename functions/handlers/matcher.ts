@@ -4,7 +4,7 @@ import { logger } from '#adapters/logger.js';
 import { depsFromEnv } from '#services/deps.js';
 import { runCountyMatching, type MatchingRunResult } from '#services/run-matching.js';
 import { countiesOf } from '#services/scheduled-counties.js';
-import { refreshCountyFigures } from '#services/county-stats.js';
+import { refreshKeptFigures } from '#services/county-stats.js';
 
 const deps = depsFromEnv();
 
@@ -14,7 +14,7 @@ export const handler = async (event: unknown): Promise<{ runs: (MatchingRunResul
     const run = await runCountyMatching(deps, county);
     logger.info('matching run', { county, ...run });
     // A big county's dashboard is served from its figures as last computed: bring them up to date.
-    await refreshCountyFigures(deps, county);
+    await refreshKeptFigures(deps, county);
     runs.push({ county, ...run });
   }
   return { runs };

@@ -4,7 +4,8 @@
 // counties, but for one of hundreds of thousands ≈ 280 MB and many seconds, on every dashboard refresh.
 // So a big county (more than LIVE_LABOURERS registered) is served its figures as last computed, at most
 // FRESH_MINUTES old, with the time they are from (`asOf`); the first request after that recomputes them,
-// and so does the scheduled matcher after each run. Small counties are always computed live.
+// and the scheduled matcher refreshes kept figures after each run. Small counties are always computed
+// live.
 import { chinaToday } from '#domain/calendar.js';
 import type { Deps } from './deps.js';
 
@@ -49,8 +50,17 @@ export async function countyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
   return refreshCountyFigures(deps, county, options);
 }
 
+/**
+ * The scheduled matcher's refresh: recomputes the figures of a county that has them kept (a big one),
+ * so its dashboard is current after a run; a small county is computed live anyway and is not read here.
+ */
+export async function refreshKeptFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<void> {
+  const { data: kept } = await deps.db.entities.countyFigures.get({ county }).go();
+  if (kept) await refreshCountyFigures(deps, county, options);
+}
+
 /** Computes the county's figures now, and keeps them when the county is big enough to be served from them. */
-export async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<CountyStats> {
+async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<CountyStats> {
   const figures = await computeCountyStats(deps, county);
   if (figures.registered > (options.liveLabourers ?? LIVE_LABOURERS)) {
     await deps.db.entities.countyFigures
