@@ -4,8 +4,6 @@ import { url } from './api-url.js';
 import { authorization, renewSession, type Session } from './auth.js';
 import { t } from './i18n.js';
 
-export { url };
-
 export interface FieldIssue {
   path: string;
   message: string;

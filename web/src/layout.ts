@@ -15,6 +15,9 @@ const PAGES: { id: PageId; href: string; label: Key }[] = [
   { id: 'phone', href: '/phone', label: 'nav.phone' },
 ];
 
+/** Every role, in the order a page open to all of them looks for a kept session. */
+const ALL_ROLES: readonly Role[] = ['coordinator', 'admin', 'employer'];
+
 /** sessionStorage: a sign-in that came back without a session, told once after the reload. */
 const SIGN_IN_FAILED = 'chunfeng.signInFailed';
 
@@ -39,7 +42,7 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
   // reload. Pages for everyone (the registration form, the phone) never wait on a sign-in.
   const resuming = options.roles ? resumeSignIn(options.roles) : undefined;
   const fromUrl = resuming ? ({ kind: 'none' } as const) : takeTokenFromUrl();
-  const session = resuming ? undefined : currentSession(options.roles ?? ['coordinator', 'admin', 'employer']);
+  const session = resuming ? undefined : currentSession(options.roles ?? ALL_ROLES);
 
   const app = $('#app');
   const langButton = h(
@@ -99,7 +102,7 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
   }
   if (fromUrl.kind === 'invalid') toast(text('auth.invalidToken'), 'error');
   // Signed in, but as a role this page does not serve (a token from the address, or a sign-in).
-  const elsewhere = options.roles && !session ? currentSession(['coordinator', 'admin', 'employer']) : undefined;
+  const elsewhere = options.roles && !session ? currentSession(ALL_ROLES) : undefined;
   if (elsewhere) toast(text(msg('auth.wrongRole', { role: elsewhere.role })), 'info');
   if (options.roles && !session) renderSignIn(main, options.roles, options.examples ?? []);
   return { main, session: options.roles ? session : undefined };
@@ -118,12 +121,8 @@ function renderSignIn(main: HTMLElement, roles: readonly Role[], examples: strin
     window.location.reload();
   };
   // Deployed, the hosted sign-in; locally, dev tokens. Neither shows until GET /auth/config has said which.
-  const hosted = h(
-    'div',
-    { class: 'form', hidden: true },
-    h('p', { class: 'muted' }, text('auth.hostedHint')),
-    h('button', { type: 'button', class: 'button primary', 'data-testid': 'hosted-sign-in' }, text('auth.hostedSignIn')),
-  );
+  const hostedButton = h('button', { type: 'button', class: 'button primary', 'data-testid': 'hosted-sign-in' }, text('auth.hostedSignIn'));
+  const hosted = h('div', { class: 'form', hidden: true }, h('p', { class: 'muted' }, text('auth.hostedHint')), hostedButton);
   const dev = h(
     'div',
     { hidden: true },
@@ -174,7 +173,7 @@ function renderSignIn(main: HTMLElement, roles: readonly Role[], examples: strin
       return;
     }
     hosted.hidden = false;
-    hosted.querySelector('button')!.addEventListener('click', () => void beginSignIn(config));
+    hostedButton.addEventListener('click', () => void beginSignIn(config));
   });
 }
 
