@@ -14,6 +14,7 @@ import { seatEntity } from './entities/seat.js';
 import { tripEntity } from './entities/trip.js';
 import { nationalRunArtifactEntity } from './entities/national-run-artifact.js';
 import { countyFiguresEntity } from './entities/county-figures.js';
+import { rateCounterEntity } from './entities/rate-counter.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -34,6 +35,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       seat: seatEntity,
       nationalRunArtifact: nationalRunArtifactEntity,
       countyFigures: countyFiguresEntity,
+      rateCounter: rateCounterEntity,
     },
     { client: documentClient, table },
   );
