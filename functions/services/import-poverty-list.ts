@@ -1,7 +1,9 @@
 // The coordinator's poverty-household list (建档立卡): registered labourers of the county are confirmed
 // poor; ID numbers nobody registered yet are remembered, so their registration is marked on arrival.
-// Bad rows are reported, never fatal.
+// Only the county's own residents (by the ID number's region) are looked up at all: a county can neither
+// mark another's residents nor learn whether they registered. Bad rows are reported, never fatal.
 import { parse } from 'csv-parse/sync';
+import { homeCountyFromIdRegion } from '#domain/divisions.js';
 import { ValidationError } from '#domain/errors.js';
 import { parseIdNumber } from '#domain/id-number.js';
 import type { Deps } from './deps.js';
@@ -11,8 +13,8 @@ export interface PovertyImportResult {
   matched: number;
   /** ID numbers not registered yet, kept for their registration. */
   unmatched: number;
-  /** Registered in another county: not marked, that county's coordinator owns them. */
-  otherCounty: number;
+  /** ID numbers of another county's residents (by their region code): skipped, nothing looked up. */
+  notResident: number;
   errors: { row: number; message: string }[];
 }
 
@@ -31,17 +33,20 @@ export async function importPovertyList(deps: Deps, county: string, csv: string)
   if (!column) throw new ValidationError('CSV 缺少身份证号列', [{ path: 'idNumber', message: '第一行应有列名 idNumber（或“身份证号”）' }]);
 
   const now = deps.clock.now();
-  const result: PovertyImportResult = { matched: 0, unmatched: 0, otherCounty: 0, errors: [] };
+  const result: PovertyImportResult = { matched: 0, unmatched: 0, notResident: 0, errors: [] };
   const seen = new Set<string>();
   const valid: { row: number; idNumber: string }[] = [];
   rows.forEach((record, i) => {
     const row = i + 2; // the header is line 1
     const id = parseIdNumber(record[column] ?? '', now);
-    if (!id.ok) result.errors.push({ row, message: `身份证号无效（${id.reason}）` });
-    else if (!seen.has(id.value.normalized)) {
-      seen.add(id.value.normalized);
-      valid.push({ row, idNumber: id.value.normalized });
+    if (!id.ok) {
+      result.errors.push({ row, message: `身份证号无效（${id.reason}）` });
+      return;
     }
+    if (seen.has(id.value.normalized)) return;
+    seen.add(id.value.normalized);
+    if (homeCountyFromIdRegion(id.value.regionCode)?.code === county) valid.push({ row, idNumber: id.value.normalized });
+    else result.notResident++;
   });
 
   const importedAt = now.toISOString();
@@ -50,11 +55,10 @@ export async function importPovertyList(deps: Deps, county: string, csv: string)
     const idHash = await deps.hasher.hash(entry.idNumber);
     const { data: guard } = await uniqueGuard.get({ kind: 'idNumber', value: idHash }).go();
     const { data: found } = guard ? await labourer.get({ labourerId: guard.labourerId }).go() : { data: null };
+    // A registered labourer's home county is their ID number's region: a resident, as checked above.
     if (!found) {
       await povertyMark.put({ idHash, county, importedAt }).go();
       result.unmatched++;
-    } else if (found.homeCounty !== county) {
-      result.otherCounty++;
     } else {
       await labourer.patch({ labourerId: found.labourerId }).set({ poverty: true, povertySource: 'import' }).go();
       result.matched++;

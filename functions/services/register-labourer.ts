@@ -71,8 +71,10 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
   if (!id.ok || !home || !phone.ok || issues.length > 0) throw new ValidationError('报名信息有误', issues);
 
   const idHash = await deps.hasher.hash(id.value.normalized);
-  // A coordinator's poverty list may have named this ID number before the labourer registered.
-  const { data: mark } = await deps.db.entities.povertyMark.get({ idHash }).go();
+  // A coordinator's poverty list may have named this ID number before the labourer registered; only the
+  // home county's list counts (a mark left by another county is ignored).
+  const { data: found } = await deps.db.entities.povertyMark.get({ idHash }).go();
+  const mark = found?.county === home.code ? found : null;
   const poverty = mark !== null || req.povertySelfDeclared === true;
   const labourerId = deps.newId();
   const createdAt = now.toISOString();

@@ -215,7 +215,8 @@ export interface Stats {
 export interface PovertyImport {
   matched: number;
   unmatched: number;
-  otherCounty?: number;
+  /** Rows of another county's residents, skipped. */
+  notResident?: number;
   errors?: { row: number; message: string }[];
 }
 

@@ -116,7 +116,7 @@ if (session) {
         return;
       }
       const { data } = await request<PovertyImport>('POST', '/labourers/poverty-import', { ...opts, query: session.role === 'admin' ? { county } : {}, body: await file.text(), contentType: 'text/csv' });
-      const line = msg('coord.import.result', { matched: data.matched, unmatched: data.unmatched, other: data.otherCounty ?? 0 });
+      const line = msg('coord.import.result', { matched: data.matched, unmatched: data.unmatched, other: data.notResident ?? 0 });
       replace(
         importResult,
         h('p', null, text(line)),
