@@ -1,6 +1,6 @@
 // `npm start`: the whole system locally on DynamoDB Local. Flags: --memory (throwaway store), --demo
-// (load a demo county), --port N (or PORT), --quiet (no SMS echo on the console). Ctrl-C stops
-// everything, DynamoDB Local included.
+// (load a demo county), --port N (or PORT), --data-dir DIR (instead of .local), --quiet (no SMS echo on
+// the console). Ctrl-C stops everything, DynamoDB Local included; so does killing this process.
 import { parseArgs } from 'node:util';
 import { startLocalSystem } from './local/system.js';
 
@@ -10,6 +10,7 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string', default: '.local' },
   },
 });
 
@@ -19,7 +20,7 @@ if (values.demo) process.env.COUNTIES ??= '510822';
 try {
   const system = await startLocalSystem({
     port: Number(values.port),
-    dataDir: values.memory ? undefined : '.local',
+    dataDir: values.memory ? undefined : values['data-dir'],
     schedules: true,
     printSms: !values.quiet,
   });
@@ -30,7 +31,7 @@ try {
     console.log(`  coordinator: ${'http://localhost:' + values.port}/coordinator?token=dev:coordinator:${DEMO_COUNTY}`);
   }
   console.log(`春风 Return-to-Work Coordinator is ready at ${system.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`  data: ${values.memory ? 'in memory (--memory)' : '.local/'} · try: curl ${system.url}/health`);
+  console.log(`  data: ${values.memory ? 'in memory (--memory)' : `${values['data-dir']}/`} · try: curl ${system.url}/health`);
   console.log(`  pages: ${system.url}/ (registration) · ${system.url}/phone (SMS simulator) · ${system.url}/employer?token=dev:employer:<id> · ${system.url}/coordinator?token=dev:coordinator:<county>`);
 
   let stopping = false;

@@ -1,9 +1,10 @@
-// DynamoDB Local from the jar that `amplify-dynamodb-simulator` ships: started on a free port, stopped with us.
+// DynamoDB Local from the jar that `amplify-dynamodb-simulator` ships: started on a free port, stopped with us
+// (even when we are killed).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { takeDataLock } from './data-lock.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/store/table.js';
@@ -49,50 +50,78 @@ function emulatorDir(): string {
   return join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
 }
 
+/**
+ * DynamoDB Local runs under a tiny shell watchdog that reads our end of a pipe: when this process dies,
+ * however (even SIGKILL), the pipe closes and the watchdog stops Java. Without it a killed `npm start`
+ * left DynamoDB Local running, and the next start opened the same files twice.
+ */
+const WATCHDOG = '"$@" </dev/null & pid=$!; echo "$pid"; while read -r _; do :; done; kill "$pid" 2>/dev/null; wait "$pid"';
+
 /** `dbPath` keeps data on disk; without it the store lives in memory and dies with the process. */
 export async function startDynamoDbLocal(options: { dbPath?: string; port?: number } = {}): Promise<DynamoDbLocal> {
   assertJava();
   const port = options.port ?? (await freePort());
   const dir = emulatorDir();
-  const storage = options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory'];
-  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
-  const child: ChildProcess = spawn(
-    'java',
-    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)],
+  // The jar runs in its own folder (it finds its native libraries there), so a relative path would be
+  // resolved against that folder: "Invalid directory for database creation".
+  const dbPath = options.dbPath && resolve(options.dbPath);
+  const storage = dbPath ? ['-dbPath', dbPath] : ['-inMemory'];
+  const lock = dbPath ? takeDataLock(dbPath) : undefined;
+  const java = ['java', `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(port)];
+  const child: ChildProcess = spawn('sh', ['-c', WATCHDOG, 'dynamodb-local', ...java], {
     // Its own process group: Ctrl-C reaches us first, and we stop it after the stream poller.
-    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-  const killOnExit = () => child.kill('SIGKILL');
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const killOnExit = () => killGroup('SIGKILL');
   process.once('exit', killOnExit);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const javaPid = new Promise<number>((resolvePid) => child.stdout?.once('data', (chunk: Buffer) => resolvePid(Number.parseInt(chunk.toString(), 10))));
+  void javaPid.then((pid) => lock?.record(pid));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const deadline = Date.now() + 30_000;
+  const fail = (message: string): never => {
+    killGroup('SIGKILL');
+    lock?.release();
+    throw new Error(message);
+  };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.trim()}`);
+    if (child.exitCode !== null) fail(`DynamoDB Local exited (${child.exitCode}): ${stderr.trim()}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.trim()}`);
-      }
+      if (Date.now() > deadline) fail(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.trim()}`);
       await sleep(100);
     }
   }
   client.destroy();
+  await javaPid;
   return {
     endpoint,
     port,
     stop: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolveStop) => {
         process.off('exit', killOnExit);
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+        const done = () => {
+          lock?.release();
+          resolveStop();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        // Closing the pipe is the watchdog's signal, exactly as when we die.
+        child.stdin?.end();
+        setTimeout(() => killGroup('SIGKILL'), 3000).unref();
       }),
   };
 }
