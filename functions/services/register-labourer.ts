@@ -7,12 +7,14 @@ import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Skill } from '#domain/skills.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
+import { hashIdNumber, type HashedIdNumber } from './hashed-id-number.js';
 import { outboxPart } from './outbox.js';
 import type { Deps } from './deps.js';
 
 export interface RegistrationRequest {
   name: string;
-  idNumber: string;
+  /** As typed; or already checked and hashed (an SMS draft never keeps the number itself). */
+  idNumber: string | HashedIdNumber;
   phone: string;
   skills: Skill[];
   /** 2-, 4- or 6-digit GB/T 2260 codes. */
@@ -57,10 +59,10 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
   const now = deps.clock.now();
   const issues: FieldIssue[] = [];
 
-  const id = parseIdNumber(req.idNumber, now);
-  if (!id.ok) issues.push({ path: 'idNumber', message: ID_REASONS[id.reason] });
-  const home = id.ok ? homeCountyFromIdRegion(id.value.regionCode) : undefined;
-  if (id.ok && !home) issues.push({ path: 'idNumber', message: ID_REASONS.region });
+  const parsed = typeof req.idNumber === 'string' ? parseIdNumber(req.idNumber, now) : ({ ok: true, value: req.idNumber } as const);
+  if (!parsed.ok) issues.push({ path: 'idNumber', message: ID_REASONS[parsed.reason] });
+  const home = parsed.ok ? homeCountyFromIdRegion(parsed.value.regionCode) : undefined;
+  if (parsed.ok && !home) issues.push({ path: 'idNumber', message: ID_REASONS.region });
   const phone = normalizeMainlandMobile(req.phone);
   if (!phone.ok) issues.push({ path: 'phone', message: PHONE_REASONS[phone.reason] });
   const destinations = req.destinations.map((code, i) => {
@@ -68,9 +70,9 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
     if (!place) issues.push({ path: `destinations.${i}`, message: `没有这个行政区划代码：${code}` });
     return { code, name: place?.name ?? code };
   });
-  if (!id.ok || !home || !phone.ok || issues.length > 0) throw new ValidationError('报名信息有误', issues);
+  if (!parsed.ok || !home || !phone.ok || issues.length > 0) throw new ValidationError('报名信息有误', issues);
 
-  const idHash = await deps.hasher.hash(id.value.normalized);
+  const { idHash, masked } = 'idHash' in parsed.value ? parsed.value : await hashIdNumber(deps, parsed.value);
   // A coordinator's poverty list may have named this ID number before the labourer registered; only the
   // home county's list counts (a mark left by another county is ignored).
   const { data: found } = await deps.db.entities.povertyMark.get({ idHash }).go();
@@ -89,7 +91,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
             name: req.name,
             phone: phone.e164,
             idHash,
-            idNumberMasked: id.value.masked,
+            idNumberMasked: masked,
             homeCounty: home.code,
             skills: req.skills,
             destinations: dedupeByCode(destinations),

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/adapters/logger.js';
 import { useTestSystem } from '../helpers/local-api.js';
+import { depsForTable } from '../helpers/local-table.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 
 const COORDINATOR = 'dev:coordinator:510822';
@@ -42,6 +43,21 @@ describe('SMS registration', () => {
     expect(bodies(first)[0]).not.toContain('姓名');
     expect(bodies(second)[0]).toMatch(/李芳您好.*报名成功/);
     expect(labourer).toMatchObject({ name: '李芳', skills: ['缝纫工'], expectedWage: 4500, destinations: [{ code: '4419' }] });
+  });
+
+  it('keeps only the hash and masked form of a draft’s ID number, and still completes the registration', async () => {
+    const phone = mobilePhone();
+    const first = await sms(phone, '报名 510822198503150018');
+    const { data: draft } = await depsForTable(local.system.tableName).db.entities.smsDraft.get({ phone: `+86${phone}` }).go({ data: 'raw' });
+    const second = await sms(phone, '王立学');
+    const labourer = await labourerByPhone(phone);
+    expect(bodies(first)[0]).toContain('姓名');
+    const stored = JSON.stringify((draft as { Item?: unknown }).Item);
+    expect(stored).toContain('510822********0018');
+    expect(stored).not.toMatch(/\d{17}[\dX]/);
+    expect(stored).not.toContain('19850315');
+    expect(bodies(second)[0]).toMatch(/王立学您好.*报名成功/);
+    expect(labourer).toMatchObject({ name: '王立学', idNumberMasked: '510822********0018', homeCounty: '510822' });
   });
 
   it('takes full-width digits and local-only words; 贫困户 is never a name', async () => {
@@ -139,7 +155,7 @@ describe('SMS intents', () => {
 
   it('registers through the web form and SMS with the same uniqueness', async () => {
     const body = registrationBody();
-    await api('POST', '/labourers', { json: body });
+    await api('POST', '/labourers', { json: body, token: COORDINATOR });
     const answer = await sms(mobilePhone(), `报名 王立学 ${body.idNumber} 瓦工`);
     expect(bodies(answer)[0]).toContain('换号');
   });

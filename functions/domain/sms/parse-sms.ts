@@ -90,8 +90,8 @@ export type SmsIntent =
   | { kind: 'changePhone'; idNumber?: string; invalidIdNumber?: RegistrationFields['invalidIdNumber'] }
   | { kind: 'help' };
 
-/** What a registration still lacks before it can be created: exactly these are asked for. */
-export function missingForRegistration(fields: RegistrationFields): ('name' | 'idNumber')[] {
+/** What a registration still lacks before it can be created: exactly these are asked for (the ID number may be held hashed). */
+export function missingForRegistration(fields: Pick<RegistrationFields, 'name'> & { idNumber?: unknown }): ('name' | 'idNumber')[] {
   const missing: ('name' | 'idNumber')[] = [];
   if (!fields?.name) missing.push('name');
   if (!fields?.idNumber) missing.push('idNumber');

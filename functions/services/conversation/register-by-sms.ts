@@ -4,7 +4,7 @@ import { ValidationError } from '#domain/errors.js';
 import { missingForRegistration, type RegistrationFields } from '#domain/sms/parse-sms.js';
 import type { LabourerView } from '../labourer-view.js';
 import { prepareRegistration } from '../register-labourer.js';
-import { deleteDraftPart, loadDraft, mergeFields, saveDraftPart } from './sms-draft.js';
+import { deleteDraftPart, loadDraft, mergeFields, saveDraftPart, toDraftFields } from './sms-draft.js';
 import { reply, replyOnly, type InboundContext, type Plan } from './plan.js';
 
 const ID_PROBLEMS = {
@@ -31,7 +31,7 @@ export async function registerBySms(
   // Without the keyword, a message continues a draft, or starts one only if it carries an ID number.
   if (!options.explicit && !draft && !fields.idNumber && !fields.invalidIdNumber) return replyOnly(ctx, 'help', 'help', {});
 
-  const merged = mergeFields(draft, fields);
+  const merged = mergeFields(draft, await toDraftFields(ctx, fields));
   if (merged.invalidIdNumber) {
     return { intent, parts: [saveDraftPart(ctx, merged), reply(ctx, 'invalidIdNumber', { problem: ID_PROBLEMS[merged.invalidIdNumber.reason] })] };
   }

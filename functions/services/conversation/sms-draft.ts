@@ -1,19 +1,35 @@
 // Drafts of SMS registrations: what one phone has sent so far, merged message by message, for 24 hours.
+// A draft holds the ID number only hashed and masked, as a registration does; never the number itself.
+import { parseIdNumber } from '#domain/id-number.js';
 import type { RegistrationFields } from '#domain/sms/parse-sms.js';
 import type { TxPart } from '#store/transact.js';
+import { hashIdNumber, type HashedIdNumber } from '../hashed-id-number.js';
 import type { InboundContext } from './plan.js';
 
 const DRAFT_TTL_SECONDS = 24 * 3600;
 
-export async function loadDraft(ctx: InboundContext): Promise<RegistrationFields | undefined> {
+/** A registration's fields so far, its ID number hashed. */
+export type DraftFields = Omit<RegistrationFields, 'idNumber'> & { idNumber?: HashedIdNumber };
+
+/** A message's fields as a draft holds them. */
+export async function toDraftFields(ctx: InboundContext, fields: RegistrationFields): Promise<DraftFields> {
+  const { idNumber, ...rest } = fields;
+  // The parser hands over only valid ID numbers, so this parse succeeds.
+  const parsed = idNumber === undefined ? undefined : parseIdNumber(idNumber, ctx.now);
+  return { ...rest, idNumber: parsed?.ok ? await hashIdNumber(ctx.deps, parsed.value) : undefined };
+}
+
+export async function loadDraft(ctx: InboundContext): Promise<DraftFields | undefined> {
   const { data } = await ctx.deps.db.entities.smsDraft.get({ phone: ctx.phone }).go({ consistent: true });
   // TTL deletion lags by up to days: an expired draft is gone as far as the labourer is concerned.
   if (!data || data.expiresAt * 1000 <= ctx.now.getTime()) return undefined;
-  return JSON.parse(data.fields) as RegistrationFields;
+  const stored = JSON.parse(data.fields) as DraftFields | RegistrationFields;
+  // Drafts written before ID numbers were hashed here hold the number (gone within 24 hours).
+  return typeof stored.idNumber === 'string' ? toDraftFields(ctx, stored as RegistrationFields) : (stored as DraftFields);
 }
 
 /** Later messages win for single values; lists and flags accumulate. */
-export function mergeFields(draft: RegistrationFields | undefined, next: RegistrationFields): RegistrationFields {
+export function mergeFields(draft: DraftFields | undefined, next: DraftFields): DraftFields {
   if (!draft) return next;
   const byCode = new Map([...draft.destinations, ...next.destinations].map((d) => [d.code, d]));
   return {
@@ -30,7 +46,7 @@ export function mergeFields(draft: RegistrationFields | undefined, next: Registr
   };
 }
 
-export function saveDraftPart(ctx: InboundContext, fields: RegistrationFields): TxPart {
+export function saveDraftPart(ctx: InboundContext, fields: DraftFields): TxPart {
   const { invalidIdNumber: _dropped, unrecognised: _noise, ...kept } = fields;
   return {
     name: 'draft',
