@@ -57,7 +57,7 @@ export class CoordinatorStack extends Stack {
     // A run started without counties covers what the scheduled one covers.
     if (counties.length > 0) this.api.fn.addEnvironment(ENV.counties, counties.join(','));
     this.national.startExecutionGrantee(this.api.fn);
-    this.web = new Web(this, 'Web', { apiUrl: this.api.url });
+    this.web = new Web(this, 'Web', { apiUrl: this.api.url, signInOrigin: this.auth.domain.baseUrl() });
     // The pages sign in through the user pool's hosted sign-in; GET /auth/config tells them where.
     const pagesUrl = `https://${this.web.distribution.distributionDomainName}/`;
     // A county that puts the pages on its own domain (context `pagesOrigin`, e.g. https://jobs.example.gov.cn) signs in there too.

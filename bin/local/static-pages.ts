@@ -1,12 +1,14 @@
 // The web pages (web/, built by Vite into dist/web) served next to the API by `npm start`:
 // GET/HEAD `/`, `/employer`, `/coordinator`, `/phone` and `/assets/*`. Everything else is left to the
 // API (false). HTML is revalidated on every load; assets carry a content hash in their names, so they
-// are cached for a year. Without a build, the page routes say how to make one.
+// are cached for a year. Without a build, the page routes say how to make one. Every answer carries the
+// security headers CloudFront sends deployed (web/security-headers.ts).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageSecurityHeaders, type PagePolicyOptions } from '../../web/security-headers.js';
 
 const ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -36,12 +38,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
-
 const NOT_BUILT = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>网页尚未构建 · Pages not built</title></head>
@@ -52,19 +48,20 @@ const NOT_BUILT = `<!doctype html>
 </body></html>`;
 
 /** Serves the request if it is a page or an asset; false hands it to the API. */
-export async function servePage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function servePage(req: IncomingMessage, res: ServerResponse, policy: PagePolicyOptions = {}): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const pathname = pathOf(req.url);
   if (pathname === undefined) return false;
+  const security = pageSecurityHeaders(policy);
 
   const page = PAGES[pathname] ?? PAGES[pathname.replace(/\/+$/, '')];
   if (page) {
     const file = join(ROOT, page);
     if (!(await isFile(file))) {
-      send(res, req, 503, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }, NOT_BUILT);
+      send(res, req, 503, security, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }, NOT_BUILT);
       return true;
     }
-    await sendFile(req, res, file, 'no-cache');
+    await sendFile(req, res, file, 'no-cache', security);
     return true;
   }
 
@@ -72,10 +69,10 @@ export async function servePage(req: IncomingMessage, res: ServerResponse): Prom
     const file = normalize(join(ROOT, pathname));
     // No way out of dist/web (`..`, encoded or not, is normalised away before this check).
     if (!file.startsWith(join(ROOT, 'assets') + sep) || !(await isFile(file))) {
-      send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, 'Not found');
+      send(res, req, 404, security, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, 'Not found');
       return true;
     }
-    await sendFile(req, res, file, 'public, max-age=31536000, immutable');
+    await sendFile(req, res, file, 'public, max-age=31536000, immutable', security);
     return true;
   }
   return false;
@@ -97,7 +94,7 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): Promise<void> {
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string, security: Record<string, string>): Promise<void> {
   const info = await stat(file);
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
@@ -107,10 +104,10 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
     'last-modified': info.mtime.toUTCString(),
   };
   if (req.headers['if-none-match'] === etag) {
-    send(res, req, 304, headers);
+    send(res, req, 304, security, headers);
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, ...headers, 'content-length': String(info.size) });
+  res.writeHead(200, { ...security, ...headers, 'content-length': String(info.size) });
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -126,7 +123,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
   });
 }
 
-function send(res: ServerResponse, req: IncomingMessage, status: number, headers: Record<string, string>, body = ''): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) });
+function send(res: ServerResponse, req: IncomingMessage, status: number, security: Record<string, string>, headers: Record<string, string>, body = ''): void {
+  res.writeHead(status, { ...security, ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

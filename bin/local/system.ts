@@ -137,7 +137,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
-        if (await servePage(req, res)) return;
+        if (await servePage(req, res, { signInOrigin: options.signIn?.domain })) return;
         const body = await readBody(req);
         if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms') {
           const simulated = await simulateSms(parseJson(body), {

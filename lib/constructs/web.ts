@@ -1,7 +1,8 @@
 // The pages (dist/web, built by `vite build`) from a private S3 bucket behind CloudFront, with the API
 // on the same origin: CloudFront sends the API's paths to the HTTP API, so pages call `/labourers`
 // etc. exactly as they do locally, and no CORS is needed. The pages are uploaded after deployment
-// (README: `aws s3 sync`), so no deployment Lambda runs in the stack.
+// (README: `aws s3 sync`), so no deployment Lambda runs in the stack. Every response carries the
+// security headers of web/security-headers.ts (the local runner sends the same).
 import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
@@ -10,13 +11,17 @@ import {
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, contentSecurityPolicy } from '../../web/security-headers.js';
 
 /** First path segments the API answers (DESIGN §5); everything else is a page or an asset. */
 export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth'] as const;
@@ -32,6 +37,8 @@ const CLEAN_URLS = `function handler(event) {
 export interface WebProps {
   /** The HTTP API's URL (https://…/), proxied on the API's paths. */
   readonly apiUrl: string;
+  /** The hosted sign-in's base URL: the pages fetch tokens there (content security policy). */
+  readonly signInOrigin?: string;
 }
 
 export class Web extends Construct {
@@ -57,6 +64,17 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 'pages-bucket/',
     });
 
+    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Chunfeng pages: CSP, HSTS, no framing, no sniffing, no referrer',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy({ signInOrigin: props.signInOrigin }), override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: FRAME_OPTIONS as HeadersFrameOption, override: true },
+        referrerPolicy: { referrerPolicy: REFERRER_POLICY as HeadersReferrerPolicy, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS), includeSubdomains: true, override: true },
+      },
+    });
+
     const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)));
     const apiBehavior: BehaviorOptions = {
       origin: api,
@@ -65,6 +83,7 @@ export class Web extends Construct {
       cachePolicy: CachePolicy.CACHING_DISABLED,
       // Everything but Host: the Authorization header, query strings and bodies reach the API.
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
     };
     const additionalBehaviors: Record<string, BehaviorOptions> = {};
     for (const path of API_PATHS) {
@@ -78,6 +97,7 @@ export class Web extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy,
         functionAssociations: [
           { eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'CleanUrls', { code: FunctionCode.fromInline(CLEAN_URLS) }) },
         ],
