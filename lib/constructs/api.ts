@@ -1,5 +1,6 @@
-// HTTP API → the `api` Lambda (one router). Two routes are public by contract (DESIGN §5: the
-// labourer registration form and the health check); every other path needs a Cognito JWT.
+// HTTP API → the `api` Lambda (one router). A few routes are public by contract (DESIGN §5, §5b: the
+// labourer registration form and its SMS verification code, the health check, the sign-in
+// configuration); every other path needs a Cognito JWT.
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -18,18 +19,32 @@ import type { Auth } from './auth.js';
 import type { Data } from './data.js';
 import { LambdaFunction } from './lambda-function.js';
 
+interface Throttle {
+  /** Requests a second, steady state. */
+  readonly rate: number;
+  readonly burst: number;
+}
+
+interface PublicRoute {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** A limit of its own, under the stage's: for public routes that store something or send an SMS. */
+  readonly throttle?: Throttle;
+}
+
 /** Routes anyone may call. Keep in step with DESIGN §5 and the router's own public list. */
-export const PUBLIC_ROUTES = [
-  { method: HttpMethod.POST, path: '/labourers' },
+export const PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { method: HttpMethod.POST, path: '/labourers', throttle: { rate: 50, burst: 100 } },
+  // Each call sends an SMS (a 6-digit code): per-phone and per-client limits are the service's; this
+  // bounds the route as a whole, whoever calls it.
+  { method: HttpMethod.POST, path: '/labourers/verify', throttle: { rate: 5, burst: 10 } },
   { method: HttpMethod.GET, path: '/health' },
   // Where the pages sign in: asked before anyone has signed in.
   { method: HttpMethod.GET, path: '/auth/config' },
-] as const;
+];
 
 /** Whole-stage limits; they bound cost and table load from abuse before any Lambda runs. */
 const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 };
-/** The unauthenticated registration route gets a tighter limit of its own. */
-const REGISTRATION_THROTTLE = { throttlingRateLimit: 50, throttlingBurstLimit: 100 };
 
 export interface ApiProps {
   readonly data: Data;
@@ -72,7 +87,7 @@ export class Api extends Construct {
     for (const route of publicRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'Public by design: labourers register without an account (DESIGN §5), the health check and the sign-in configuration are read before any sign-in; all are throttled.',
+        reason: 'Public by design: labourers register without an account and verify their phone first (DESIGN §5, §5b), the health check and the sign-in configuration are read before any sign-in; all are throttled.',
       });
     }
 
@@ -106,8 +121,13 @@ export class Api extends Construct {
         ),
       },
     });
-    const registrationKey = `${HttpMethod.POST} /labourers`;
-    (this.stage.node.defaultChild as CfnStage).routeSettings = { [registrationKey]: REGISTRATION_THROTTLE };
+    // Raw CloudFormation (the L2 has no per-route throttle): AWS::ApiGatewayV2::Stage RouteSettings keys
+    // are PascalCase, and a key spelt otherwise is silently ignored.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      PUBLIC_ROUTES.flatMap(({ method, path, throttle }) =>
+        throttle ? [[`${method} ${path}`, { ThrottlingRateLimit: throttle.rate, ThrottlingBurstLimit: throttle.burst }]] : [],
+      ),
+    );
     // Route settings name an existing route; deploy the routes before the stage.
     for (const route of publicRoutes) this.stage.node.addDependency(route);
   }

@@ -17,9 +17,9 @@ describe('HTTP API', () => {
     });
   });
 
-  it('leaves exactly the three public routes open', () => {
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /auth/config', 'GET /health', 'POST /labourers']);
-    for (const key of ['POST /labourers', 'GET /health', 'GET /auth/config']) {
+  it('leaves exactly the four public routes open', () => {
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /auth/config', 'GET /health', 'POST /labourers', 'POST /labourers/verify']);
+    for (const key of ['POST /labourers', 'POST /labourers/verify', 'GET /health', 'GET /auth/config']) {
       expect(routeByKey(key)?.AuthorizationType).toBe('NONE');
     }
   });
@@ -38,16 +38,24 @@ describe('HTTP API', () => {
     expect(issuer).toContain(logicalId(stack.auth.userPool));
   });
 
-  it('throttles the stage (tighter on registration) and writes access logs', () => {
+  it('throttles the stage, tighter on the public routes that register or send an SMS, and writes access logs', () => {
     const stage = resource(stack.api.stage).Properties;
     expect(stage).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) },
-      RouteSettings: { 'POST /labourers': { throttlingRateLimit: expect.any(Number) } },
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } },
     });
-    expect(stage.RouteSettings['POST /labourers'].throttlingRateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    // CloudFormation's keys (AWS::ApiGatewayV2::Stage RouteSettings) are PascalCase; any other casing is ignored.
+    for (const key of ['POST /labourers', 'POST /labourers/verify']) {
+      const settings = stage.RouteSettings[key];
+      expect(Object.keys(settings).sort(), key).toEqual(['ThrottlingBurstLimit', 'ThrottlingRateLimit']);
+      expect(settings.ThrottlingRateLimit, key).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+      expect(settings.ThrottlingBurstLimit, key).toBeLessThan(stage.DefaultRouteSettings.ThrottlingBurstLimit);
+      expect(settings.ThrottlingBurstLimit, key).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
+    }
+    // Each verification sends an SMS: the tightest of all.
+    expect(stage.RouteSettings['POST /labourers/verify'].ThrottlingRateLimit).toBeLessThanOrEqual(5);
     // Never the raw path: query strings carry phone numbers.
     expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.path/);
   });
