@@ -1,6 +1,9 @@
 // Booking a proposed bus: each planned passenger gets a seat, becomes `travelling` and is told by SMS —
 // one transaction per passenger. The seat item exists once per (trip, labourer), so booking twice or
 // concurrently assigns each passenger one seat and sends one notice. Cancelling a seat reverses it.
+// Every seat is conditional on its bus still existing and bookable: a new plan may replace a proposed
+// bus nobody is seated on yet, and a booking that finds its bus gone is refused (409), never half-done.
+import type { WhereAttributeSymbol } from 'electrodb';
 import { chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
@@ -17,6 +20,9 @@ export interface BookingResult {
   /** Planned passengers who could not be seated (no longer waiting for a bus). */
   skipped: string[];
 }
+
+const BOOKABLE = ['proposed', 'booked'] as const;
+const REPLACED = '这趟车已被新的排车计划替换或已取消，请刷新后重新预订';
 
 export async function getTrip(deps: Pick<Deps, 'db'>, tripId: string): Promise<TripView> {
   const { data } = await deps.db.entities.trip.get({ tripId }).go();
@@ -36,14 +42,23 @@ export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResul
       continue;
     }
     const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, index + 1, accepted[0].vacancyTitle));
+    if (!outcome.ok && outcome.failed.has('tripSeats') && !(await isBookable(deps, trip.id))) throw new ConflictError(REPLACED);
     // An existing seat means this passenger was booked already (a repeated or concurrent call).
     if (!outcome.ok && !outcome.failed.has('seat')) skipped.push(labourerId);
   }
-  await deps.db.entities.trip
-    .patch({ tripId: trip.id })
-    .set({ status: 'booked' })
-    .composite({ county: trip.county, date: trip.date })
-    .go();
+  const marked = await writeTransaction(deps.db, [
+    {
+      name: 'tripStatus',
+      item: ({ trip: entity }) =>
+        entity
+          .patch({ tripId: trip.id })
+          .set({ status: 'booked' })
+          .composite({ county: trip.county, date: trip.date })
+          .where((a, { eq }) => bookable(a.status, eq))
+          .commit(),
+    },
+  ]);
+  if (!marked.ok) throw new ConflictError(REPLACED);
   const { data: seats } = await seat.query.byTrip({ tripId: trip.id }).go({ pages: 'all' });
   return {
     booked: seats.length,
@@ -75,11 +90,23 @@ function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: num
         entity
           .patch({ tripId: trip.id })
           .add({ seatsTaken: 1 })
-          .where((a, { lt }) => lt(a.seatsTaken, trip.seats))
+          .where((a, { eq, lt }) => `${lt(a.seatsTaken, trip.seats)} AND ${bookable(a.status, eq)}`)
           .commit(),
     },
     outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
   ];
+}
+
+type Eq = <T, A extends WhereAttributeSymbol<T>>(attr: A, value: T) => string;
+
+/** The bus takes passengers (that it still exists, ElectroDB's patch requires anyway). */
+function bookable(status: WhereAttributeSymbol<TripView['status']>, eq: Eq): string {
+  return `(${BOOKABLE.map((value: TripView['status']) => eq(status, value)).join(' OR ')})`;
+}
+
+async function isBookable(deps: Pick<Deps, 'db'>, tripId: string): Promise<boolean> {
+  const { data } = await deps.db.entities.trip.get({ tripId }).go({ consistent: true, attributes: ['status'] });
+  return data !== null && (BOOKABLE as readonly string[]).includes(data.status!);
 }
 
 /** Frees the seat, tells the labourer, and puts them back among those waiting for a bus. */

@@ -3,6 +3,7 @@
 import { chinaToday } from '#domain/calendar.js';
 import { countyByCode, placeByCode } from '#domain/divisions.js';
 import { planTrips, seatsPerBus, type PlanOptions, type TripPlan, type Traveller } from '#domain/transport/index.js';
+import { writeTransaction } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import { toTripView, type TripView } from './trip-view.js';
 
@@ -21,6 +22,7 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
   const { offer, labourer, vacancy, trip } = deps.db.entities;
   const { county } = request;
   const today = chinaToday(deps.clock.now());
+  const beingBooked = await dropProposals(deps, county);
   const { data: accepted } = await offer.query.offersByCounty({ county, status: 'accepted' }).go({ pages: 'all' });
   // ElectroDB splits batch gets into DynamoDB's 100-key requests itself.
   const vacancyIds = [...new Set(accepted.map((o) => o.vacancyId))];
@@ -35,14 +37,11 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
     const job = jobById.get(o.vacancyId);
     // Only those still waiting for a bus (not seated, not gone) and whose job is away from home.
     if (!person || !job || person.status !== 'accepted' || job.county === person.homeCounty) continue;
+    if (beingBooked.has(person.labourerId)) continue;
     const earliest = person.availableFrom && person.availableFrom > today ? person.availableFrom : today;
     travellers.push({ labourerId: person.labourerId, originCounty: county, destinationCity: job.county.slice(0, 4), earliest, latest: job.startDate });
   }
   const plan = planTrips(travellers, request);
-
-  // A new proposal replaces the previous one; booked trips stay as they are.
-  const { data: stale } = await trip.query.tripsByCounty({ county, status: 'proposed' }).go({ pages: 'all', attributes: ['tripId'] });
-  if (stale.length > 0) await trip.delete(stale.map((t) => ({ tripId: t.tripId! }))).go();
 
   const planId = deps.newId();
   const createdAt = deps.clock.now().toISOString();
@@ -65,6 +64,38 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
   }));
   if (items.length > 0) await trip.put(items).go();
   return { ...plan, planId, trips: items.map((i) => toTripView(i)) };
+}
+
+const DELETE_CONCURRENCY = 16;
+
+/**
+ * Deletes the county's previous proposal, each bus only while it is proposed with no seat taken (one
+ * conditional delete each): a bus someone started booking stays. Returns the planned passengers of the
+ * buses that stayed, so they are not planned twice.
+ */
+async function dropProposals(deps: Deps, county: string): Promise<Set<string>> {
+  const { data: stale } = await deps.db.entities.trip.query
+    .tripsByCounty({ county, status: 'proposed' })
+    .go({ pages: 'all', attributes: ['tripId', 'passengers'] });
+  const kept = new Set<string>();
+  for (let i = 0; i < stale.length; i += DELETE_CONCURRENCY) {
+    await Promise.all(
+      stale.slice(i, i + DELETE_CONCURRENCY).map(async ({ tripId, passengers }) => {
+        const outcome = await writeTransaction(deps.db, [
+          {
+            name: 'proposal',
+            item: ({ trip }) =>
+              trip
+                .delete({ tripId: tripId! })
+                .where((a, { eq }) => `${eq(a.status, 'proposed')} AND ${eq(a.seatsTaken, 0)}`)
+                .commit(),
+          },
+        ]);
+        if (!outcome.ok) for (const id of passengers ?? []) kept.add(id);
+      }),
+    );
+  }
+  return kept;
 }
 
 /** The county seat's bus station until a county configures its own pickup point. */
