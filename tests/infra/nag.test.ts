@@ -53,8 +53,9 @@ describe('cdk-nag AwsSolutions', () => {
         `Jobs/MatcherRole ${xray}`,
         `Jobs/OfferExpiryRole ${xray}`,
         `Jobs/FollowUpRole ${xray}`,
-        // The registration, health and sign-in configuration routes are public by contract.
+        // The registration (and its phone verification), health and sign-in configuration routes are public by contract.
         'Api/HttpApi/POST--labourers AwsSolutions-APIG4',
+        'Api/HttpApi/POST--labourers--verify AwsSolutions-APIG4',
         'Api/HttpApi/GET--health AwsSolutions-APIG4',
         'Api/HttpApi/GET--auth--config AwsSolutions-APIG4',
         // The pages' CloudFront: served everywhere, WAF and the custom certificate are per deployment.
