@@ -13,7 +13,6 @@ import { postVacancy } from '../../functions/services/manage-vacancies.js';
 import { planCountyTrips } from '../../functions/services/plan-county-trips.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
 import { runCountyMatching } from '../../functions/services/run-matching.js';
-import { createDb } from '../../functions/store/db.js';
 import { freshDeps, localClient } from '../helpers/local-table.js';
 import { mobilePhone, validIdNumber } from '../helpers/people.js';
 
@@ -43,7 +42,10 @@ async function fiveAwaitingOneBus(deps: Deps) {
   return { ids, trip: plan.trips[0]! };
 }
 
-/** Runs `between` once, right after the client's first TransactWriteItems has been written. */
+/**
+ * Runs `between` once, right after the client's first TransactWriteItems has been written. (ElectroDB
+ * binds its entities to the client of the last Service built, so this goes on the one client of the deps.)
+ */
 function afterFirstTransaction(client: DynamoDBClient, between: () => Promise<unknown>) {
   let done = false;
   client.middlewareStack.add(
@@ -73,16 +75,15 @@ async function bookingNotices(deps: Deps, ids: string[]) {
 
 describe('planning while a bus is being booked', () => {
   it('keeps the bus being booked: every passenger is seated and the new plan leaves them out', async () => {
-    const deps = await freshDeps();
+    const client = localClient();
+    const deps = await freshDeps({ client });
     const { ids, trip } = await fiveAwaitingOneBus(deps);
-    const bookingClient = localClient();
-    const booking: Deps = { ...deps, db: createDb(bookingClient, deps.tableName) };
     let replan: Awaited<ReturnType<typeof planCountyTrips>> | undefined;
-    afterFirstTransaction(bookingClient, async () => {
+    afterFirstTransaction(client, async () => {
       replan = await planCountyTrips(deps, { county: COUNTY });
     });
-    // act
-    const result = await bookTrip(booking, await getTrip(booking, trip.id));
+    // act: the first seat is written, then the plan runs, then the booking goes on
+    const result = await bookTrip(deps, await getTrip(deps, trip.id));
     // assess
     expect(result.booked).toBe(5);
     expect(replan?.trips.flatMap((t) => t.passengers)).toEqual([]);
