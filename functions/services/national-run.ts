@@ -250,7 +250,7 @@ export interface NationalRunSummary {
   offers: number;
   unmatched: number;
   poorPlaced: number;
-  /** Offers whose place was taken meanwhile. */
+  /** Offers whose place was taken meanwhile, or whose write kept conflicting. */
   skipped: number;
   quotaPlaces: number;
 }

@@ -1,11 +1,13 @@
 // A county's matching run: its open labourers against every open vacancy and post, solved optimally by
 // the domain engine; each offer is then written with its place, the labourer's new status and the SMS
-// in one transaction that re-checks capacity (a place taken meanwhile just skips that offer).
+// in one transaction that re-checks capacity (a place taken meanwhile just skips that offer, and so does
+// a write that still conflicts after its retries: its place stays free for the next run).
+import { logger } from '#adapters/logger.js';
 import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
 import { countyByCode } from '#domain/divisions.js';
 import { matchCounty, type MatchOffer } from '#domain/matching/index.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { writeTransaction, type TxPart } from '#store/transact.js';
+import { TransactionConflictError, writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
 import { listOpenVacancies } from './manage-vacancies.js';
@@ -25,7 +27,10 @@ export interface MatchingRunResult {
   unmatched: number;
   objective: number;
   poorPlaced: number;
+  /** Offers not written: their place was taken meanwhile, or their write kept conflicting. */
   skipped: number;
+  /** Of the skipped, those whose transaction still conflicted after its retries. */
+  conflicted: number;
 }
 
 export interface CountyMatchingOptions {
@@ -57,13 +62,16 @@ export async function runCountyMatching(deps: Deps, county: string, options: Cou
   const labourers = new Map(open.map((l) => [l.labourerId, l]));
   const byId = new Map(vacancies.map((v) => [v.id, v]));
   let written = 0;
+  let conflicted = 0;
   for (let i = 0; i < result.offers.length; i += WRITE_CONCURRENCY) {
     const batch = result.offers.slice(i, i + WRITE_CONCURRENCY);
     const outcomes = await Promise.all(
-      batch.map((o) => writeTransaction(deps.db, offerParts(deps, runId, now, o, labourers.get(o.labourerId)!, byId.get(o.vacancyId)!))),
+      batch.map((o) => writeOffer(deps, offerParts(deps, runId, now, o, labourers.get(o.labourerId)!, byId.get(o.vacancyId)!))),
     );
-    written += outcomes.filter((o) => o.ok).length;
+    written += outcomes.filter((o) => o === 'written').length;
+    conflicted += outcomes.filter((o) => o === 'conflicted').length;
   }
+  if (conflicted > 0) logger.warn('matching run gave up offers after write conflicts', { runId, county, conflicted });
   return {
     runId,
     offers: written,
@@ -71,7 +79,18 @@ export async function runCountyMatching(deps: Deps, county: string, options: Cou
     objective: result.objective,
     poorPlaced: result.poorPlaced,
     skipped: result.offers.length - written,
+    conflicted,
   };
+}
+
+/** One offer's transaction; one that keeps conflicting is given up, not the whole run. */
+async function writeOffer(deps: Deps, parts: TxPart[]): Promise<'written' | 'taken' | 'conflicted'> {
+  try {
+    return (await writeTransaction(deps.db, parts)).ok ? 'written' : 'taken';
+  } catch (error) {
+    if (error instanceof TransactionConflictError) return 'conflicted';
+    throw error;
+  }
 }
 
 function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, person: LabourerItem, vacancy: VacancyView): TxPart[] {

@@ -1,8 +1,9 @@
 // The registration use case on DynamoDB Local: atomic writes, guards, and the retry on transaction conflicts.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors.js';
 import { registerLabourer, type RegistrationRequest } from '../../functions/services/register-labourer.js';
+import { TransactionConflictError } from '../../functions/store/transact.js';
+import { injectTransactionConflicts } from '../helpers/inject-conflicts.js';
 import { freshDeps, localClient } from '../helpers/local-table.js';
 import { mobilePhone, validIdNumber } from '../helpers/people.js';
 
@@ -18,26 +19,6 @@ function request(overrides: Partial<RegistrationRequest> = {}): RegistrationRequ
     channel: 'web',
     ...overrides,
   };
-}
-
-/** Makes the next `times` TransactWriteItems calls fail as DynamoDB does when two transactions collide. */
-function injectTransactionConflicts(client: ReturnType<typeof localClient>, times: number) {
-  let remaining = times;
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === 'TransactWriteItemsCommand' && remaining > 0) {
-        remaining--;
-        throw new TransactionCanceledException({
-          message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
-          $metadata: {},
-          CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
-        });
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'injectTransactionConflicts' },
-  );
-  return () => times - remaining;
 }
 
 describe('registerLabourer', () => {
@@ -69,18 +50,18 @@ describe('registerLabourer', () => {
 
   it('retries a transaction conflict and then succeeds', async () => {
     const client = localClient();
-    const injected = injectTransactionConflicts(client, 2);
+    const injected = injectTransactionConflicts(client, { when: ({ n }) => n <= 2 });
     const deps = await freshDeps({ client });
     const result = await registerLabourer(deps, request());
     const { data } = await deps.db.entities.labourer.get({ labourerId: result.id }).go();
-    expect(injected()).toBe(2);
+    expect(injected.conflicts).toBe(2);
     expect(data?.labourerId).toBe(result.id);
   });
 
   it('gives up after repeated conflicts instead of looping', async () => {
     const client = localClient();
-    injectTransactionConflicts(client, 100);
+    injectTransactionConflicts(client, { when: () => true });
     const deps = await freshDeps({ client });
-    await expect(registerLabourer(deps, request())).rejects.toThrow(/conflicting/);
+    await expect(registerLabourer(deps, request())).rejects.toBeInstanceOf(TransactionConflictError);
   });
 });
