@@ -65,6 +65,7 @@ export class CoordinatorStack extends Stack {
     this.auth.allowHostedSignIn(ownOrigin ? [pagesUrl, `${ownOrigin}/`] : [pagesUrl]);
     this.api.fn.addEnvironment(ENV.signInDomain, this.auth.domain.baseUrl());
     this.api.fn.addEnvironment(ENV.signInClientId, this.auth.webClient.userPoolClientId);
+    this.api.fn.addEnvironment(ENV.userPoolId, this.auth.userPool.userPoolId);
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         Api: this.api.fn,

@@ -10,6 +10,7 @@ import type { APIGatewayProxyStructuredResultV2, DynamoDBBatchResponse } from 'a
 import { ENV } from '../../functions/config/env.js';
 import { LOCAL_AWS_ENV, ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { fakeContext, readBody, toApiEvent, writeResult } from './http-adapter.js';
+import { setSimulatedClock } from './sim-clock.js';
 import { simulateSms } from './sms-simulator.js';
 import { servePage } from './static-pages.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
@@ -123,22 +124,25 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     onError: (error) => console.error('stream poller:', error),
   });
 
+  const runJob = (job: Job) => job.load().then((m) => m.handler(job.input() as never));
   const timers = options.schedules
-    ? JOBS.map((job) =>
-        setInterval(() => {
-          job
-            .load()
-            .then((m) => m.handler(job.input() as never))
-            .catch((error) => console.error(`job ${job.name}:`, error));
-        }, job.everyMs).unref(),
-      )
+    ? JOBS.map((job) => setInterval(() => void runJob(job).catch((error) => console.error(`job ${job.name}:`, error)), job.everyMs).unref())
     : [];
+  /** Every scheduled job once, in order, then whatever SMS they wrote is sent. */
+  const runJobsOnce = async () => {
+    for (const job of JOBS) await runJob(job);
+    await poller.drain();
+  };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
         if (await servePage(req, res, { signInOrigin: options.signIn?.domain })) return;
         const body = await readBody(req);
+        if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/clock') {
+          const simulated = await setSimulatedClock(parseJson(body), () => runJobsOnce());
+          return writeResult(res, jsonResult(simulated.status, simulated.body));
+        }
         if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms') {
           const simulated = await simulateSms(parseJson(body), {
             smsInbound,

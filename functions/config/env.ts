@@ -12,6 +12,24 @@ export function optionalEnv(name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/** A whole number above zero (`12` or `'12'`), or undefined if `value` is not one. */
+export function asPositiveInteger(value: unknown): number | undefined {
+  const parsed = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? Number(value) : NaN;
+  return Number.isSafeInteger(parsed) && parsed > 0 ? parsed : undefined;
+}
+
+/** A whole number above zero, or `fallback` when unset; anything else fails the init. */
+export function positiveIntegerEnv(name: string, fallback: number): number {
+  const value = optionalEnv(name);
+  if (value === undefined) return fallback;
+  const parsed = asPositiveInteger(value);
+  if (parsed === undefined) throw new Error(`Environment variable ${name} must be a whole number above 0, not ${value}`);
+  return parsed;
+}
+
+/** SMS a county may send a day (China's day) before non-urgent ones are held back; CDK context `smsDailyBudgetPerCounty`. */
+export const DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY = 5000;
+
 /** Names of the environment variables the handlers read; CDK and bin/local.ts set the same ones. */
 export const ENV = {
   tableName: 'TABLE_NAME',
@@ -26,4 +44,10 @@ export const ENV = {
   /** The user pool's hosted sign-in (https://…amazoncognito.com) and the pages' app client. */
   signInDomain: 'SIGN_IN_DOMAIN',
   signInClientId: 'SIGN_IN_CLIENT_ID',
+  /** The user pool whose ID tokens a public route checks itself when one is sent (assisted registration). */
+  userPoolId: 'USER_POOL_ID',
+  /** Hours a 换号 request waits for the old phone before it completes by itself (default 72). */
+  phoneChangeCoolingHours: 'PHONE_CHANGE_COOLING_HOURS',
+  /** SMS per county per day past which non-urgent SMS are suppressed (default DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY). */
+  smsDailyBudgetPerCounty: 'SMS_DAILY_BUDGET_PER_COUNTY',
 } as const;

@@ -7,7 +7,15 @@ export interface FieldIssue {
 
 export class AppError extends Error {
   constructor(
-    readonly code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'UNAVAILABLE',
+    readonly code:
+      | 'VALIDATION'
+      | 'VERIFICATION_REQUIRED'
+      | 'CONFLICT'
+      | 'NOT_FOUND'
+      | 'FORBIDDEN'
+      | 'UNAUTHORIZED'
+      | 'RATE_LIMITED'
+      | 'UNAVAILABLE',
     message: string,
     readonly details: FieldIssue[] = [],
   ) {
@@ -50,5 +58,22 @@ export class UnauthorizedError extends AppError {
 export class UnavailableError extends AppError {
   constructor(message: string) {
     super('UNAVAILABLE', message);
+  }
+}
+
+/** A public registration without a valid SMS code for its phone: nothing was stored or sent. */
+export class VerificationRequiredError extends AppError {
+  constructor(message: string, details: FieldIssue[] = []) {
+    super('VERIFICATION_REQUIRED', message, details);
+  }
+}
+
+/** Too many attempts for now; the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message);
   }
 }

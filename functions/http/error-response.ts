@@ -1,14 +1,16 @@
 // The one place errors become HTTP responses, in the contract's shape {"error":{code,message,details}}.
 // Anything unexpected is a 500 with no internals in the body.
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { AppError } from '#domain/errors.js';
+import { AppError, RateLimitedError } from '#domain/errors.js';
 
 const STATUS: Record<AppError['code'], number> = {
   VALIDATION: 400,
+  VERIFICATION_REQUIRED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 
@@ -35,7 +37,8 @@ export function jsonResponse(statusCode: number, body: unknown, headers: Record<
 export function errorResponse(error: unknown): { response: APIGatewayProxyResultV2; unexpected: boolean } {
   if (error instanceof AppError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } };
-    return { response: jsonResponse(STATUS[error.code], body), unexpected: false };
+    const headers: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return { response: jsonResponse(STATUS[error.code], body, headers), unexpected: false };
   }
   if (isHttpStatusError(error) && error.statusCode < 500) {
     // Malformed JSON is reported by the body parser as 415; to a client it is invalid input.

@@ -7,9 +7,10 @@ import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getAuthConfig } from './routes/auth-config.js';
-import { getLabourerById, importPovertyRoute, listLabourers, postLabourer } from './routes/labourers.js';
+import { getLabourerById, importPovertyRoute, listLabourers, postLabourer, postVerification } from './routes/labourers.js';
 import { getNationalRun, getStats, listOffers, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
+import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
 import {
   createPostRoute,
@@ -45,6 +46,7 @@ export function routeTable(deps: Deps) {
     open('GET', '/health', async () => jsonResponse(200, { ok: true }), plainRoute),
     open('GET', '/auth/config', getAuthConfig, plainRoute),
     open('POST', '/labourers', postLabourer),
+    open('POST', '/labourers/verify', postVerification),
     authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
     authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),
     authed('POST', '/labourers/poverty-import', ['coordinator', 'admin'], importPovertyRoute),
@@ -65,6 +67,9 @@ export function routeTable(deps: Deps) {
     authed('DELETE', '/trips/{id}/seats/{labourerId}', ['coordinator', 'admin'], cancelSeatRoute),
     authed('GET', '/trips/{id}/manifest.csv', ['coordinator', 'admin'], manifestRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
+    authed('GET', '/phone-changes', ['coordinator', 'admin'], listPhoneChangesRoute),
+    authed('POST', '/phone-changes/{labourerId}/approve', ['coordinator', 'admin'], approvePhoneChangeRoute),
+    authed('POST', '/phone-changes/{labourerId}/refuse', ['coordinator', 'admin'], refusePhoneChangeRoute),
   ];
 }
 

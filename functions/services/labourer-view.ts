@@ -19,6 +19,8 @@ export interface LabourerView {
   status: LabourerItem['status'];
   optedOut: boolean;
   channel: LabourerItem['channel'];
+  /** Registered at the office by this staff member (assisted registration). */
+  registeredBy?: string;
   createdAt: string;
   /** On the follow-up watch list since (candidates for public-welfare posts or local jobs). */
   watchSince?: string;
@@ -40,6 +42,7 @@ export function toLabourerView(item: LabourerItem): LabourerView {
     status: item.status,
     optedOut: item.optedOut,
     channel: item.channel,
+    ...(item.registeredBy ? { registeredBy: item.registeredBy } : {}),
     createdAt: item.createdAt,
     ...(item.watchSince ? { watchSince: item.watchSince } : {}),
   };

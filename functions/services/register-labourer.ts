@@ -25,6 +25,8 @@ export interface RegistrationRequest {
   channel: 'web' | 'sms';
   /** 贫困户 / 建档立卡 said by the labourer; the coordinator's import confirms it separately. */
   povertySelfDeclared?: boolean;
+  /** A coordinator who registered the labourer at the office (assisted registration). */
+  registeredBy?: string;
 }
 
 export interface RegistrationResult {
@@ -103,6 +105,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
             status: 'registered',
             optedOut: false,
             channel: req.channel,
+            registeredBy: req.registeredBy,
             createdAt,
           })
           .commit(),

@@ -15,6 +15,8 @@ import { tripEntity } from './entities/trip.js';
 import { nationalRunArtifactEntity } from './entities/national-run-artifact.js';
 import { countyFiguresEntity } from './entities/county-figures.js';
 import { rateCounterEntity } from './entities/rate-counter.js';
+import { phoneChangeEntity } from './entities/phone-change.js';
+import { phoneVerificationEntity } from './entities/phone-verification.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -36,6 +38,8 @@ export function createDb(client: DynamoDBClient, table: string) {
       nationalRunArtifact: nationalRunArtifactEntity,
       countyFigures: countyFiguresEntity,
       rateCounter: rateCounterEntity,
+      phoneChange: phoneChangeEntity,
+      phoneVerification: phoneVerificationEntity,
     },
     { client: documentClient, table },
   );

@@ -23,9 +23,9 @@ export function apiClient(baseUrl: string) {
   return async function call<T = any>(
     method: string,
     path: string,
-    options: { token?: string; json?: unknown; body?: string; contentType?: string } = {},
+    options: { token?: string; json?: unknown; body?: string; contentType?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.body;
     if (options.json !== undefined) body = JSON.stringify(options.json);

@@ -21,12 +21,14 @@ describe('GET /health', () => {
   });
 });
 
+// Registered by an admin (assisted registration): these tests are about registering itself; the public
+// form's phone verification is tested in verify-phone.test.ts.
 describe('POST /labourers', () => {
   it('registers a labourer and the coordinator of the home county reads them back, ID masked', async () => {
     // prepare
     const body = registrationBody({ idNumber: '510822198503150018', phone: '+86 138-0013-8000' });
     // act
-    const created = await api('POST', '/labourers', { json: body });
+    const created = await api('POST', '/labourers', { json: body, token: ADMIN });
     const read = await api('GET', `/labourers/${created.body.id}`, { token: COORDINATOR });
     // assess
     expect(created.status).toBe(201);
@@ -53,7 +55,7 @@ describe('POST /labourers', () => {
 
   it('sends the welcome SMS through the outbox and logs it as sent', async () => {
     const phone = mobilePhone();
-    const created = await api('POST', '/labourers', { json: registrationBody({ phone, name: '李芳' }) });
+    const created = await api('POST', '/labourers', { json: registrationBody({ phone, name: '李芳' }), token: ADMIN });
     await local.system.flushOutbox();
     const log = await api('GET', `/messages?phone=${phone}`, { token: COORDINATOR });
     const otherCounty = await api('GET', `/messages?phone=${phone}`, { token: OTHER_COORDINATOR });
@@ -71,15 +73,15 @@ describe('POST /labourers', () => {
   it('accepts a lower-case x check character and full-width digits', async () => {
     const id = validIdNumber('11010' + '5');
     const withX = id.endsWith('X') ? id.toLowerCase() : id.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    const res = await api('POST', '/labourers', { json: registrationBody({ idNumber: withX }) });
+    const res = await api('POST', '/labourers', { json: registrationBody({ idNumber: withX }), token: ADMIN });
     expect(res.status).toBe(201);
     expect(res.body.homeCounty).toBe('110105');
   });
 
   it('refuses a registered ID number with 409 naming idNumber', async () => {
     const idNumber = validIdNumber();
-    await api('POST', '/labourers', { json: registrationBody({ idNumber }) });
-    const again = await api('POST', '/labourers', { json: registrationBody({ idNumber }) });
+    await api('POST', '/labourers', { json: registrationBody({ idNumber }), token: ADMIN });
+    const again = await api('POST', '/labourers', { json: registrationBody({ idNumber }), token: ADMIN });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
     expect(again.body.error.details.map((d: { path: string }) => d.path)).toEqual(['idNumber']);
@@ -87,8 +89,8 @@ describe('POST /labourers', () => {
 
   it('refuses a registered phone with 409 naming phone, in any spelling of the number', async () => {
     const phone = mobilePhone();
-    await api('POST', '/labourers', { json: registrationBody({ phone }) });
-    const again = await api('POST', '/labourers', { json: registrationBody({ phone: `+86 ${phone}` }) });
+    await api('POST', '/labourers', { json: registrationBody({ phone }), token: ADMIN });
+    const again = await api('POST', '/labourers', { json: registrationBody({ phone: `+86 ${phone}` }), token: ADMIN });
     expect(again.status).toBe(409);
     expect(again.body.error.details.map((d: { path: string }) => d.path)).toEqual(['phone']);
   });
@@ -96,7 +98,7 @@ describe('POST /labourers', () => {
   it('lets exactly one of 20 concurrent registrations with the same ID number through', async () => {
     const idNumber = validIdNumber();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => api('POST', '/labourers', { json: registrationBody({ idNumber }) })),
+      Array.from({ length: 20 }, () => api('POST', '/labourers', { json: registrationBody({ idNumber }), token: ADMIN })),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -145,7 +147,7 @@ describe('GET /labourers', () => {
   });
 
   it("refuses another county's coordinator, for the list and for one labourer", async () => {
-    const created = await api('POST', '/labourers', { json: registrationBody() });
+    const created = await api('POST', '/labourers', { json: registrationBody(), token: ADMIN });
     const list = await api('GET', '/labourers?county=510822', { token: OTHER_COORDINATOR });
     const one = await api('GET', `/labourers/${created.body.id}`, { token: OTHER_COORDINATOR });
     expect(list.status).toBe(403);
@@ -159,7 +161,7 @@ describe('GET /labourers', () => {
 
   it("lists the coordinator's county by status and finds one by phone", async () => {
     const phone = mobilePhone();
-    const created = await api('POST', '/labourers', { json: registrationBody({ phone }) });
+    const created = await api('POST', '/labourers', { json: registrationBody({ phone }), token: ADMIN });
     const list = await api('GET', '/labourers?status=registered&limit=1000', { token: COORDINATOR });
     const byPhone = await api('GET', `/labourers?phone=${phone}`, { token: COORDINATOR });
     const elsewhere = await api('GET', `/labourers?phone=${phone}`, { token: OTHER_COORDINATOR });
@@ -173,7 +175,7 @@ describe('GET /labourers', () => {
 
   it('pages through a county with a cursor', async () => {
     const county = '330502';
-    for (let i = 0; i < 3; i++) await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county) }) });
+    for (let i = 0; i < 3; i++) await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county) }), token: ADMIN });
     const first = await api('GET', `/labourers?county=${county}&limit=2`, { token: ADMIN });
     const cursor = first.headers.get('x-next-cursor');
     const second = await api('GET', `/labourers?county=${county}&limit=2&cursor=${encodeURIComponent(cursor ?? '')}`, { token: ADMIN });

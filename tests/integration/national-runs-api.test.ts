@@ -12,7 +12,7 @@ const local = useTestSystem();
 const { api } = local;
 
 async function register(county: string, overrides: Record<string, unknown> = {}) {
-  const res = await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county), phone: mobilePhone(), ...overrides }) });
+  const res = await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county), phone: mobilePhone(), ...overrides }), token: 'dev:admin:all' });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../functions/http/router.js';
 import { useTestSystem } from '../helpers/local-api.js';
-import { registrationBody } from '../helpers/people.js';
+import { mobilePhone, registrationBody } from '../helpers/people.js';
 
 const TOKENS = {
   none: undefined,
@@ -20,14 +20,14 @@ const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '
 beforeAll(async () => {
   const body = registrationBody();
   ids.phone = body.phone;
-  ids.labourer = (await api('POST', '/labourers', { json: body })).body.id;
+  ids.labourer = (await api('POST', '/labourers', { json: body, token: 'dev:admin:all' })).body.id;
   ids.job = (await api('POST', '/vacancies', { token: TOKENS.employer, json: {
     title: '普工', skills: ['普工'], county: '510822', openings: 5, monthlyWage: 3000, startDate: '2027-03-01' } })).body.id;
   ids.post = (await api('POST', '/posts', { token: TOKENS.coordinator, json: {
     title: '卡口值守', county: '510822', openings: 5, monthlyWage: 1800, months: 3 } })).body.id;
   // A bus with one booked passenger: a labourer who accepted a job in Huzhou.
   const traveller = registrationBody({ skills: ['焊工'], destinations: ['3305'] });
-  ids.traveller = (await api('POST', '/labourers', { json: traveller })).body.id;
+  ids.traveller = (await api('POST', '/labourers', { json: traveller, token: 'dev:admin:all' })).body.id;
   await api('POST', '/vacancies', { token: TOKENS.employer, json: {
     title: '焊工', skills: ['焊工'], county: '330502', openings: 1, monthlyWage: 9000, startDate: '2099-03-01' } });
   await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } });
@@ -48,12 +48,19 @@ type Call = {
   allowed: Who[];
   /** Let in, but the thing is gone by then (404). */
   notFoundFor?: Who[];
+  /** Public, but only with a verified phone: without a code, 400 VERIFICATION_REQUIRED. */
+  needsCode?: Who[];
   route: string;
 };
 const MATRIX: Call[] = [
   { route: 'GET /health', method: 'GET', path: () => '/health', allowed: ['none', 'coordinator', 'employer', 'admin'] },
   { route: 'GET /auth/config', method: 'GET', path: () => '/auth/config', allowed: ['none', 'coordinator', 'employer', 'admin'] },
-  { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['none', 'coordinator', 'employer', 'admin'] },
+  { route: 'POST /labourers', method: 'POST', path: () => '/labourers', json: () => registrationBody(), allowed: ['coordinator', 'admin'], needsCode: ['none', 'employer'] },
+  { route: 'POST /labourers/verify', method: 'POST', path: () => '/labourers/verify', json: () => ({ phone: mobilePhone() }), allowed: ['none', 'coordinator', 'employer', 'admin'] },
+  { route: 'GET /phone-changes', method: 'GET', path: () => '/phone-changes?county=510822', allowed: ['coordinator', 'admin'] },
+  // Nobody asked to change phone: let in, and told there is nothing pending.
+  { route: 'POST /phone-changes/{labourerId}/approve', method: 'POST', path: () => `/phone-changes/${ids.labourer}/approve`, allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
+  { route: 'POST /phone-changes/{labourerId}/refuse', method: 'POST', path: () => `/phone-changes/${ids.labourer}/refuse`, allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
   { route: 'GET /labourers', method: 'GET', path: () => '/labourers?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'POST /labourers/poverty-import', method: 'POST', path: () => '/labourers/poverty-import?county=510822', csv: 'idNumber\n510822198503150018\n', allowed: ['coordinator', 'admin'] },
   { route: 'GET /labourers/{id}', method: 'GET', path: () => `/labourers/${ids.labourer}`, allowed: ['coordinator', 'admin'] },
@@ -95,6 +102,9 @@ describe('route × role matrix', () => {
           : await api(call.method, call.path(), { token: TOKENS[who], ...body });
         if (call.notFoundFor?.includes(who)) {
           expect(res.status).toBe(404);
+        } else if (call.needsCode?.includes(who)) {
+          expect(res.status).toBe(400);
+          expect(res.body.error.code).toBe('VERIFICATION_REQUIRED');
         } else if (allowed) {
           expect([401, 403]).not.toContain(res.status);
           expect(res.status).toBeLessThan(300);

@@ -126,33 +126,6 @@ describe('SMS intents', () => {
     }
   });
 
-  it('moves a registration to a new phone with 换号 and tells the old phone', async () => {
-    const oldPhone = mobilePhone();
-    const newPhone = mobilePhone();
-    const id = validIdNumber();
-    await sms(oldPhone, `报名 吴春花 ${id} 种植 本地`);
-    const moved = await sms(newPhone, `换号 ${id}`);
-    const labourer = await labourerByPhone(newPhone);
-    const oldLookup = await api('GET', `/labourers?phone=${oldPhone}`, { token: COORDINATOR });
-    expect(moved.replies).toEqual(
-      expect.arrayContaining([
-        { to: `+86${newPhone}`, body: expect.stringContaining('已转到本号码') },
-        { to: `+86${oldPhone}`, body: expect.stringContaining(`尾号${newPhone.slice(-4)}`) },
-      ]),
-    );
-    expect(labourer.name).toBe('吴春花');
-    expect(oldLookup.body).toEqual([]);
-  });
-
-  it('refuses 换号 into a phone that already has a registration', async () => {
-    const taken = mobilePhone();
-    const id = validIdNumber();
-    await sms(mobilePhone(), `报名 杨桂兰 ${id} 保洁`);
-    await sms(taken, `报名 刘秀英 ${validIdNumber()} 普工`);
-    const answer = await sms(taken, `换号 ${id}`);
-    expect(bodies(answer)[0]).toContain('本号码已有人报名');
-  });
-
   it('registers through the web form and SMS with the same uniqueness', async () => {
     const body = registrationBody();
     await api('POST', '/labourers', { json: body, token: COORDINATOR });

@@ -8,7 +8,7 @@ export const INTENT_WORDS: ReadonlyMap<string, SimpleIntent> = new Map<string, S
   ...(['1', '接受', '同意', '是', '是的', 'Y', 'YES', '好', '好的', '去', '我去', 'OK', '可以', '愿意', '行', '接受工作'] as const).map(
     (w): [string, SimpleIntent] => [w, 'accept'],
   ),
-  ...(['2', '拒绝', '不去', '否', 'N', 'NO', '不要', '不同意', '不接受', '不愿意', '不行', '不去了', '算了'] as const).map(
+  ...(['2', '0', '拒绝', '不去', '否', 'N', 'NO', '不要', '不同意', '不接受', '不愿意', '不行', '不去了', '算了'] as const).map(
     (w): [string, SimpleIntent] => [w, 'decline'],
   ),
   ...(['查询', 'CX', '状态', '进度', '查', '查进度', '查询进度', '查状态', '查询状态'] as const).map(

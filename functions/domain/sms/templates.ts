@@ -25,10 +25,18 @@ const TEMPLATES = {
   noOpenOffer: (_p: Record<string, never>) => '您目前没有待答复的岗位通知。有合适岗位会短信告诉您。',
   status: (p: { name: string; county: string; state: string }) => `${p.name}：已报名（${p.county}），${p.state}。`,
   changePhoneNeedsId: (_p: Record<string, never>) => '换号请用新手机号回复：换号 身份证号（18位）。',
-  changePhoneNotFound: (_p: Record<string, never>) => '没有找到这个身份证号的报名，请先报名：报名 姓名 身份证号 工种 去向 月薪。',
-  changePhoneSame: (p: { name: string }) => `${p.name}，本号码就是您报名用的号码，无需换号。`,
+  // The requesting phone learns nothing of the registration, not even whether the ID number has one.
+  changePhoneRequested: (p: { hours: number }) =>
+    `换号申请已收到。如该身份证号已报名，原号码会收到确认短信，原号码回1即完成，${p.hours}小时内未拒绝也会自动完成。`,
+  changePhoneConfirm: (p: { last4: string; hours: number }) =>
+    `有人申请把您的春风行动报名转到尾号${p.last4}的号码。本人申请回1同意，不是本人回0拒绝；${p.hours}小时内不回复将自动转移。`,
+  changePhoneSame: (_p: Record<string, never>) => '本号码就是您报名用的号码，无需换号。',
   newPhoneTaken: (_p: Record<string, never>) => '本号码已有人报名，不能换入。如有疑问请联系县人社局。',
-  phoneChanged: (p: { name: string }) => `${p.name}，您的报名已转到本号码，以后短信都发到这里。`,
+  phoneChanged: (_p: Record<string, never>) => '换号已完成，您的报名已转到本号码，以后短信都发到这里。查询回CX。',
+  changePhoneRefused: (_p: Record<string, never>) => '换号申请未通过。如确需换号，请带身份证到县人社局办理。',
+  changePhoneKept: (_p: Record<string, never>) => '已拒绝换号，您的报名仍在本号码。如非本人申请，请注意保护身份证信息。',
+  noPendingPhoneChange: (_p: Record<string, never>) => '换号申请已经处理过了，您的报名以最后收到的短信为准。查询回CX。',
+  forgetBlocked: (_p: Record<string, never>) => '您的报名有换号申请待处理，暂不能删除。不是本人申请请回0拒绝；如有疑问请联系县人社局。',
   offer: (p: { name: string; place: string; title: string; wage: number; start: string; hours: number }) =>
     `${clip(p.name, 7)}您好：${clip(p.place, 6)}${clip(p.title, 10)}，月薪${p.wage}元，${p.start}上岗。回1接受，回2拒绝，${p.hours}小时内有效。`,
   offerAccepted: (p: { title: string }) => `已确认您接受"${clip(p.title, 12)}"。出行和上岗安排会短信通知您。`,
@@ -43,10 +51,36 @@ const TEMPLATES = {
   forgetAsk: (_p: Record<string, never>) => '删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除',
   forgotten: (_p: Record<string, never>) => '您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。',
   phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
+  verificationCode: (p: { code: string }) => `验证码${p.code}，10分钟内有效，仅用于春风行动报名，请勿告诉他人。`,
 } satisfies Record<string, (params: never) => string>;
 
-/** The one message an opted-out number still gets: the confirmation that it opted out. */
-export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>(['optedOut']);
+/**
+ * What an opted-out number still gets: the confirmation that it opted out, a code it asked for, and
+ * anything about its registration moving to another phone (a takeover must never go unnoticed).
+ */
+export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>([
+  'optedOut',
+  'verificationCode',
+  'changePhoneConfirm',
+  'changePhoneKept',
+  'phoneMovedAway',
+]);
+
+/**
+ * What is sent even past a county's daily SMS budget (services/sms-budget.ts): a code someone is waiting
+ * for, bus notices and their changes (a labourer must not miss or wait for nothing at a departure), and
+ * the old phone's warning that a registration is moving away (an attacker who drains the budget must
+ * not silence it). Replies to a labourer's own SMS are not urgent: anyone can send SMS to provoke them
+ * (pumping), and a labourer can ask again tomorrow.
+ */
+export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
+  'verificationCode',
+  'tripBooked',
+  'tripReminder',
+  'seatCancelled',
+  'changePhoneConfirm',
+  'phoneMovedAway',
+]);
 
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

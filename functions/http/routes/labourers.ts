@@ -4,17 +4,34 @@ import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Deps } from '#services/deps.js';
 import { findLabourerByPhone, getLabourer, listCountyLabourers } from '#services/find-labourers.js';
 import { importPovertyList } from '#services/import-poverty-list.js';
-import { registerLabourer } from '#services/register-labourer.js';
+import { registerFromWeb, type WebRegistrant } from '#services/register-from-web.js';
+import { sendVerificationCode } from '#services/verify-phone.js';
+import { clientAddress } from '../client-address.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
+import { optionalPrincipal } from '../optional-principal.js';
 import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
-import { ListLabourersQuery, PovertyImportQuery, RegisterLabourerBody } from '../schemas/labourers.js';
+import { ListLabourersQuery, PovertyImportQuery, RegisterLabourerBody, VerifyPhoneBody } from '../schemas/labourers.js';
 import { validate } from '../validate.js';
 
+/** Public with the SMS code of the phone; a coordinator (own county's residents) or admin without one. */
 export async function postLabourer(deps: Deps, event: HttpEvent): Promise<HttpResult> {
-  const body = validate(RegisterLabourerBody, event.body, '报名信息');
-  const result = await registerLabourer(deps, { ...body, channel: 'web' });
+  const { verificationCode, consent: _consent, ...body } = validate(RegisterLabourerBody, event.body, '报名信息');
+  const principal = await optionalPrincipal(event);
+  const who: WebRegistrant =
+    principal?.role === 'coordinator'
+      ? { by: 'staff', registeredBy: `coordinator:${principal.county}`, county: principal.county }
+      : principal?.role === 'admin'
+        ? { by: 'staff', registeredBy: 'admin' }
+        : { by: 'public', verificationCode };
+  const result = await registerFromWeb(deps, body, who);
   return jsonResponse(201, result, { location: `/labourers/${result.id}` });
+}
+
+/** Sends the 6-digit code a public registration needs. */
+export async function postVerification(deps: Deps, event: HttpEvent): Promise<HttpResult> {
+  const { phone } = validate(VerifyPhoneBody, event.body, '请求');
+  return jsonResponse(202, await sendVerificationCode(deps, phone, clientAddress(event)));
 }
 
 type Reader = Extract<Principal, { role: 'coordinator' | 'admin' }>;

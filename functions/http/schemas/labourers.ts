@@ -23,8 +23,14 @@ export const RegisterLabourerBody = z.object({
   availableFrom: z.optional(z.iso.date()),
   canTravel: z._default(z.boolean(), true),
   consent: z.literal(true, { error: '需要同意个人信息使用说明（consent: true）' }),
+  /** The 6-digit SMS code from POST /labourers/verify; a coordinator registering at the office needs none. */
+  verificationCode: z.optional(z.string().check(z.trim(), z.regex(/^\d{6}$/, '验证码应为 6 位数字'))),
 });
 export type RegisterLabourerBody = z.infer<typeof RegisterLabourerBody>;
+
+export const VerifyPhoneBody = z.object({
+  phone: boundedText(1, 40),
+});
 
 export const ListLabourersQuery = z.object({
   county: z.optional(z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'))),

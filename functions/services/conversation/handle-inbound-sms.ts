@@ -6,7 +6,8 @@ import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from '../deps.js';
 import { findLabourerByPhone } from '../find-labourers.js';
 import { answerOffer, setOptOut, statusReply } from './account-replies.js';
-import { changePhone } from './change-phone.js';
+import { pendingPhoneChange } from '../phone-change.js';
+import { answerPhoneChange, changePhone } from './change-phone.js';
 import { askToForget, confirmForget } from './forget-me.js';
 import { replyOnly, type InboundContext, type Plan } from './plan.js';
 import { registerBySms } from './register-by-sms.js';
@@ -53,8 +54,12 @@ async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
     case 'fields':
       return registerBySms(ctx, intent.fields, { explicit: intent.kind === 'register', registered: labourer });
     case 'accept':
-    case 'decline':
+    case 'decline': {
+      // The old phone's 1 / 0 on a pending 换号 comes before any offer: it is the question asked last.
+      const change = labourer && (await pendingPhoneChange(ctx.deps, labourer.id));
+      if (change) return answerPhoneChange(ctx, change, intent.kind === 'accept');
       return answerOffer(ctx, intent.kind, labourer);
+    }
     case 'status':
       return statusReply(ctx, labourer);
     case 'optOut':
@@ -63,9 +68,10 @@ async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
     case 'changePhone':
       return changePhone(ctx, intent.idNumber);
     case 'forget':
-      return askToForget(ctx, labourer);
     case 'confirmForget':
-      return confirmForget(ctx, labourer);
+      // Erasure while the registration may be moving is refused: the old phone says 0 first.
+      if (labourer && (await pendingPhoneChange(ctx.deps, labourer.id))) return replyOnly(ctx, intent.kind, 'forgetBlocked', {}, labourer.homeCounty);
+      return intent.kind === 'forget' ? askToForget(ctx, labourer) : confirmForget(ctx, labourer);
     case 'help':
       return replyOnly(ctx, 'help', 'help', {}, labourer?.homeCounty);
   }

@@ -33,6 +33,8 @@ export const labourerEntity = new Entity({
     status: { type: LABOURER_STATUSES, required: true },
     optedOut: { type: 'boolean', required: true },
     channel: { type: CHANNELS, required: true },
+    /** Assisted registration: the staff member who registered the labourer (`coordinator:510822`). */
+    registeredBy: { type: 'string', readOnly: true },
     /** Set by the daily follow-up when still unplaced N days after registering (返贫风险 watch list). */
     watchSince: { type: 'string' },
     /** 删除 asked for (ISO time); 确认删除 within 24 hours erases the personal fields. */
