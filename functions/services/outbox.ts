@@ -10,6 +10,8 @@ export interface OutboxSms {
   county?: string;
   /** The inbound message that caused it, if any (lets the phone simulator show the replies). */
   causedBy?: string;
+  /** Logged but never sent, for this reason (e.g. replies paused for a looping phone). */
+  suppressed?: string;
 }
 
 export function outboxPart(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms, name = 'sms'): TxPart {
@@ -25,7 +27,8 @@ export function outboxPart(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxS
           body: message.sms.body,
           segments: message.sms.segments,
           template: message.sms.template,
-          status: 'pending',
+          status: message.suppressed ? 'suppressed' : 'pending',
+          failureReason: message.suppressed,
           county: message.county,
           causedBy: message.causedBy,
           createdAt,

@@ -17,6 +17,7 @@ import { countyFiguresEntity } from './entities/county-figures.js';
 import { rateCounterEntity } from './entities/rate-counter.js';
 import { phoneChangeEntity } from './entities/phone-change.js';
 import { phoneVerificationEntity } from './entities/phone-verification.js';
+import { inboundMuteEntity } from './entities/inbound-mute.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -40,6 +41,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       rateCounter: rateCounterEntity,
       phoneChange: phoneChangeEntity,
       phoneVerification: phoneVerificationEntity,
+      inboundMute: inboundMuteEntity,
     },
     { client: documentClient, table },
   );

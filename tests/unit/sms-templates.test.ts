@@ -56,6 +56,7 @@ describe('SMS templates', () => {
     noPendingPhoneChange: {},
     forgetBlocked: {},
     verificationCode: { code: '123456' },
+    repliesPaused: {},
     phoneMovedAway: { last4: '8000' },
     forgetAsk: {},
     forgotten: {},

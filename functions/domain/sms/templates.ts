@@ -51,6 +51,7 @@ const TEMPLATES = {
   forgetAsk: (_p: Record<string, never>) => '删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除',
   forgotten: (_p: Record<string, never>) => '您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。',
   phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
+  repliesPaused: (_p: Record<string, never>) => '短信过于频繁，自动回复暂停1小时。',
   verificationCode: (p: { code: string }) => `验证码${p.code}，10分钟内有效，仅用于春风行动报名，请勿告诉他人。`,
 } satisfies Record<string, (params: never) => string>;
 

@@ -9,6 +9,7 @@ import { answerOffer, setOptOut, statusReply } from './account-replies.js';
 import { pendingPhoneChange } from '../phone-change.js';
 import { answerPhoneChange, changePhone } from './change-phone.js';
 import { askToForget, confirmForget } from './forget-me.js';
+import { loopGuard } from './loop-guard.js';
 import { replyOnly, type InboundContext, type Plan } from './plan.js';
 import { registerBySms } from './register-by-sms.js';
 
@@ -33,8 +34,7 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
   if (seen) return { handled: false, reason: 'duplicate' };
 
   const ctx: InboundContext = { deps, phone: phone.e164, inboundMessageId: sms.inboundMessageId, now: deps.clock.now() };
-  const intent = parseSms(sms.text, ctx.now);
-  let plan = await decide(ctx, intent);
+  let plan = (await loopGuard(ctx, sms.text)) ?? (await decide(ctx, parseSms(sms.text, ctx.now)));
   for (let attempt = 0; ; attempt++) {
     const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent), ...plan.parts]);
     if (outcome.ok) {
