@@ -15,7 +15,10 @@ export function chineseMonthDay(isoDate: string): string {
   return `${month}月${day}日`;
 }
 
-/** Today's date in China (UTC+8), where every county runs. */
+/** China's offset from UTC (UTC+8 all year, no daylight saving), where every county runs. */
+export const CHINA_UTC_OFFSET_SECONDS = 8 * 3600;
+
+/** Today's date in China. */
 export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + CHINA_UTC_OFFSET_SECONDS * 1000).toISOString().slice(0, 10);
 }

@@ -7,10 +7,11 @@ import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Contex
 import { idempotentSmsSender } from '#adapters/idempotent-sms-sender.js';
 import { localSmsSink } from '#adapters/local-sms-sink.js';
 import { logger } from '#adapters/logger.js';
+import { countSmsOverBudget } from '#adapters/metrics.js';
 import type { SmsSender } from '#adapters/sms-sender.js';
 import { snsSmsSender } from '#adapters/sns-sms-sender.js';
 import { systemClock } from '#adapters/clock.js';
-import { ENV, optionalEnv, requireEnv } from '#config/env.js';
+import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, optionalEnv, positiveIntegerEnv, requireEnv } from '#config/env.js';
 import { deliverSms } from '#services/deliver-sms.js';
 import { createDb, dynamoDbClientFromEnv } from '#store/db.js';
 import { OUTBOX_ENTITY } from '#store/entities/outbox-message.js';
@@ -23,6 +24,7 @@ const provider: SmsSender =
     ? localSmsSink
     : snsSmsSender({ senderId: optionalEnv(ENV.smsSenderId), originationNumber: optionalEnv(ENV.smsOriginationNumber) });
 const sender = idempotentSmsSender(provider, { client, tableName });
+const budget = { perCountyPerDay: positiveIntegerEnv(ENV.smsDailyBudgetPerCounty, DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY) };
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 let failedEarlierInBatch = false;
@@ -43,8 +45,9 @@ async function deliverRecord(record: DynamoDBRecord): Promise<void> {
   if (record.eventName !== 'INSERT' || image?.__edb_e__?.S !== OUTBOX_ENTITY) return;
   const messageId = image.messageId?.S;
   if (!messageId) return;
-  const outcome = await deliverSms(deps, sender, messageId);
+  const outcome = await deliverSms(deps, sender, messageId, budget);
   logger.info('sms delivery', { messageId, outcome });
+  if (outcome === 'over-budget') countSmsOverBudget(image.county?.S ?? '');
 }
 
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {

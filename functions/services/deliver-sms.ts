@@ -1,15 +1,19 @@
 // Sends one outbox message and records the outcome. A message leaves `pending` exactly once: every
 // transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
+// Past its county's daily budget, a non-urgent message is suppressed instead (sms-budget.ts).
 import { PermanentSmsError, type SmsSender } from '#adapters/sms-sender.js';
 import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
+import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
 
-export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'already-settled';
+/** `over-budget`: suppressed, its county's SMS budget for the day being spent. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'over-budget' | 'already-settled';
 
 export async function deliverSms(
   deps: Pick<Deps, 'db' | 'clock'>,
   sender: SmsSender,
   messageId: string,
+  budget: SmsBudget,
 ): Promise<DeliveryOutcome> {
   const { outboxMessage, labourer, uniqueGuard } = deps.db.entities;
   const { data: message } = await outboxMessage.get({ messageId }).go({ consistent: true });
@@ -32,9 +36,15 @@ export async function deliverSms(
     }
   }
 
+  if (!(await withinSmsBudget(deps, budget, message))) {
+    await settle({ status: 'suppressed', failureReason: `budget: 本县今日短信已达${budget.perCountyPerDay}条上限，非紧急短信暂停发送` });
+    return 'over-budget';
+  }
+
   try {
     const { providerMessageId } = await sender.send({ messageId, to: message.to, body: message.body, causedBy: message.causedBy });
     await settle({ status: 'sent', providerMessageId });
+    await countSentSms(deps, message);
     return 'sent';
   } catch (error) {
     if (error instanceof PermanentSmsError) {

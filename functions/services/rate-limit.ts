@@ -7,13 +7,18 @@ export interface RateLimit {
   name: string;
   max: number;
   windowSeconds: number;
+  /**
+   * The UTC offset windows are aligned to (default 0: on UTC's midnight). A day's window with China's
+   * offset (CHINA_UTC_OFFSET_SECONDS) runs from midnight to midnight in China, not 08:00 to 08:00.
+   */
+  utcOffsetSeconds?: number;
 }
 
 export type RateDecision = { ok: true; count: number } | { ok: false; retryAfterSeconds: number };
 
 function windowOf(limit: RateLimit, now: Date) {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const windowStart = nowSeconds - (nowSeconds % limit.windowSeconds);
+  const windowStart = nowSeconds - ((nowSeconds + (limit.utcOffsetSeconds ?? 0)) % limit.windowSeconds);
   return { nowSeconds, windowStart };
 }
 

@@ -1,5 +1,5 @@
 // Alarms that need a person: anything in a dead-letter queue, any Lambda error or throttle, an
-// outbox that falls behind, failing SMS deliveries and SMS spend. All of them notify one encrypted SNS topic (subscribe the on-call to it).
+// outbox that falls behind, failing SMS deliveries, SMS spend and a county past its daily SMS budget. All of them notify one encrypted SNS topic (subscribe the on-call to it).
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -9,6 +9,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS } from '../../functions/config/metrics.js';
 
 export interface MonitoringProps {
   /** Construct id → function; the id names the alarms. */
@@ -89,6 +90,14 @@ export class Monitoring extends Construct {
       new Metric({ namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', period: Duration.hours(1), statistic: 'Maximum' }),
       props.smsMonthlySpendAlarmUsd ?? 500,
       'SMS: this month’s spend passed the alarm threshold (the account spend limit stops sending).',
+    );
+    // The notifier's own metric (Powertools EMF), one per non-urgent SMS held back by a county's budget;
+    // the log line beside it names the county.
+    alarm(
+      'SmsCountyBudgetReached',
+      new Metric({ namespace: METRICS.namespace, metricName: METRICS.smsOverBudget, dimensionsMap: { service: METRICS.service }, period: PERIOD, statistic: 'Sum' }),
+      0,
+      'SMS: a county used up its daily SMS budget; its non-urgent SMS are suppressed until midnight (China time). Find the county in the notifier log (SmsOverBudget); raise smsDailyBudgetPerCounty if the traffic is genuine.',
     );
     for (const [name, fn] of Object.entries(props.streamConsumers ?? {})) {
       alarm(

@@ -12,7 +12,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/config/env.js';
+import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, asPositiveInteger } from '../../functions/config/env.js';
 import { OUTBOX_ENTITY } from '../../functions/store/entities/outbox-message.js';
 import type { Data } from './data.js';
 import { LambdaFunction } from './lambda-function.js';
@@ -29,6 +29,20 @@ export interface SmsProps {
    * buy a short code, and +86 traffic needs one with registered templates (context `smsOriginationNumber`).
    */
   readonly originationNumber?: string;
+  /**
+   * SMS a county may send a day (China's day) before non-urgent ones are suppressed; context
+   * `smsDailyBudgetPerCounty`, default 5,000. An alarm (Monitoring) says when a county reaches it.
+   */
+  readonly dailyBudgetPerCounty?: number;
+}
+
+/** The budget from the props or the context (a number in cdk.json, a string on the command line). */
+function dailyBudget(scope: Construct, props: SmsProps): number {
+  const raw: unknown = props.dailyBudgetPerCounty ?? scope.node.tryGetContext('smsDailyBudgetPerCounty');
+  if (raw === undefined || raw === '') return DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY;
+  const budget = asPositiveInteger(raw);
+  if (budget === undefined) throw new Error(`smsDailyBudgetPerCounty must be a whole number above 0, not ${String(raw)}`);
+  return budget;
 }
 
 export class Sms extends Construct {
@@ -109,7 +123,7 @@ export class Sms extends Construct {
       reason: "This queue is itself a dead-letter queue: the notifier stream mapping's on-failure destination.",
     });
 
-    const smsEnvironment: Record<string, string> = {};
+    const smsEnvironment: Record<string, string> = { [ENV.smsDailyBudgetPerCounty]: String(dailyBudget(this, props)) };
     if (props.senderId) smsEnvironment[ENV.smsSenderId] = props.senderId;
     if (props.originationNumber) smsEnvironment[ENV.smsOriginationNumber] = props.originationNumber;
     this.notifierFn = new LambdaFunction(this, 'Notifier', {

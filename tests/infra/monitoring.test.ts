@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../functions/config/metrics.js';
 import { synth } from './synth.js';
 
 const { stack, template, logicalId, resource } = synth();
@@ -44,6 +45,21 @@ describe('alarms', () => {
     );
     expect(alarms).toContainEqual(
       expect.objectContaining({ Namespace: 'AWS/SNS', MetricName: 'SMSMonthToDateSpentUSD', Threshold: 500, AlarmActions: [alarmTopic] }),
+    );
+  });
+
+  it('fire when a county reaches its daily SMS budget (the notifier counts each SMS it holds back)', () => {
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'Chunfeng',
+        MetricName: 'SmsOverBudget',
+        // Powertools metrics carry the service dimension: without it the alarm would watch nothing.
+        Dimensions: [{ Name: 'service', Value: METRICS.service }],
+        Statistic: 'Sum',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        AlarmActions: [alarmTopic],
+      }),
     );
   });
 

@@ -108,4 +108,13 @@ describe('outbound SMS (notifier)', () => {
       NODE_OPTIONS: '--enable-source-maps',
     });
   });
+
+  it('gets the daily SMS budget per county from context (default 5,000), and refuses a budget that is not one', () => {
+    expect(resource(stack.sms.notifierFn).Properties.Environment.Variables[ENV.smsDailyBudgetPerCounty]).toBe('5000');
+    for (const budget of [2000, '2000']) {
+      const withContext = synth({ smsDailyBudgetPerCounty: budget });
+      expect(withContext.resource(withContext.stack.sms.notifierFn).Properties.Environment.Variables[ENV.smsDailyBudgetPerCounty]).toBe('2000');
+    }
+    expect(() => synth({ smsDailyBudgetPerCounty: 'lots' })).toThrow(/smsDailyBudgetPerCounty/);
+  });
 });

@@ -21,6 +21,21 @@ describe('rate limits kept in the table', () => {
     expect(await countInWindow(deps, limit, 'a')).toBe(1);
   });
 
+  it("aligns a day's window to a UTC offset: China's day runs from 16:00 UTC to 16:00 UTC", async () => {
+    let now = new Date('2026-03-01T15:00:00Z'); // 23:00 in China
+    const deps = await freshDeps({ clock: { now: () => now } });
+    const day = { name: 'day', max: 1, windowSeconds: 86_400, utcOffsetSeconds: 8 * 3600 };
+
+    const first = await takeFromLimit(deps, day, 'a');
+    const refused = await takeFromLimit(deps, day, 'a');
+    now = new Date('2026-03-01T16:00:00Z'); // midnight in China
+    const nextDay = await takeFromLimit(deps, day, 'a');
+
+    expect(first.ok).toBe(true);
+    expect(refused).toEqual({ ok: false, retryAfterSeconds: 3600 });
+    expect(nextDay).toEqual({ ok: true, count: 1 });
+  });
+
   it('never lets concurrent takers past the limit', async () => {
     const deps = await freshDeps();
     const limit = { name: 'race', max: 5, windowSeconds: 3600 };
