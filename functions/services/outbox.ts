@@ -14,25 +14,27 @@ export interface OutboxSms {
   suppressed?: string;
 }
 
-export function outboxPart(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms, name = 'sms'): TxPart {
-  const messageId = deps.newId();
-  const createdAt = deps.clock.now().toISOString();
+function outboxRecord(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms) {
   return {
-    name,
-    item: ({ outboxMessage }) =>
-      outboxMessage
-        .create({
-          messageId,
-          to: message.to,
-          body: message.sms.body,
-          segments: message.sms.segments,
-          template: message.sms.template,
-          status: message.suppressed ? 'suppressed' : 'pending',
-          failureReason: message.suppressed,
-          county: message.county,
-          causedBy: message.causedBy,
-          createdAt,
-        })
-        .commit(),
+    messageId: deps.newId(),
+    to: message.to,
+    body: message.sms.body,
+    segments: message.sms.segments,
+    template: message.sms.template,
+    status: message.suppressed ? ('suppressed' as const) : ('pending' as const),
+    failureReason: message.suppressed,
+    county: message.county,
+    causedBy: message.causedBy,
+    createdAt: deps.clock.now().toISOString(),
   };
+}
+
+export function outboxPart(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms, name = 'sms'): TxPart {
+  const record = outboxRecord(deps, message);
+  return { name, item: ({ outboxMessage }) => outboxMessage.create(record).commit() };
+}
+
+/** An SMS on its own, with no state change to keep it company (a transaction would bill it twice). */
+export async function writeOutbox(deps: Pick<Deps, 'db' | 'newId' | 'clock'>, message: OutboxSms): Promise<void> {
+  await deps.db.entities.outboxMessage.create(outboxRecord(deps, message)).go();
 }

@@ -1,5 +1,6 @@
 // Fixed-window limits kept in the table (one conditional update each), so they hold across Lambda
 // instances: verification codes per phone and per client, inbound SMS per phone, SMS per county a day.
+import { isConditionFailure } from '#store/condition-failure.js';
 import type { Deps } from './deps.js';
 
 export interface RateLimit {
@@ -47,7 +48,3 @@ export async function countInWindow(deps: Pick<Deps, 'db' | 'clock'>, limit: Rat
   return data?.count ?? 0;
 }
 
-function isConditionFailure(error: unknown): boolean {
-  const cause = (error as { cause?: { name?: string } }).cause;
-  return (error as { name?: string }).name === 'ConditionalCheckFailedException' || cause?.name === 'ConditionalCheckFailedException';
-}

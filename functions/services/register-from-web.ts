@@ -1,10 +1,10 @@
 // POST /labourers: the web form (a public caller shows the SMS code sent to the phone), or a coordinator
 // registering a resident of their county at the office (assisted: no code, `registeredBy` kept).
-import { ConflictError, ForbiddenError, VerificationRequiredError } from '#domain/errors.js';
+import { ConflictError, ForbiddenError } from '#domain/errors.js';
 import { writeTransaction } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import { prepareRegistration, registrationConflict, type RegistrationRequest, type RegistrationResult } from './register-labourer.js';
-import { spendVerificationCode, spendVerificationPart } from './verify-phone.js';
+import { checkVerificationCode, spendVerificationCode } from './verify-phone.js';
 
 export type WebRegistrant =
   | { by: 'public'; verificationCode?: string }
@@ -29,14 +29,12 @@ export async function registerFromWeb(
     throw registrationConflict(outcome.failed) ?? new Error(`Registration refused: ${[...outcome.failed].join(',')}`);
   }
 
-  const verification = await spendVerificationPart(deps, prepared.phone, who.verificationCode);
-  const outcome = await writeTransaction(deps.db, [...prepared.parts, verification]);
+  await checkVerificationCode(deps, prepared.phone, who.verificationCode);
+  const outcome = await writeTransaction(deps.db, prepared.parts);
   if (outcome.ok) {
     const { poverty: _hidden, ...result } = prepared.result;
     return result;
   }
-  // The same code was spent a moment ago (a double submit), or a new one was asked for.
-  if (outcome.failed.has('verification')) throw new VerificationRequiredError('验证码已失效', [{ path: 'verificationCode', message: '验证码已使用或已更换，请重新获取' }]);
   await spendVerificationCode(deps, prepared.phone);
   throw TAKEN;
 }

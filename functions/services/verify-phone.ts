@@ -2,23 +2,30 @@
 // (a fixed text: nothing the caller typed is sent), 10 minutes, 5 tries. Codes are limited per phone
 // (one a minute, five a day) and per client (twenty an hour) in the table, so the limits hold across
 // Lambda instances: the form can no longer be used to send SMS to numbers of someone's choosing.
+// Four write units a code: the client's counter, the code, the phone's day counter, the SMS.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { RateLimitedError, ValidationError, VerificationRequiredError } from '#domain/errors.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { writeTransaction, type TxPart } from '#store/transact.js';
+import { isConditionFailure } from '#store/condition-failure.js';
 import type { Deps } from './deps.js';
-import { outboxPart } from './outbox.js';
-import { takeFromLimit, type RateLimit } from './rate-limit.js';
+import { writeOutbox } from './outbox.js';
+import { countInWindow, takeFromLimit, type RateLimit } from './rate-limit.js';
 
 export const CODE_TTL_SECONDS = 600;
+const RESEND_AFTER_SECONDS = 60;
 const TRIES = 5;
 
 export const VERIFY_LIMITS = {
   perClientHour: { name: 'verify-client-hour', max: 20, windowSeconds: 3600 },
-  perPhoneMinute: { name: 'verify-phone-minute', max: 1, windowSeconds: 60 },
   perPhoneDay: { name: 'verify-phone-day', max: 5, windowSeconds: 86_400 },
 } satisfies Record<string, RateLimit>;
+
+function secondsLeftInWindow(deps: Pick<Deps, 'clock'>, limit: RateLimit): number {
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  return limit.windowSeconds - (nowSeconds % limit.windowSeconds);
+}
+
 
 const hashCode = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest();
 
@@ -26,65 +33,60 @@ const hashCode = (phone: string, code: string) => createHash('sha256').update(`$
 export async function sendVerificationCode(deps: Deps, rawPhone: string, client: string): Promise<{ expiresInSeconds: number }> {
   const phone = normalizeMainlandMobile(rawPhone);
   if (!phone.ok) throw new ValidationError('手机号码有误', [{ path: 'phone', message: '请填写中国大陆手机号码' }]);
-  // The client's own budget first: a sender spraying many numbers spends it, not the numbers' budgets.
-  const checks: [RateLimit, string][] = [
-    [VERIFY_LIMITS.perClientHour, client],
-    [VERIFY_LIMITS.perPhoneMinute, phone.e164],
-    [VERIFY_LIMITS.perPhoneDay, phone.e164],
-  ];
-  for (const [limit, subject] of checks) {
+  const tooSoon = (wait: number) => new RateLimitedError(`获取验证码太频繁，请${wait > 90 ? `${Math.ceil(wait / 60)} 分钟` : `${wait} 秒`}后再试`, wait);
+  const take = async (limit: RateLimit, subject: string) => {
     const decision = await takeFromLimit(deps, limit, subject);
-    if (!decision.ok) {
-      const wait = decision.retryAfterSeconds;
-      throw new RateLimitedError(`获取验证码太频繁，请${wait > 90 ? `${Math.ceil(wait / 60)} 分钟` : `${wait} 秒`}后再试`, wait);
-    }
+    if (!decision.ok) throw tooSoon(decision.retryAfterSeconds);
+  };
+  // The client's own budget first: a sender spraying many numbers spends it, not the numbers' budgets.
+  await take(VERIFY_LIMITS.perClientHour, client);
+  if ((await countInWindow(deps, VERIFY_LIMITS.perPhoneDay, phone.e164)) >= VERIFY_LIMITS.perPhoneDay.max) {
+    throw tooSoon(secondsLeftInWindow(deps, VERIFY_LIMITS.perPhoneDay));
   }
+
+  // The code item itself keeps a phone to one code a minute (a conditional put, no counter of its own).
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + CODE_TTL_SECONDS;
-  await writeTransaction(deps.db, [
-    {
-      name: 'verification',
-      item: ({ phoneVerification }) =>
-        phoneVerification.put({ phone: phone.e164, codeHash: hashCode(phone.e164, code).toString('hex'), triesLeft: TRIES, expiresAt }).commit(),
-    },
-    outboxPart(deps, { to: phone.e164, sms: renderSms('verificationCode', { code }) }),
-  ]);
+  try {
+    await deps.db.entities.phoneVerification
+      .put({ phone: phone.e164, codeHash: hashCode(phone.e164, code).toString('hex'), triesLeft: TRIES, sentAt: nowSeconds, expiresAt: nowSeconds + CODE_TTL_SECONDS })
+      .where(({ sentAt }, { notExists, lte }) => `${notExists(sentAt)} OR ${lte(sentAt, nowSeconds - RESEND_AFTER_SECONDS)}`)
+      .go();
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const { data } = await deps.db.entities.phoneVerification.get({ phone: phone.e164 }).go();
+    throw tooSoon(Math.max(1, (data?.sentAt ?? nowSeconds) + RESEND_AFTER_SECONDS - nowSeconds));
+  }
+  await take(VERIFY_LIMITS.perPhoneDay, phone.e164);
+  // Not in a transaction with the code: a lost SMS is asked for again, and a transaction bills double.
+  await writeOutbox(deps, { to: phone.e164, sms: renderSms('verificationCode', { code }) });
   return { expiresInSeconds: CODE_TTL_SECONDS };
 }
 
 /**
- * Checks `code` for `phone` (E.164) and returns the transaction part that spends it, so a code registers
- * once. A wrong code costs one of its tries.
+ * Checks `code` for `phone` (E.164); a wrong code costs one of its tries. A code is not spent by a
+ * registration that succeeds: the phone is registered then, and no second registration can use it.
  */
-export async function spendVerificationPart(deps: Pick<Deps, 'db' | 'clock'>, phone: string, code: string | undefined): Promise<TxPart> {
+export async function checkVerificationCode(deps: Pick<Deps, 'db' | 'clock'>, phone: string, code: string | undefined): Promise<void> {
   const required = (message: string, detail: string) => new VerificationRequiredError(message, [{ path: 'verificationCode', message: detail }]);
   if (!code) throw required('请先验证手机号码', '请点“获取验证码”，填写手机收到的 6 位验证码');
   const { phoneVerification } = deps.db.entities;
   const { data } = await phoneVerification.get({ phone }).go({ consistent: true });
   const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
-  if (!data || data.expiresAt <= nowSeconds || data.triesLeft <= 0) throw required('验证码已失效', '验证码已过期或错误次数太多，请重新获取');
+  if (!data || data.expiresAt <= nowSeconds || data.triesLeft <= 0) throw required('验证码已失效', '验证码已过期、已用过或错误次数太多，请重新获取');
+  if (timingSafeEqual(Buffer.from(data.codeHash, 'hex'), hashCode(phone, code))) return;
 
-  if (!timingSafeEqual(Buffer.from(data.codeHash, 'hex'), hashCode(phone, code))) {
-    await phoneVerification
-      .patch({ phone })
-      .subtract({ triesLeft: 1 })
-      .where(({ triesLeft, codeHash }, { gt, eq }) => `${gt(triesLeft, 0)} AND ${eq(codeHash, data.codeHash)}`)
-      .go()
-      .catch(() => undefined); // a new code or a concurrent try got there first
-    const left = data.triesLeft - 1;
-    throw required('验证码不对', left > 0 ? `验证码不对，还可以再试 ${left} 次` : '验证码不对，请重新获取');
-  }
-  return {
-    name: 'verification',
-    item: (entities) =>
-      entities.phoneVerification
-        .delete({ phone })
-        .where(({ codeHash }, { eq }) => eq(codeHash, data.codeHash))
-        .commit(),
-  };
+  await phoneVerification
+    .patch({ phone })
+    .subtract({ triesLeft: 1 })
+    .where(({ triesLeft, codeHash }, { gt, eq }) => `${gt(triesLeft, 0)} AND ${eq(codeHash, data.codeHash)}`)
+    .go()
+    .catch(() => undefined); // a new code or a concurrent try got there first
+  const left = data.triesLeft - 1;
+  throw required('验证码不对', left > 0 ? `验证码不对，还可以再试 ${left} 次` : '验证码不对，请重新获取');
 }
 
-/** A code that reached a refused registration is spent too: one code, one answer. */
+/** A code that reached a refused registration is spent: one code, one answer (no probing of ID numbers). */
 export async function spendVerificationCode(deps: Pick<Deps, 'db'>, phone: string): Promise<void> {
   await deps.db.entities.phoneVerification.delete({ phone }).go();
 }

@@ -1,10 +1,11 @@
 // Write units of one registration: the items of its transaction, billed by AWS's rule (item-size.ts),
-// with DynamoDB Local's own ConsumedCapacity reported beside it.
-import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+// with DynamoDB Local's own ConsumedCapacity reported beside it, and the phone verification's writes.
+import type { AttributeValue, DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { hmacIdHasher } from '../../functions/adapters/id-hasher.js';
 import { newId } from '../../functions/adapters/ids.js';
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
+import { sendVerificationCode } from '../../functions/services/verify-phone.js';
 import { createDb } from '../../functions/store/db.js';
 import { ensureTable } from '../../bin/local/dynamodb-local.js';
 import { writeUnits } from './item-size.js';
@@ -13,6 +14,8 @@ export interface RegistrationCost {
   writeUnits: number;
   items: number;
   localConsumedCapacity: number | null;
+  /** The phone verification's own writes before it (rate counters, the code, its SMS). */
+  verificationWriteUnits: number;
 }
 
 function itemsOf(write: TransactWriteItem) {
@@ -25,8 +28,12 @@ export async function measureRegistrationCost(client: DynamoDBClient): Promise<R
   await ensureTable(client, table);
   let written: TransactWriteItem[] = [];
   let consumed: number | null = null;
+  /** Single writes, billed alone: a put by its item's size; an update or delete of our small items (counters, codes: far under 1 KB) as 1. */
+  let singleWriteUnits = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      if (context.commandName === 'PutItemCommand') singleWriteUnits += writeUnits((args.input as { Item: Record<string, AttributeValue> }).Item, false);
+      if (context.commandName === 'UpdateItemCommand' || context.commandName === 'DeleteItemCommand') singleWriteUnits += 1;
       if (context.commandName !== 'TransactWriteItemsCommand') return next(args);
       const input = args.input as { TransactItems: TransactWriteItem[]; ReturnConsumedCapacity?: string };
       written = input.TransactItems;
@@ -39,10 +46,13 @@ export async function measureRegistrationCost(client: DynamoDBClient): Promise<R
     // At the serialize step the Document client has already marshalled the items.
     { step: 'serialize', priority: 'high', name: 'captureTransaction' },
   );
+  const deps = { db: createDb(client, table), hasher: hmacIdHasher('bench'), clock: { now: () => new Date() }, newId };
+  await sendVerificationCode(deps, '13800138000', '198.51.100.7');
+  const verificationWriteUnits = singleWriteUnits;
   // A long name and many places: the costliest realistic registration.
   const first17 = '51082219850315001';
   await registerLabourer(
-    { db: createDb(client, table), hasher: hmacIdHasher('bench'), clock: { now: () => new Date() }, newId },
+    deps,
     {
       name: '阿依古丽买买提',
       idNumber: first17 + idNumberChecksum(first17),
@@ -60,5 +70,6 @@ export async function measureRegistrationCost(client: DynamoDBClient): Promise<R
     writeUnits: items.reduce((sum, item) => sum + writeUnits(item, true), 0),
     items: items.length,
     localConsumedCapacity: consumed,
+    verificationWriteUnits,
   };
 }

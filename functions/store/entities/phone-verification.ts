@@ -9,6 +9,8 @@ export const phoneVerificationEntity = new Entity({
     phone: { type: 'string', required: true, readOnly: true },
     codeHash: { type: 'string', required: true },
     triesLeft: { type: 'number', required: true },
+    /** Epoch seconds the code was sent: the next one waits a minute. */
+    sentAt: { type: 'number', required: true },
     /** Epoch seconds: the code is refused after this, and DynamoDB's TTL removes it. */
     expiresAt: { type: 'number', required: true },
   },
