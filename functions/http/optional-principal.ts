@@ -9,6 +9,7 @@ import { principalFromClaims, type Principal } from './principal.js';
 
 type Verifier = { verify(token: string): Promise<Record<string, unknown>> };
 
+/** undefined: not built yet; null: no user pool here (locally, dev tokens arrive as claims instead). */
 let verifier: Verifier | undefined | null;
 
 function idTokenVerifier(): Verifier | undefined {
@@ -20,9 +21,9 @@ function idTokenVerifier(): Verifier | undefined {
   return verifier ?? undefined;
 }
 
-/** Tests: a verifier with its keys in hand. */
-export function useIdTokenVerifier(custom: Verifier | undefined): void {
-  verifier = custom ?? null;
+/** Tests: a verifier with its keys in hand (no fetch of the pool's keys). */
+export function useIdTokenVerifier(custom: Verifier): void {
+  verifier = custom;
 }
 
 /** undefined: nobody signed in (or an anonymous caller's stray header where no user pool is configured). */

@@ -24,6 +24,12 @@ describe('HTTP API', () => {
     }
   });
 
+  it('lets the api function check a staff token sent to a public route against the same pool and client', () => {
+    const env = resource(stack.api.fn).Properties.Environment.Variables;
+    expect(env.USER_POOL_ID).toEqual({ Ref: logicalId(stack.auth.userPool) });
+    expect(env.SIGN_IN_CLIENT_ID).toEqual({ Ref: logicalId(stack.auth.webClient) });
+  });
+
   it('puts everything else behind the Cognito JWT authorizer', () => {
     const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
     const [authorizerId, authorizer] = Object.entries(authorizers)[0]!;
