@@ -1,10 +1,11 @@
-// The middy stack every HTTP route shares: normalised headers, JSON bodies, the error envelope.
+// The middy stack every HTTP route shares: normalised headers, path ids checked, JSON bodies, the error envelope.
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { logger } from '#adapters/logger.js';
 import { errorResponse } from './error-response.js';
+import { pathIds } from './path-ids.js';
 
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'body' | 'requestContext'> & {
   body?: unknown;
@@ -29,6 +30,7 @@ export function jsonRoute(fn: RouteFn) {
   return middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
     .use(httpHeaderNormalizer())
     .use(errorEnvelope())
+    .use(pathIds())
     .use(httpJsonBodyParser({ disableContentTypeError: false }))
     .handler(fn);
 }
@@ -38,5 +40,6 @@ export function plainRoute(fn: RouteFn) {
   return middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
     .use(httpHeaderNormalizer())
     .use(errorEnvelope())
+    .use(pathIds())
     .handler(fn);
 }

@@ -1,7 +1,6 @@
 // POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching and
 // watches the offers and the county's figures. POST /matching/national-runs and GET …/{id}: an admin
 // starts a national run (every county, or those named) and follows it.
-import { ID_PATTERN } from '#adapters/ids.js';
 import type { Deps } from '#services/deps.js';
 import { countyStats } from '#services/county-stats.js';
 import { toOfferView } from '#services/offer-view.js';
@@ -44,8 +43,7 @@ export async function postNationalRun(deps: Deps, event: HttpEvent): Promise<Htt
 }
 
 export async function getNationalRun(deps: Deps, event: HttpEvent): Promise<HttpResult> {
-  const runId = event.pathParameters?.id ?? '';
-  const status = ID_PATTERN.test(runId) ? await nationalRunStatus(deps, nationalRunStore(deps), runId) : undefined;
+  const status = await nationalRunStatus(deps, nationalRunStore(deps), event.pathParameters?.id ?? '');
   if (status === undefined) throw new NotFoundError('没有这次全国匹配');
   return jsonResponse(200, status);
 }
