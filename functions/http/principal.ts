@@ -11,6 +11,9 @@ export type Role = Principal['role'];
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
+/** An employer id is a short code (letters, digits, `.`, `_`, `-`): it becomes part of keys, which are bounded. */
+const EMPLOYER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 /** Cognito puts groups in `cognito:groups` (API Gateway flattens the array to "[a b]"); custom attributes as `custom:*`. */
 export function principalFromClaims(claims: Claims | undefined): Principal {
   if (!claims) throw new UnauthorizedError('需要登录（缺少或无效的令牌）');
@@ -25,7 +28,7 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
   const employerId = typeof claims['custom:employerId'] === 'string' ? claims['custom:employerId'] : undefined;
   if (groups.includes('admin')) return { role: 'admin' };
   if (groups.includes('coordinator') && county && /^\d{6}$/.test(county)) return { role: 'coordinator', county };
-  if (groups.includes('employer') && employerId) return { role: 'employer', employerId };
+  if (groups.includes('employer') && employerId && EMPLOYER_ID.test(employerId)) return { role: 'employer', employerId };
   throw new ForbiddenError('令牌没有可用的角色或范围');
 }
 

@@ -22,6 +22,13 @@ describe('principal from JWT claims', () => {
     expect(() => principalFromClaims({ 'cognito:groups': '[coordinator]', 'custom:county': '51' })).toThrow(ForbiddenError);
   });
 
+  it('refuses an employer id that is absurdly long or not a short code (it becomes part of keys)', () => {
+    const employer = (employerId: string) => () => principalFromClaims({ 'cognito:groups': '[employer]', 'custom:employerId': employerId });
+    expect(employer('huzhou-build.2')).not.toThrow();
+    for (const bad of ['e'.repeat(65), 'a b', 'a\u0000b', '湖州建工', '-lead', 'a/b', 'a#b']) expect(employer(bad)).toThrow(ForbiddenError);
+    expect(employer('e'.repeat(5_000))).toThrow(ForbiddenError);
+  });
+
   it('produces the same principal from a local dev token', () => {
     expect(principalFromClaims(claimsFromDevToken('Bearer dev:coordinator:510822'))).toEqual({ role: 'coordinator', county: '510822' });
     expect(principalFromClaims(claimsFromDevToken('Bearer dev:admin:all'))).toEqual({ role: 'admin' });
