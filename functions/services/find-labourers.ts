@@ -1,5 +1,6 @@
 // Reading labourers back: one by id, one by phone, or a county's list page by page.
-import type { LABOURER_STATUSES } from '#store/entities/labourer.js';
+import { labourerEntity, type LABOURER_STATUSES } from '#store/entities/labourer.js';
+import { checkedCursor } from '#store/page-cursor.js';
 import type { Deps } from './deps.js';
 import { toLabourerView, type LabourerView } from './labourer-view.js';
 
@@ -25,8 +26,9 @@ export async function listCountyLabourers(
   deps: Deps,
   query: { county: string; status?: Status; limit: number; cursor?: string },
 ): Promise<CountyPage> {
+  const key = { homeCounty: query.county, ...(query.status ? { status: query.status } : {}) };
   const { data, cursor } = await deps.db.entities.labourer.query
-    .labourersByCounty({ homeCounty: query.county, ...(query.status ? { status: query.status } : {}) })
-    .go({ limit: query.limit, cursor: query.cursor ?? null });
+    .labourersByCounty(key)
+    .go({ limit: query.limit, cursor: checkedCursor(labourerEntity, 'labourersByCounty', key, query.cursor) });
   return { items: data.map(toLabourerView), cursor };
 }
