@@ -3,12 +3,13 @@
 import * as z from 'zod/mini';
 import { SKILLS } from '#domain/skills.js';
 import { LABOURER_STATUSES } from '#store/entities/labourer.js';
+import { displayText, isoDate } from './fields.js';
 
 const placeCode = z.string().check(z.regex(/^\d{2}(\d{2}(\d{2})?)?$/, '应为 2、4 或 6 位行政区划代码'));
 const boundedText = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 export const RegisterLabourerBody = z.object({
-  name: boundedText(2, 20),
+  name: displayText(2, 20),
   idNumber: boundedText(1, 40),
   phone: boundedText(1, 40),
   skills: z.array(z.enum(SKILLS)).check(z.minLength(1), z.maxLength(10)),
@@ -20,7 +21,7 @@ export const RegisterLabourerBody = z.object({
     [],
   ),
   expectedWage: z.int().check(z.minimum(0), z.maximum(100_000)),
-  availableFrom: z.optional(z.iso.date()),
+  availableFrom: z.optional(isoDate),
   canTravel: z._default(z.boolean(), true),
   consent: z.literal(true, { error: '需要同意个人信息使用说明（consent: true）' }),
   /** The 6-digit SMS code from POST /labourers/verify; a coordinator registering at the office needs none. */

@@ -1,5 +1,6 @@
 // Inputs of the /trips routes.
 import * as z from 'zod/mini';
+import { displayText } from './fields.js';
 
 const county = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
 
@@ -8,13 +9,13 @@ export const PlanTripsBody = z.object({
   capacity: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
   loadFactor: z.optional(z.number().check(z.gt(0), z.maximum(1))),
   maxDeparturesPerDay: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
-  pickupPoint: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40))),
+  pickupPoint: z.optional(displayText(2, 40)),
   departureTime: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '应为 HH:MM'))),
 });
 
 export const UpdateTripBody = z.object({
-  vehiclePlate: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(12))),
-  escort: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(40))),
+  vehiclePlate: z.optional(displayText(2, 12)),
+  escort: z.optional(displayText(2, 40)),
 });
 
 export const ListTripsQuery = z.object({ county: z.optional(county) });

@@ -2,8 +2,9 @@
 import * as z from 'zod/mini';
 import { SKILLS } from '#domain/skills.js';
 import { EMPLOYER_KINDS, VACANCY_KINDS } from '#store/entities/vacancy.js';
+import { displayText, isoDate } from './fields.js';
 
-const title = z.string().check(z.trim(), z.minLength(2), z.maxLength(60));
+const title = displayText(2, 60);
 const county = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
 const openings = z.int().check(z.minimum(1), z.maximum(10_000));
 const monthlyWage = z.int().check(z.minimum(1), z.maximum(100_000));
@@ -15,7 +16,7 @@ export const PostVacancyBody = z.object({
   county,
   openings,
   monthlyWage,
-  startDate: z.iso.date(),
+  startDate: isoDate,
   employerKind: z._default(z.enum(EMPLOYER_KINDS), 'enterprise'),
 });
 
@@ -28,7 +29,7 @@ export const CreatePostBody = z.object({
   poorShareMin: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.6),
   /** Public-welfare posts (checkpoint duty, cleaning, …) take anyone unless they say otherwise. */
   skills: z._default(skills, ['普工']),
-  startDate: z.optional(z.iso.date()),
+  startDate: z.optional(isoDate),
 });
 
 export const PatchVacancyBody = z
