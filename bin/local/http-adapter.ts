@@ -5,15 +5,23 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { claimsFromDevToken } from './dev-auth.js';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda payload limit
+/** Past this the connection is dropped: a client still sending gets no answer. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The request body, up to the Lambda payload limit. A larger body is still read to its end (and thrown
+ * away), so the client, still sending, then reads the 413 instead of a reset connection; the caller
+ * answers it with `connection: close` (bin/local/system.ts).
+ */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('payload too large'), { statusCode: 413 });
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    else if (size > MAX_DRAINED_BYTES) break;
   }
+  if (size > MAX_BODY_BYTES) throw Object.assign(new Error('payload too large'), { statusCode: 413 });
   return Buffer.concat(chunks);
 }
 

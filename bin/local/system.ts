@@ -158,7 +158,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         const status = (error as { statusCode?: number }).statusCode ?? 500;
         if (status >= 500) console.error('local http:', error);
         const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL';
-        writeResult(res, jsonResult(status, { error: { code, message: status === 413 ? '请求体太大' : '服务器内部错误', details: [] } }));
+        const result = jsonResult(status, { error: { code, message: status === 413 ? '请求体超过 6 MB' : '服务器内部错误', details: [] } });
+        // After a refused body the connection is not reused: the client starts afresh.
+        if (status === 413) result.headers = { ...result.headers, connection: 'close' };
+        writeResult(res, result);
       }
     })();
   });
