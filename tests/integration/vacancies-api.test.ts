@@ -82,6 +82,25 @@ describe('employer isolation', () => {
     expect(patchB.status).toBe(403);
     expect(listA.body.map((v: { id: string }) => v.id)).toContain(created.body.id);
   });
+
+  it('tells employer ids apart by case: EMPA is not empA', async () => {
+    const created = await api('POST', '/vacancies', { token: 'dev:employer:empA', json: vacancy() });
+    const listUpper = await api('GET', '/vacancies', { token: 'dev:employer:EMPA' });
+    const readUpper = await api('GET', `/vacancies/${created.body.id}`, { token: 'dev:employer:EMPA' });
+    const patchUpper = await api('PATCH', `/vacancies/${created.body.id}`, { token: 'dev:employer:EMPA', json: { status: 'closed' } });
+    const listOwn = await api('GET', '/vacancies', { token: 'dev:employer:empA' });
+    expect(listUpper.status).toBe(200);
+    expect(listUpper.body.map((v: { id: string }) => v.id)).not.toContain(created.body.id);
+    expect([readUpper.status, patchUpper.status]).toEqual([403, 403]);
+    expect(listOwn.body.map((v: { id: string; status: string }) => [v.id, v.status])).toContainEqual([created.body.id, 'open']);
+  });
+
+  it('refuses an employer id that is not a short code, before it reaches the store', async () => {
+    const long = await api('POST', '/vacancies', { token: `dev:employer:${'e'.repeat(5_000)}`, json: vacancy() });
+    const odd = await api('GET', '/vacancies', { token: 'dev:employer:a#b/c' });
+    expect([long.status, odd.status]).toEqual([403, 403]);
+    expect(long.body.error.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('PATCH /vacancies/{id}', () => {
@@ -109,6 +128,15 @@ describe('PATCH /vacancies/{id}', () => {
     const unknown = await api('PATCH', '/vacancies/nope', { token: EMPLOYER_A, json: { status: 'closed' } });
     expect(empty.status).toBe(400);
     expect(unknown.status).toBe(404);
+  });
+
+  it('answers 404 in Chinese for an id no vacancy could have, however long', async () => {
+    for (const id of ['x'.repeat(5_000), '01jaaaaaaaaaaaaaaaaaaaaaaa', '%00', '..%2F..']) {
+      const read = await api('GET', `/vacancies/${id}`, { token: EMPLOYER_A });
+      const change = await api('PATCH', `/vacancies/${id}`, { token: EMPLOYER_A, json: { status: 'closed' } });
+      expect([read.status, change.status]).toEqual([404, 404]);
+      expect(read.body.error).toMatchObject({ code: 'NOT_FOUND', message: '没有这条记录（编号不对）' });
+    }
   });
 
   it("lets a coordinator change their county's post but not an employer's job", async () => {

@@ -12,10 +12,11 @@ export const inboundMessageEntity = new Entity({
     /** Epoch seconds; long past any redelivery. */
     expiresAt: { type: 'number', required: true, readOnly: true },
   },
+  // Keys keep their case (ElectroDB lowercases them by default): providers' message ids are case-sensitive.
   indexes: {
     byId: {
-      pk: { field: 'pk', composite: ['inboundMessageId'] },
-      sk: { field: 'sk', composite: [] },
+      pk: { field: 'pk', composite: ['inboundMessageId'], casing: 'none' },
+      sk: { field: 'sk', composite: [], casing: 'none' },
     },
   },
 });

@@ -10,10 +10,11 @@ export const povertyMarkEntity = new Entity({
     county: { type: 'string', required: true },
     importedAt: { type: 'string', required: true },
   },
+  // Keys keep their case (ElectroDB lowercases them by default): hashes are case-sensitive base64url.
   indexes: {
     byIdHash: {
-      pk: { field: 'pk', composite: ['idHash'] },
-      sk: { field: 'sk', composite: [] },
+      pk: { field: 'pk', composite: ['idHash'], casing: 'none' },
+      sk: { field: 'sk', composite: [], casing: 'none' },
     },
   },
 });

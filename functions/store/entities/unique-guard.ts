@@ -13,10 +13,11 @@ export const uniqueGuardEntity = new Entity({
     value: { type: 'string', required: true, readOnly: true },
     labourerId: { type: 'string', required: true },
   },
+  // Keys keep their case (ElectroDB lowercases them by default): hashes are case-sensitive base64url.
   indexes: {
     byValue: {
-      pk: { field: 'pk', composite: ['kind', 'value'] },
-      sk: { field: 'sk', composite: [] },
+      pk: { field: 'pk', composite: ['kind', 'value'], casing: 'none' },
+      sk: { field: 'sk', composite: [], casing: 'none' },
     },
   },
 });

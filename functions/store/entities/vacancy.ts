@@ -37,28 +37,29 @@ export const vacancyEntity = new Entity({
     status: { type: VACANCY_STATUSES, required: true },
     createdAt: { type: 'string', required: true, readOnly: true },
   },
+  // Keys keep their case (ElectroDB lowercases them by default): employer ids are case-sensitive.
   indexes: {
     byId: {
-      pk: { field: 'pk', composite: ['vacancyId'] },
-      sk: { field: 'sk', composite: [] },
+      pk: { field: 'pk', composite: ['vacancyId'], casing: 'none' },
+      sk: { field: 'sk', composite: [], casing: 'none' },
     },
     /** The county's supply for coordinators and matching: one county, optionally one kind. */
     vacanciesByCounty: {
       index: 'gsi1',
-      pk: { field: 'gsi1pk', composite: ['county'] },
-      sk: { field: 'gsi1sk', composite: ['kind', 'vacancyId'] },
+      pk: { field: 'gsi1pk', composite: ['county'], casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['kind', 'vacancyId'], casing: 'none' },
     },
     /** Every open vacancy and post in the country, by county: what a matching run can offer. */
     openVacancies: {
       index: 'gsi3',
-      pk: { field: 'gsi3pk', composite: ['status'] },
-      sk: { field: 'gsi3sk', composite: ['county', 'vacancyId'] },
+      pk: { field: 'gsi3pk', composite: ['status'], casing: 'none' },
+      sk: { field: 'gsi3sk', composite: ['county', 'vacancyId'], casing: 'none' },
     },
     /** An employer's own vacancies (and a county's own posts). */
     vacanciesByOwner: {
       index: 'gsi2',
-      pk: { field: 'gsi2pk', composite: ['ownerId'] },
-      sk: { field: 'gsi2sk', composite: ['vacancyId'] },
+      pk: { field: 'gsi2pk', composite: ['ownerId'], casing: 'none' },
+      sk: { field: 'gsi2sk', composite: ['vacancyId'], casing: 'none' },
     },
   },
 });
