@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../functions/domain/sms/segments.js';
-import { renderSms, SIGNATURE, TEMPLATE_NAMES, type TemplateName } from '../../functions/domain/sms/templates.js';
+import { renderSms, SIGNATURE, TEMPLATE_NAMES, templateText, templateVariables, type TemplateName } from '../../functions/domain/sms/templates.js';
 
 describe('SMS segments', () => {
   it('fits 70 Chinese characters in one UCS-2 segment and 67 in each part beyond', () => {
@@ -22,6 +22,9 @@ describe('SMS segments', () => {
     expect(countSegments('𠀀'.repeat(36)).segments).toBe(2);
   });
 });
+
+// Shared with the provider-template checks below.
+let WORST_CASE_FOR_VARS: Record<TemplateName, unknown>;
 
 describe('SMS templates', () => {
   it('signs every message and keeps the registration notice to one segment for long names', () => {
@@ -69,9 +72,26 @@ describe('SMS templates', () => {
     offerExpired: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
   };
 
+  WORST_CASE_FOR_VARS = WORST_CASE;
+
   it.each(TEMPLATE_NAMES)('renders %s within one segment for the longest names', (name) => {
     const sms = renderSms(name, WORST_CASE[name] as never);
     expect(sms.body.startsWith(SIGNATURE)).toBe(true);
     expect(sms.segments).toBe(1);
+  });
+});
+
+describe('SMS templates as a provider with approved templates sends them', () => {
+  it.each(TEMPLATE_NAMES)('fills every variable of %s from its own values, and nothing else', (name) => {
+    const sms = renderSms(name, WORST_CASE_FOR_VARS[name] as never);
+    expect(Object.keys(sms.vars).sort()).toEqual([...new Set(templateVariables(name))].sort());
+    const filled = templateText(name).replace(/\$\{(\w+)\}/g, (_, v: string) => sms.vars[v]!);
+    expect(SIGNATURE + filled).toBe(sms.body);
+  });
+
+  it('keeps the shortened values it sends, so the approved text and our log read the same', () => {
+    const sms = renderSms('offerAccepted', { title: '湖州吴兴区建筑工地泥瓦工长期招聘' });
+    expect(sms.vars).toEqual({ title: '湖州吴兴区建筑工地泥瓦…' });
+    expect(renderSms('tripBooked', { name: '王', date: '3月5日', time: '07:30', pickup: '汽车站', destination: '湖州', seat: 3 }).vars.plate).toBe('');
   });
 });

@@ -9,51 +9,99 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** Template name → body builder. Keep the common notices within one 70-character UCS-2 segment. */
+/**
+ * One template: its text as registered with a provider that only sends approved templates (China),
+ * `${var}` marking each variable, and the values a call fills in (shortened where the text needs it).
+ */
+interface Template<P> {
+  text: string;
+  vars: (params: P) => Record<string, string>;
+}
+function template(text: string): Template<Record<string, never>>;
+function template<P>(text: string, vars: (params: P) => Record<string, string>): Template<P>;
+function template<P>(text: string, vars: (params: P) => Record<string, string> = () => ({})): Template<P> {
+  return { text, vars };
+}
+
+/* eslint-disable no-template-curly-in-string -- `${var}` is the providers' variable syntax, not JS. */
+/** Template name → text and variables. Keep the common notices within one 70-character UCS-2 segment. */
 const TEMPLATES = {
-  registered: (p: { name: string }) =>
-    `${p.name}您好，春风行动报名成功。有合适岗位会短信通知您。查询回CX，退订回TD。`,
-  optedOut: (_p: Record<string, never>) => '您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。',
-  optedIn: (_p: Record<string, never>) => '已恢复接收春风行动短信。有合适岗位会短信通知您。',
-  help: (_p: Record<string, never>) => '报名请回复：报名 姓名 身份证号 工种 去向 月薪，如：报名 王立学 身份证号 瓦工 湖州 4500。查询回CX',
-  askFor: (p: { missing: string }) => `已收到报名信息，还缺${p.missing}，请直接回复。24小时内有效。`,
-  invalidIdNumber: (p: { problem: string }) => `身份证号${p.problem}，请核对后重新发送18位身份证号。`,
-  registrationProblem: (p: { problem: string }) => `报名未成功：${p.problem}。请改正后重发。`,
-  alreadyRegistered: (p: { name: string }) => `${p.name}，您已报名，无需重复。查询进度回CX；换了手机号请用新号回：换号 身份证号。`,
-  idTaken: (_p: Record<string, never>) => '该身份证号已用另一个手机号报名。如已换号，请用本号码回复：换号 身份证号。',
-  notRegistered: (_p: Record<string, never>) => '您还没有报名。请回复：报名 姓名 身份证号 工种 去向 月薪。',
-  noOpenOffer: (_p: Record<string, never>) => '您目前没有待答复的岗位通知。有合适岗位会短信告诉您。',
-  status: (p: { name: string; county: string; state: string }) => `${p.name}：已报名（${p.county}），${p.state}。`,
-  changePhoneNeedsId: (_p: Record<string, never>) => '换号请用新手机号回复：换号 身份证号（18位）。',
+  registered: template('${name}您好，春风行动报名成功。有合适岗位会短信通知您。查询回CX，退订回TD。', (p: { name: string }) => ({ name: p.name })),
+  optedOut: template('您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。'),
+  optedIn: template('已恢复接收春风行动短信。有合适岗位会短信通知您。'),
+  help: template('报名请回复：报名 姓名 身份证号 工种 去向 月薪，如：报名 王立学 身份证号 瓦工 湖州 4500。查询回CX'),
+  askFor: template('已收到报名信息，还缺${missing}，请直接回复。24小时内有效。', (p: { missing: string }) => ({ missing: p.missing })),
+  invalidIdNumber: template('身份证号${problem}，请核对后重新发送18位身份证号。', (p: { problem: string }) => ({ problem: p.problem })),
+  registrationProblem: template('报名未成功：${problem}。请改正后重发。', (p: { problem: string }) => ({ problem: p.problem })),
+  alreadyRegistered: template('${name}，您已报名，无需重复。查询进度回CX；换了手机号请用新号回：换号 身份证号。', (p: { name: string }) => ({ name: p.name })),
+  idTaken: template('该身份证号已用另一个手机号报名。如已换号，请用本号码回复：换号 身份证号。'),
+  notRegistered: template('您还没有报名。请回复：报名 姓名 身份证号 工种 去向 月薪。'),
+  noOpenOffer: template('您目前没有待答复的岗位通知。有合适岗位会短信告诉您。'),
+  status: template('${name}：已报名（${county}），${state}。', (p: { name: string; county: string; state: string }) => ({ ...p })),
+  changePhoneNeedsId: template('换号请用新手机号回复：换号 身份证号（18位）。'),
   // The requesting phone learns nothing of the registration, not even whether the ID number has one.
-  changePhoneRequested: (p: { hours: number }) =>
-    `换号申请已收到。如该身份证号已报名，原号码会收到确认短信，原号码回1即完成，${p.hours}小时内未拒绝也会自动完成。`,
-  changePhoneConfirm: (p: { last4: string; hours: number }) =>
-    `有人申请把您的春风行动报名转到尾号${p.last4}的号码。本人申请回1同意，不是本人回0拒绝；${p.hours}小时内不回复将自动转移。`,
-  changePhoneSame: (_p: Record<string, never>) => '本号码就是您报名用的号码，无需换号。',
-  newPhoneTaken: (_p: Record<string, never>) => '本号码已有人报名，不能换入。如有疑问请联系县人社局。',
-  phoneChanged: (_p: Record<string, never>) => '换号已完成，您的报名已转到本号码，以后短信都发到这里。查询回CX。',
-  changePhoneRefused: (_p: Record<string, never>) => '换号申请未通过。如确需换号，请带身份证到县人社局办理。',
-  changePhoneKept: (_p: Record<string, never>) => '已拒绝换号，您的报名仍在本号码。如非本人申请，请注意保护身份证信息。',
-  noPendingPhoneChange: (_p: Record<string, never>) => '换号申请已经处理过了，您的报名以最后收到的短信为准。查询回CX。',
-  forgetBlocked: (_p: Record<string, never>) => '您的报名有换号申请待处理，暂不能删除。不是本人申请请回0拒绝；如有疑问请联系县人社局。',
-  offer: (p: { name: string; place: string; title: string; wage: number; start: string; hours: number }) =>
-    `${clip(p.name, 7)}您好：${clip(p.place, 6)}${clip(p.title, 10)}，月薪${p.wage}元，${p.start}上岗。回1接受，回2拒绝，${p.hours}小时内有效。`,
-  offerAccepted: (p: { title: string }) => `已确认您接受"${clip(p.title, 12)}"。出行和上岗安排会短信通知您。`,
-  offerDeclined: (_p: Record<string, never>) => '已收到，您拒绝了这个岗位。有其他合适岗位会再通知您。',
-  offerExpired: (p: { title: string }) => `"${clip(p.title, 12)}"的岗位通知已过期，名额已让出。有新岗位会再通知您。`,
-  tripBooked: (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string }) =>
-    `${clip(p.name, 6)}：专车${p.date}${p.time}${clip(p.pickup, 8)}发车去${clip(p.destination, 6)}，${p.seat}号座${p.plate ? `，${p.plate}` : ''}。带身份证提前半小时到。`,
-  tripReminder: (p: { name: string; time: string; pickup: string; seat: number }) =>
-    `${clip(p.name, 6)}：明天${p.time}在${clip(p.pickup, 10)}乘春风专车，${p.seat}号座。请带身份证、口罩，提前半小时到。`,
-  seatCancelled: (p: { name: string; date: string; destination: string }) =>
-    `${clip(p.name, 7)}：您${p.date}去${clip(p.destination, 6)}的专车座位已取消，新的出行安排会再通知您。`,
-  forgetAsk: (_p: Record<string, never>) => '删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除',
-  forgotten: (_p: Record<string, never>) => '您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。',
-  phoneMovedAway: (p: { last4: string }) => `您的春风行动报名已转到尾号${p.last4}的新号码。如非本人操作，请联系县人社局。`,
-  repliesPaused: (_p: Record<string, never>) => '短信过于频繁，自动回复暂停1小时。',
-  verificationCode: (p: { code: string }) => `验证码${p.code}，10分钟内有效，仅用于春风行动报名，请勿告诉他人。`,
-} satisfies Record<string, (params: never) => string>;
+  changePhoneRequested: template(
+    '换号申请已收到。如该身份证号已报名，原号码会收到确认短信，原号码回1即完成，${hours}小时内未拒绝也会自动完成。',
+    (p: { hours: number }) => ({ hours: String(p.hours) }),
+  ),
+  changePhoneConfirm: template(
+    '有人申请把您的春风行动报名转到尾号${last4}的号码。本人申请回1同意，不是本人回0拒绝；${hours}小时内不回复将自动转移。',
+    (p: { last4: string; hours: number }) => ({ last4: p.last4, hours: String(p.hours) }),
+  ),
+  changePhoneSame: template('本号码就是您报名用的号码，无需换号。'),
+  newPhoneTaken: template('本号码已有人报名，不能换入。如有疑问请联系县人社局。'),
+  phoneChanged: template('换号已完成，您的报名已转到本号码，以后短信都发到这里。查询回CX。'),
+  changePhoneRefused: template('换号申请未通过。如确需换号，请带身份证到县人社局办理。'),
+  changePhoneKept: template('已拒绝换号，您的报名仍在本号码。如非本人申请，请注意保护身份证信息。'),
+  noPendingPhoneChange: template('换号申请已经处理过了，您的报名以最后收到的短信为准。查询回CX。'),
+  forgetBlocked: template('您的报名有换号申请待处理，暂不能删除。不是本人申请请回0拒绝；如有疑问请联系县人社局。'),
+  offer: template(
+    '${name}您好：${place}${title}，月薪${wage}元，${start}上岗。回1接受，回2拒绝，${hours}小时内有效。',
+    (p: { name: string; place: string; title: string; wage: number; start: string; hours: number }) => ({
+      name: clip(p.name, 7),
+      place: clip(p.place, 6),
+      title: clip(p.title, 10),
+      wage: String(p.wage),
+      start: p.start,
+      hours: String(p.hours),
+    }),
+  ),
+  offerAccepted: template('已确认您接受"${title}"。出行和上岗安排会短信通知您。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
+  offerDeclined: template('已收到，您拒绝了这个岗位。有其他合适岗位会再通知您。'),
+  offerExpired: template('"${title}"的岗位通知已过期，名额已让出。有新岗位会再通知您。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
+  // `plate` is the optional "，<plate>" as a whole, so one approved text serves buses with and without a plate.
+  tripBooked: template(
+    '${name}：专车${date}${time}${pickup}发车去${destination}，${seat}号座${plate}。带身份证提前半小时到。',
+    (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string }) => ({
+      name: clip(p.name, 6),
+      date: p.date,
+      time: p.time,
+      pickup: clip(p.pickup, 8),
+      destination: clip(p.destination, 6),
+      seat: String(p.seat),
+      plate: p.plate ? `，${p.plate}` : '',
+    }),
+  ),
+  tripReminder: template(
+    '${name}：明天${time}在${pickup}乘春风专车，${seat}号座。请带身份证、口罩，提前半小时到。',
+    (p: { name: string; time: string; pickup: string; seat: number }) => ({
+      name: clip(p.name, 6),
+      time: p.time,
+      pickup: clip(p.pickup, 10),
+      seat: String(p.seat),
+    }),
+  ),
+  seatCancelled: template(
+    '${name}：您${date}去${destination}的专车座位已取消，新的出行安排会再通知您。',
+    (p: { name: string; date: string; destination: string }) => ({ name: clip(p.name, 7), date: p.date, destination: clip(p.destination, 6) }),
+  ),
+  forgetAsk: template('删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除'),
+  forgotten: template('您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。'),
+  phoneMovedAway: template('您的春风行动报名已转到尾号${last4}的新号码。如非本人操作，请联系县人社局。', (p: { last4: string }) => ({ last4: p.last4 })),
+  repliesPaused: template('短信过于频繁，自动回复暂停1小时。'),
+  verificationCode: template('验证码${code}，10分钟内有效，仅用于春风行动报名，请勿告诉他人。', (p: { code: string }) => ({ code: p.code })),
+} satisfies Record<string, Template<never>>;
+/* eslint-enable no-template-curly-in-string */
 
 /**
  * What an opted-out number still gets: the confirmation that it opted out, a code it asked for, and
@@ -85,16 +133,30 @@ export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
 
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
-export type TemplateParams<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]>[0];
+export type TemplateParams<T extends TemplateName> = Parameters<(typeof TEMPLATES)[T]['vars']>[0];
 
 export interface RenderedSms {
   template: TemplateName;
   body: string;
   segments: number;
+  /** The variables as filled in: a provider that sends approved templates gets these, not the body. */
+  vars: Record<string, string>;
+}
+
+const VARIABLE = /\$\{(\w+)\}/g;
+
+/** Each template's text as submitted for approval (without the signature, which is registered apart). */
+export function templateText(template: TemplateName): string {
+  return TEMPLATES[template].text;
+}
+
+/** The variable names a template's text uses, in order. */
+export function templateVariables(template: TemplateName): string[] {
+  return [...TEMPLATES[template].text.matchAll(VARIABLE)].map((m) => m[1]!);
 }
 
 export function renderSms<T extends TemplateName>(template: T, params: TemplateParams<T>): RenderedSms {
-  const build = TEMPLATES[template] as (p: TemplateParams<T>) => string;
-  const body = SIGNATURE + build(params);
-  return { template, body, segments: countSegments(body).segments };
+  const vars = (TEMPLATES[template].vars as (p: TemplateParams<T>) => Record<string, string>)(params);
+  const body = SIGNATURE + TEMPLATES[template].text.replace(VARIABLE, (_, name: string) => vars[name] ?? '');
+  return { template, body, segments: countSegments(body).segments, vars };
 }
