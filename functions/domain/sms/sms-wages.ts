@@ -1,0 +1,63 @@
+// Wages: 4500, 4.5k, 4千5, 1.2万, 4500-5000, 四千五, 五千块, 四五千 — a monthly figure in CNY.
+import { chineseDigitValue, isChineseNumeralChar, parseChineseInteger } from './chinese-numbers.js';
+import { type Item, WAGE_SUFFIX_LIST, execAt, suffixAt } from './sms-items.js';
+
+export const MIN_WAGE = 500;
+export const MAX_WAGE = 100_000;
+
+export const WAGE = /(\d{1,6}(?:\.\d{1,2})?)(?:(万|W|千|K)(\d(?!\d))?)?(?:(?:-|~|到|至)(\d{1,6}(?:\.\d{1,2})?)(万|W|千|K)?)?/y;
+export const CN_APPROX = /([一二三四五六七八九])([二三四五六七八九])(千|万)/y;
+
+export const UNIT_VALUE: Readonly<Record<string, number>> = { 万: 10_000, W: 10_000, 千: 1000, K: 1000 };
+
+/** 4500 · 4.5K · 4千5 · 1.2万 · 1万2 · 4500-5000 (the lower bound) · 4-5千. */
+export function wageValue(m: RegExpExecArray): number | undefined {
+  const [, first, unit, trailing, second, secondUnit] = m;
+  const firstUnit = unit ?? (second !== undefined && trailing === undefined ? secondUnit : undefined);
+  const number = Number(first);
+  if (!Number.isFinite(number)) return undefined;
+  if (firstUnit === undefined) {
+    if (!Number.isInteger(number) || first!.startsWith('0')) return undefined;
+    return number;
+  }
+  const scale = UNIT_VALUE[firstUnit]!;
+  if (trailing !== undefined && !Number.isInteger(number)) return undefined; // 4.5千5
+  return Math.round(number * scale + (trailing === undefined ? 0 : Number(trailing) * (scale / 10)));
+}
+
+/** A Chinese-numeral wage at `i` (四千五, 五千块, 一万二, 四五千, 四千到五千); ends where it ends, or -1. */
+export function scanChineseWage(s: string, i: number, out: Item[]): number {
+  const approx = execAt(CN_APPROX, s, i);
+  if (approx) {
+    const a = chineseDigitValue(approx[1]!)!;
+    const b = chineseDigitValue(approx[2]!)!;
+    if (b === a + 1) {
+      const value = a * UNIT_VALUE[approx[3]!]!;
+      if (value >= MIN_WAGE && value <= MAX_WAGE) return pushChineseWage(s, i, i + approx[0].length, value, out);
+    }
+  }
+  let end = i;
+  while (end < s.length && end - i < 24 && isChineseNumeralChar(s[end]!)) end++;
+  // 五千一个月: the 一 belongs to 一个月.
+  if (end - i >= 2 && s[end - 1] === '一' && (s.startsWith('个月', end) || s.startsWith('月', end))) end--;
+  for (let stop = end; stop > i; stop--) {
+    const value = parseChineseInteger(s.slice(i, stop));
+    if (value === undefined) continue;
+    if (value >= MIN_WAGE && value <= MAX_WAGE) return pushChineseWage(s, i, stop, value, out);
+    break;
+  }
+  return -1;
+}
+
+export function pushChineseWage(s: string, start: number, stop: number, value: number, out: Item[]): number {
+  let end = stop;
+  // A range: 四千到五千 — the lower bound counts.
+  if (s[end] === '到' || s[end] === '至' || s[end] === '-' || s[end] === '~') {
+    let k = end + 1;
+    while (k < s.length && isChineseNumeralChar(s[k]!)) k++;
+    if (k > end + 1 && parseChineseInteger(s.slice(end + 1, k)) !== undefined) end = k;
+  }
+  end += suffixAt(s, end, WAGE_SUFFIX_LIST);
+  out.push({ t: 'wage', text: s.slice(start, end), value });
+  return end;
+}
