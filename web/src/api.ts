@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** A 429's Retry-After, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,11 +72,20 @@ async function toError(response: globalThis.Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
     const { error } = JSON.parse(text) as { error?: { code?: string; message?: string; details?: FieldIssue[] } };
-    if (error) return new ApiError(response.status, error.code ?? 'ERROR', error.message ?? t('error.http', { status: response.status }), error.details ?? []);
+    if (error) {
+      const message = error.message ?? t('error.http', { status: response.status });
+      return new ApiError(response.status, error.code ?? 'ERROR', message, error.details ?? [], retryAfterSeconds(response.headers));
+    }
   } catch {
     // not the error envelope (a proxy, or a route that is not there at all)
   }
   return new ApiError(response.status, response.status === 404 ? 'NOT_FOUND' : 'ERROR', t('error.http', { status: response.status }));
+}
+
+/** Retry-After in seconds (the API sends seconds, never a date). */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = Number(headers.get('retry-after') ?? '');
+  return value > 0 ? Math.ceil(value) : undefined;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Response<T>> {
@@ -130,7 +141,13 @@ export interface Registration {
   id: string;
   status: string;
   homeCounty: string;
-  poverty: boolean;
+  /** Only in a coordinator's (assisted) registration: the public form is never told. */
+  poverty?: boolean;
+}
+
+/** POST /labourers/verify: a 6-digit code is on its way to the phone. */
+export interface VerificationSent {
+  expiresInSeconds: number;
 }
 
 export interface Vacancy {

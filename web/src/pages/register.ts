@@ -1,19 +1,22 @@
-// `/`: a labourer registers (POST /labourers). Checks what can be checked here (required fields, the ID
-// number's checksum with the same domain code the API uses), then shows the API's field messages next to
-// their fields (details[].path), and a clear result once registered.
+// `/`: a labourer registers (POST /labourers). The phone is verified first, as government forms do: a
+// 6-digit code by SMS (POST /labourers/verify) goes with the form. Checks what can be checked here
+// (required fields, the ID number's checksum with the same domain code the API uses), then shows the API's
+// field messages next to their fields (details[].path), and a clear result once registered.
 import { parseIdNumber } from '../../../functions/domain/id-number.js';
-import { ApiError, post, type FieldIssue, type Registration } from '../api.js';
-import { busy, chinaDate, h, replace, text } from '../dom.js';
+import { ApiError, post, type FieldIssue, type Registration, type VerificationSent } from '../api.js';
+import { signInConfig } from '../auth.js';
+import { busy, chinaDate, errorText, h, replace, text } from '../dom.js';
 import { msg, type Key, type Msg } from '../i18n.js';
 import { mountPage } from '../layout.js';
 import { placeFullName, POPULAR_DESTINATIONS } from '../places.js';
-import { rememberPhone } from '../phone-book.js';
+import { nationalNumber, rememberPhone } from '../phone-book.js';
+import { codeButton } from '../widgets/code-button.js';
 import { placePicker } from '../widgets/place-picker.js';
 import { skillChips } from '../widgets/skill-chips.js';
 
 const { main } = mountPage('register', { title: 'register.title' });
 
-type FieldName = 'name' | 'idNumber' | 'phone' | 'skills' | 'destinations' | 'expectedWage' | 'availableFrom' | 'canTravel' | 'consent';
+type FieldName = 'name' | 'idNumber' | 'phone' | 'verificationCode' | 'skills' | 'destinations' | 'expectedWage' | 'availableFrom' | 'canTravel' | 'consent';
 
 const skills = skillChips({ id: 'skills', labelledBy: 'skills-label', onChange: () => clear('skills') });
 const destinations = placePicker({
@@ -37,7 +40,19 @@ const inputs = {
     spellcheck: 'false',
     on: { input: () => clear('idNumber'), blur: () => checkIdNumber(false) },
   }),
-  phone: h('input', { id: 'phone', name: 'phone', type: 'tel', class: 'input mono', autocomplete: 'tel', inputmode: 'tel', maxlength: 20, on: { input: () => clear('phone') } }),
+  phone: h('input', { id: 'phone', name: 'phone', type: 'tel', class: 'input mono', autocomplete: 'tel', inputmode: 'tel', maxlength: 20, on: { input: () => phoneEdited() } }),
+  // No maxlength: a pasted SMS ("验证码123456，10分钟内有效…") is cut down to its code instead.
+  verificationCode: h('input', {
+    id: 'verificationCode',
+    name: 'verificationCode',
+    class: 'input mono code-input',
+    autocomplete: 'one-time-code',
+    inputmode: 'numeric',
+    pattern: '[0-9]{6}',
+    spellcheck: 'false',
+    i18n: { placeholder: 'register.code.placeholder' },
+    on: { input: () => codeEdited() },
+  }),
   expectedWage: h('input', {
     id: 'expectedWage',
     name: 'expectedWage',
@@ -55,10 +70,18 @@ const inputs = {
   consent: h('input', { id: 'consent', name: 'consent', type: 'checkbox', class: 'checkbox', on: { change: () => clear('consent') } }),
 };
 
+const sendCode = codeButton(requestCode);
+/** Where the code went, and what became of it (aria-live: announced when it changes). */
+const codeStatus = h('p', { class: 'hint code-status', id: 'verificationCode-status', 'aria-live': 'polite', hidden: true });
+/** Only where no real SMS goes out (`npm start`: no hosted sign-in configured): where to read the code. */
+const simulatorLink = h('a', { href: '/phone', target: '_blank' }, text('register.code.localLink'));
+const localHint = h('p', { class: 'hint', 'data-testid': 'code-local-hint', hidden: true }, text('register.code.local'), ' ', simulatorLink);
+void signInConfig().then((config) => (localHint.hidden = config !== null));
+
 const errors = new Map<FieldName, HTMLElement>();
 const fieldOf = new Map<FieldName, HTMLElement>();
 
-function field(name: FieldName, label: Key, control: HTMLElement, hint?: Key, labelFor = true): HTMLElement {
+function field(name: FieldName, label: Key, control: HTMLElement, hint?: Key, labelFor = true, extra: HTMLElement[] = []): HTMLElement {
   const error = h('p', { class: 'field-error', id: `${name}-error`, hidden: true });
   errors.set(name, error);
   const el = h(
@@ -67,6 +90,7 @@ function field(name: FieldName, label: Key, control: HTMLElement, hint?: Key, la
     labelFor ? h('label', { class: 'label', for: name, id: `${name}-label` }, text(label)) : h('div', { class: 'label', id: `${name}-label` }, text(label)),
     control,
     hint ? h('p', { class: 'hint', id: `${name}-hint` }, text(hint)) : null,
+    extra,
     error,
   );
   fieldOf.set(name, el);
@@ -82,8 +106,13 @@ const submitButton = h('button', { type: 'submit', class: 'button primary big', 
 const form = h(
   'form',
   { class: 'form card', novalidate: true, 'data-testid': 'register-form', on: { submit: (e) => void submit(e) } },
-  h('div', { class: 'grid-2' }, field('name', 'register.name', inputs.name), field('phone', 'register.phone', inputs.phone, 'register.phone.hint')),
-  field('idNumber', 'register.idNumber', inputs.idNumber, 'register.idNumber.hint'),
+  h('div', { class: 'grid-2' }, field('name', 'register.name', inputs.name), field('idNumber', 'register.idNumber', inputs.idNumber, 'register.idNumber.hint')),
+  h(
+    'div',
+    { class: 'grid-2' },
+    field('phone', 'register.phone', h('div', { class: 'row nowrap' }, inputs.phone, sendCode.el), 'register.phone.hint'),
+    field('verificationCode', 'register.code', inputs.verificationCode, 'register.code.hint', true, [codeStatus, localHint]),
+  ),
   field('skills', 'register.skills', skills.el, 'register.skills.hint', false),
   field('destinations', 'register.destinations', destinations.el, 'register.destinations.hint'),
   h(
@@ -172,14 +201,23 @@ function checkIdNumber(required: boolean): boolean {
   return true;
 }
 
+function checkPhone(): boolean {
+  const digits = inputs.phone.value.replace(/[\s-]/g, '');
+  if (digits === '') show('phone', msg('form.required'));
+  else if (!/^(\+?86)?1\d{10}$/.test(digits)) show('phone', msg('register.phone.format'));
+  else return true;
+  return false;
+}
+
 /** What the browser can tell before asking the API; the API stays the judge. */
 function checkLocally(): FieldName[] {
   const bad: FieldName[] = [];
   if (inputs.name.value.trim().length < 2) bad.push('name'), show('name', msg(inputs.name.value.trim() ? 'register.name.short' : 'form.required'));
   if (!checkIdNumber(true)) bad.push('idNumber');
-  const phoneDigits = inputs.phone.value.replace(/[\s-]/g, '');
-  if (phoneDigits === '') bad.push('phone'), show('phone', msg('form.required'));
-  else if (!/^(\+?86)?1\d{10}$/.test(phoneDigits)) bad.push('phone'), show('phone', msg('register.phone.format'));
+  if (!checkPhone()) bad.push('phone');
+  const code = inputs.verificationCode.value.trim();
+  if (code === '') bad.push('verificationCode'), show('verificationCode', msg('register.code.required'));
+  else if (!/^\d{6}$/.test(code)) bad.push('verificationCode'), show('verificationCode', msg('register.code.format'));
   if (skills.value().length === 0) bad.push('skills'), show('skills', msg('register.skills.required'));
   const wage = inputs.expectedWage.value.trim();
   if (wage === '' || !Number.isInteger(Number(wage)) || Number(wage) < 0) bad.push('expectedWage'), show('expectedWage', msg('register.wage.invalid'));
@@ -200,6 +238,7 @@ async function submit(event: SubmitEvent): Promise<void> {
     name: inputs.name.value.trim(),
     idNumber: inputs.idNumber.value.trim(),
     phone: inputs.phone.value.trim(),
+    verificationCode: inputs.verificationCode.value.trim(),
     skills: skills.value(),
     destinations: destinations.value(),
     expectedWage: Number(inputs.expectedWage.value),
@@ -218,7 +257,67 @@ async function submit(event: SubmitEvent): Promise<void> {
   );
 }
 
-const FIELDS = new Set<string>(['name', 'idNumber', 'phone', 'skills', 'destinations', 'expectedWage', 'availableFrom', 'canTravel', 'consent']);
+// ——— the SMS code ———
+
+/** The API gives a phone one code a minute: the button waits that long after each. */
+const RESEND_SECONDS = 60;
+/** The phone the last code went to (11 digits): another number may ask for its own at once. */
+let sentTo: string | undefined;
+
+const maskPhone = (n: string) => `${n.slice(0, 3)}****${n.slice(7)}`;
+
+/** The code button's action: the seconds until another code may be asked for, or undefined if none went out. */
+async function requestCode(): Promise<number | undefined> {
+  clear('phone');
+  clear('verificationCode');
+  const phone = checkPhone() ? nationalNumber(inputs.phone.value) : undefined;
+  if (!phone) {
+    inputs.phone.focus();
+    return undefined;
+  }
+  try {
+    const sent = await post<VerificationSent>('/labourers/verify', { phone });
+    sentTo = phone;
+    simulatorLink.href = `/phone?phone=${phone}`;
+    replace(codeStatus, text(msg('register.code.sent', { phone: maskPhone(phone), minutes: Math.round(sent.expiresInSeconds / 60) })));
+    codeStatus.hidden = false;
+    inputs.verificationCode.focus();
+    return RESEND_SECONDS;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) {
+      // The API's own words ("获取验证码太频繁，请 N 秒后再试"), and the button waits as long as it says.
+      show('verificationCode', error.message);
+      inputs.verificationCode.focus();
+      return error.retryAfterSeconds ?? RESEND_SECONDS;
+    }
+    const onPhone = error instanceof ApiError ? error.details.find((d) => d.path === 'phone') : undefined;
+    if (onPhone) {
+      show('phone', onPhone.message);
+      inputs.phone.focus();
+    } else show('verificationCode', errorText(error));
+    return undefined;
+  }
+}
+
+function phoneEdited(): void {
+  clear('phone');
+  if (sentTo !== undefined && nationalNumber(inputs.phone.value) !== sentTo) {
+    sentTo = undefined;
+    codeStatus.hidden = true;
+    sendCode.reset();
+  }
+}
+
+/** Digits only (full-width ones too, from a Chinese keyboard); a pasted SMS gives up its 6-digit code. */
+function codeEdited(): void {
+  const input = inputs.verificationCode;
+  const raw = input.value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const code = /\d{6}/.exec(raw)?.[0] ?? raw.replace(/\D/g, '').slice(0, 6);
+  if (code !== input.value) input.value = code;
+  clear('verificationCode');
+}
+
+const FIELDS = new Set<string>(['name', 'idNumber', 'phone', 'verificationCode', 'skills', 'destinations', 'expectedWage', 'availableFrom', 'canTravel', 'consent']);
 
 /** Each detail goes next to its field (`destinations.1` → destinations); the rest to the summary. */
 function showApiError(error: unknown): void {
@@ -236,9 +335,17 @@ function showApiError(error: unknown): void {
   }
   const first = [...FIELDS].find((f) => placed.has(f as FieldName)) as FieldName | undefined;
   if (first) focusField(first);
+  // A wrong code is retyped: selected, so typing replaces it.
+  if (first === 'verificationCode') inputs.verificationCode.select();
+  if (error instanceof ApiError && error.status === 409) {
+    // The code was spent on this answer; another try needs a new one.
+    inputs.verificationCode.value = '';
+    codeStatus.hidden = true;
+  }
   if (!first || unplaced.length > 0) {
-    const head = error instanceof ApiError ? error.message : String((error as Error)?.message ?? error);
-    replace(summary, h('strong', null, error instanceof ApiError && error.status === 409 ? text('register.conflict') : head), unplaced.length ? h('p', null, unplaced.join('；')) : null);
+    // A 409 says what to do next (CX, 换号) without saying whether the ID or the phone is taken.
+    const head = error instanceof ApiError ? error.message : errorText(error);
+    replace(summary, h('strong', null, head), unplaced.length ? h('p', null, unplaced.join('；')) : null);
     summary.hidden = false;
     if (!first) summary.focus();
   }
@@ -256,6 +363,9 @@ function showSuccess(result: Registration, name: string, phone: string): void {
         click: () => {
           form.reset();
           inputs.canTravel.checked = true;
+          sentTo = undefined;
+          codeStatus.hidden = true;
+          sendCode.reset();
           skills.set([]);
           destinations.set([]);
           replace(main, intro, form);
@@ -280,8 +390,9 @@ function showSuccess(result: Registration, name: string, phone: string): void {
       h('dd', null, `${placeFullName(result.homeCounty)} · ${result.homeCounty}`),
       h('dt', null, text('register.success.status')),
       h('dd', null, h('span', { class: `badge status-${result.status}` }, text(msg('status.labourer', { v: result.status })))),
+      // Never said to the public (the answer has no poverty): the county marks it from its list.
       h('dt', null, text('register.success.poverty')),
-      h('dd', null, text(result.poverty ? 'register.success.povertyYes' : 'register.success.povertyNo')),
+      h('dd', null, text('register.success.povertyCheck')),
     ),
     h('h2', null, text('register.success.next')),
     h('ol', { class: 'steps' }, h('li', null, text('register.success.step1')), h('li', null, text('register.success.step2')), h('li', null, text('register.success.step3'))),
