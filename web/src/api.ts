@@ -150,6 +150,30 @@ export interface VerificationSent {
   expiresInSeconds: number;
 }
 
+export type PhoneChangeStatus = 'pending' | 'done' | 'refused';
+
+/** A 换号 request (GET /phone-changes); phones in E.164. */
+export interface PhoneChange {
+  labourerId: string;
+  /** Missing only if the labourer is no longer readable. */
+  name?: string;
+  idNumberMasked?: string;
+  oldPhone: string;
+  newPhone: string;
+  status: PhoneChangeStatus;
+  requestedAt: string;
+  /** When the cooling period completes it, unless someone says no first. */
+  completesAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+/** POST /phone-changes/{labourerId}/approve|refuse: an approval ends `refused` if the new phone was taken meanwhile. */
+export interface PhoneChangeDecision {
+  labourerId: string;
+  status: 'done' | 'refused';
+}
+
 export interface Vacancy {
   id: string;
   kind: 'job' | 'post';

@@ -1,6 +1,7 @@
 // `/coordinator`: the county dashboard. KPIs and charts from GET /stats, the county's labourers,
 // vacancies and posts, offers with their reasons, and the coordinator's actions: import the poverty list,
-// create a public-welfare post, run matching, plan and book buses, download manifests, read the SMS log.
+// create a public-welfare post, run matching, plan and book buses, download manifests, read the SMS log,
+// decide the county's 换号 requests.
 import { ApiError, download, get, patch, post, request, type Booking, type Labourer, type MatchingRun, type Offer, type PovertyImport, type SmsLogEntry, type Stats, type Trip, type TripPlan, type Vacancy } from '../api.js';
 import type { Chart } from '../charts.js';
 import { busy, chinaDate, errorText, formatDateTime, formatNumber, h, percent, replace, text, toast, type Child } from '../dom.js';
@@ -9,6 +10,7 @@ import { mountPage } from '../layout.js';
 import { formatPhone } from '../phone-book.js';
 import { placeFullName, placeName } from '../places.js';
 import { nationalRunAction } from '../widgets/national-run.js';
+import { phoneChangesCard } from '../widgets/phone-changes.js';
 import { placePicker } from '../widgets/place-picker.js';
 
 const { main, session } = mountPage('coordinator', {
@@ -180,6 +182,9 @@ if (session) {
     h('details', { class: 'action' }, h('summary', null, h('h3', null, text('coord.post.heading'))), h('p', { class: 'muted' }, text('coord.post.help')), postForm),
     session.role === 'admin' ? nationalRunAction(session, () => void refreshAll()) : null,
   );
+
+  // A changed phone shows in the lists.
+  const phoneChanges = phoneChangesCard(session, () => void loadLabourers().catch(() => undefined));
 
   // ——— charts ———
   const chartBoxes = {
@@ -628,6 +633,7 @@ if (session) {
     h('div', { class: 'dash-head' }, heading, h('div', { class: 'row' }, countyPicker?.el ?? null, updated, refreshButton)),
     kpiGrid,
     h('div', { class: 'columns columns-wide' }, chartsCard, actions),
+    phoneChanges.el,
     lists,
   );
 
@@ -642,7 +648,7 @@ if (session) {
   async function refreshAll(): Promise<void> {
     namesLoaded = false;
     names.clear();
-    const jobs = [loadStats(), loadVacancies(), loadLabourers(), loadOffers()];
+    const jobs = [loadStats(), loadVacancies(), loadLabourers(), loadOffers(), phoneChanges.load(county)];
     if (tripsAvailable !== undefined) jobs.push(loadTrips());
     const results = await Promise.allSettled(jobs);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
