@@ -1,11 +1,15 @@
 // The four pages in a real browser against the whole local system (DynamoDB Local, the API, the notifier),
-// one labourer's journey: registered through the form → a vacancy posted → matched → "1" answered by SMS
-// → the dashboard moves → a bus booked and its manifest downloaded. Screenshots go to .vitest-screenshots/.
+// one labourer's journey: registered through the form (its phone verified by an SMS code) → a vacancy
+// posted → matched → "1" answered by SMS → the dashboard moves → a bus booked and its manifest downloaded;
+// then a 换号 request decided on the coordinator's page. Screenshots go to .vitest-screenshots/.
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
+import { apiClient, type ApiCall } from '../helpers/local-api.js';
+import { validIdNumber } from '../helpers/people.js';
+import { lastCodeSentTo } from '../helpers/verified-registration.js';
 import { launchChromium, screenshot } from './browser.js';
 
 const COUNTY = '510822'; // 青川县
@@ -15,6 +19,7 @@ const COORDINATOR = `dev:coordinator:${COUNTY}`;
 const WAIT = { timeout: 15_000 };
 
 let system: LocalSystem;
+let api: ApiCall;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -26,12 +31,32 @@ function watch(p: Page): Page {
 }
 
 const textOf = (selector: string) => () => page.locator(selector).first().textContent();
+const focusedId = () => page.evaluate('document.activeElement?.id');
+
+/**
+ * The code as a person reads it: the SMS on the phone simulator, opened in another tab. As admin, whose
+ * SMS log covers every phone (a code belongs to no county yet, so a coordinator's does not show it).
+ */
+async function codeOnSimulator(phone: string): Promise<string> {
+  const tab = watch(await context.newPage());
+  try {
+    await tab.goto(`${system.url}/phone?phone=${phone}&token=dev:admin:all`);
+    const sms = tab.locator('.bubble-in', { hasText: '验证码' }).last();
+    await sms.waitFor(WAIT);
+    const code = /验证码(\d{6})/.exec((await sms.textContent()) ?? '')?.[1];
+    if (!code) throw new Error(`no code in the simulator's SMS: ${await sms.textContent()}`);
+    return code;
+  } finally {
+    await tab.close();
+  }
+}
 
 describe('web pages', () => {
   beforeAll(async () => {
     // Chromium first: without it nothing here can run, and that must fail, not skip.
     browser = await launchChromium();
     system = await startLocalSystem({ port: 0, schedules: false, printSms: false });
+    api = apiClient(system.url);
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = watch(await context.newPage());
   }, 120_000);
@@ -46,11 +71,20 @@ describe('web pages', () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
-  it('registers a labourer through the form, with validation shown next to the fields', async () => {
+  it('registers a labourer through the form, the phone verified by an SMS code, with validation shown next to the fields', async () => {
     await page.goto(`${system.url}/`);
     await page.getByTestId('submit').click();
     await expect.poll(textOf('#name-error'), WAIT).toContain('请填写');
     expect(await page.locator('#consent-error').isVisible()).toBe(true);
+    expect(await page.locator('#verificationCode-error').textContent()).toContain('获取验证码');
+    // Locally no real SMS goes out: the page says where the code shows.
+    await page.getByTestId('code-local-hint').waitFor(WAIT);
+
+    // A phone that is not one: nothing is sent, the phone field says why.
+    await page.fill('#phone', '12345');
+    await page.getByTestId('send-code').click();
+    await expect.poll(textOf('#phone-error'), WAIT).toContain('11 位');
+    expect(await focusedId()).toBe('phone');
 
     await page.fill('#name', LABOURER.name);
     await page.fill('#phone', '138 0013 8000');
@@ -63,6 +97,24 @@ describe('web pages', () => {
     await page.click('[role=option][data-code="3305"]');
     await page.fill('#expectedWage', '4500');
     await page.check('#consent');
+
+    await page.getByTestId('send-code').click();
+    await expect.poll(textOf('#verificationCode-status'), WAIT).toContain('验证码已发送到 138****8000，10 分钟内有效');
+    expect(await page.getByTestId('send-code').textContent()).toMatch(/^\d+ 秒后重新获取$/);
+    expect(await page.getByTestId('send-code').isDisabled()).toBe(true);
+    expect(await focusedId()).toBe('verificationCode');
+    expect(await page.locator('#verificationCode').getAttribute('autocomplete')).toBe('one-time-code');
+    const code = await codeOnSimulator(LABOURER.phone);
+
+    // A wrong code first: the API's message lands on the code field, selected for retyping.
+    await page.fill('#verificationCode', code === '000000' ? '111111' : '000000');
+    await page.getByTestId('submit').click();
+    await expect.poll(textOf('#verificationCode-error'), WAIT).toContain('验证码不对，还可以再试 4 次');
+    expect(await focusedId()).toBe('verificationCode');
+    // Typed the way people do: the SMS pasted whole, the code taken out of it.
+    await page.fill('#verificationCode', `验证码${code}，10分钟内有效`);
+    expect(await page.inputValue('#verificationCode')).toBe(code);
+    expect(await page.locator('#verificationCode-error').isVisible()).toBe(false);
     await screenshot(page, '01-register-filled');
     await page.getByTestId('submit').click();
 
@@ -71,21 +123,43 @@ describe('web pages', () => {
     expect(await success.textContent()).toContain('报名成功');
     expect(await success.textContent()).toContain('确认短信已发送到 138****8000');
     expect(await success.textContent()).toContain('青川县');
+    // The public is never told the poverty mark.
+    expect(await success.textContent()).toContain('县里核对建档立卡名单后自动标记');
     await screenshot(page, '02-register-success');
 
-    // The same phone again: the API's 409 lands next to the phone field.
+    // The same ID number from another phone: one 409 for a taken ID or phone, with the next step, in the summary.
     await page.getByRole('button', { name: '再登记一位' }).click();
+    expect(await page.getByTestId('send-code').textContent()).toBe('获取验证码');
     await page.fill('#name', '李芳');
-    await page.fill('#phone', LABOURER.phone);
-    await page.fill('#idNumber', withChecksum('51082219900101002'));
+    await page.fill('#phone', '137 0013 7000');
+    await page.fill('#idNumber', LABOURER.idNumber);
     await page.click('[data-skill="缝纫工"]');
     await page.fill('#expectedWage', '4000');
     await page.check('#consent');
+    await page.getByTestId('send-code').click();
+    await expect.poll(textOf('#verificationCode-status'), WAIT).toContain('137****7000');
+    // This time read from the SMS log, as the simulator does.
+    await page.fill('#verificationCode', (await lastCodeSentTo(api, '13700137000')) ?? '');
     await page.getByTestId('submit').click();
-    await expect.poll(textOf('#phone-error'), WAIT).toContain('已经被登记');
-    expect(await page.locator('#phone').getAttribute('aria-invalid')).toBe('true');
+    const summary = page.getByTestId('form-summary');
+    await expect.poll(() => summary.textContent(), WAIT).toContain('已经报名过了');
+    expect(await summary.textContent()).toMatch(/CX.*换号/);
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('form-summary');
     expect(await page.locator('#idNumber-error').isVisible()).toBe(false);
+    expect(await page.locator('#phone-error').isVisible()).toBe(false);
+    expect(await page.inputValue('#verificationCode')).toBe(''); // spent: another try needs a new code
     await screenshot(page, '03-register-conflict');
+
+    // A phone that had a code a moment ago: the API's 429 and its Retry-After drive the countdown.
+    const other = '13700137002';
+    expect((await api('POST', '/labourers/verify', { json: { phone: other } })).status).toBe(202);
+    await page.fill('#phone', other);
+    await page.getByTestId('send-code').click();
+    await expect.poll(textOf('#verificationCode-error'), WAIT).toContain('获取验证码太频繁');
+    const wait = Number(/^(\d+) 秒后重新获取$/.exec((await page.getByTestId('send-code').textContent()) ?? '')?.[1]);
+    expect(wait).toBeGreaterThan(30);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(await page.getByTestId('send-code').isDisabled()).toBe(true);
   });
 
   it('posts a vacancy on /employer and manages it', async () => {
@@ -226,6 +300,14 @@ describe('web pages', () => {
       expect(await mobile.locator('h1').textContent()).toContain('Spring Breeze');
       await mobile.getByTestId('lang-switch').click();
       expect(await mobile.locator('h1').textContent()).toContain('春风行动');
+      // The phone and its code button on one line, the countdown running, nothing wider than the screen.
+      await mobile.fill('#phone', '139 0013 9001');
+      await mobile.getByTestId('send-code').click();
+      await expect.poll(() => mobile.getByTestId('send-code').textContent(), WAIT).toMatch(/^\d+ 秒后重新获取$/);
+      const [phoneBox, buttonBox] = await Promise.all([mobile.locator('#phone').boundingBox(), mobile.getByTestId('send-code').boundingBox()]);
+      expect(Math.abs(phoneBox!.y - buttonBox!.y)).toBeLessThan(8);
+      expect(phoneBox!.width).toBeGreaterThan(130);
+      expect(await mobile.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await screenshot(mobile, '10-mobile-register');
 
       await mobile.goto(`${system.url}/coordinator?token=${COORDINATOR}`);
@@ -249,5 +331,47 @@ describe('web pages', () => {
     // The dashboard moves with it: the labourer registered by SMS above now holds an offer.
     await expect.poll(() => page.getByTestId('kpi-offered').textContent(), WAIT).toBe('1');
     await screenshot(page, '12-coordinator-national-run');
+  });
+
+  it('lists a 换号 request on /coordinator and approves it once the ID card is checked', async () => {
+    // A labourer registered by SMS from phone A asks, from phone B, to move the registration there.
+    const idNumber = validIdNumber(COUNTY);
+    const [phoneA, phoneB] = ['13600136000', '13500135000'];
+    /** Sends an SMS; what came back to the sender (the old phone's question is among the replies too). */
+    const sms = async (from: string, text: string) => {
+      const { body } = await api('POST', '/sim/sms', { json: { from, text } });
+      return (body.replies as { to: string; body: string }[]).filter((r) => r.to.endsWith(from)).map((r) => r.body).join('\n');
+    };
+    expect(await sms(phoneA, `报名 王立学 ${idNumber} 泥瓦工 浙江湖州 4500`)).toContain('报名成功');
+    expect(await sms(phoneB, `换号 ${idNumber}`)).toContain('换号申请已收到');
+    const [pending] = (await api('GET', `/phone-changes?county=${COUNTY}&status=pending`, { token: COORDINATOR })).body;
+
+    await page.goto(`${system.url}/coordinator?token=${COORDINATOR}`);
+    const card = page.getByTestId('phone-changes');
+    const request = card.locator('article.phone-change', { hasText: '王立学' });
+    await request.waitFor(WAIT);
+    expect(await request.getByTestId('old-phone').textContent()).toBe('136 0013 6000');
+    expect(await request.getByTestId('new-phone').textContent()).toBe('135 0013 5000');
+    expect(await request.textContent()).toContain(pending.idNumberMasked);
+    expect(await card.getByTestId('phone-changes-count').textContent()).toBe('1 条待处理');
+    await screenshot(page, '13-coordinator-phone-change');
+
+    // Each decision is confirmed first; Escape takes the question back.
+    await request.getByTestId('refuse-change').click();
+    expect(await request.getByTestId('confirm-change').textContent()).toContain('报名仍留在原号码 136\u00a00013\u00a06000');
+    await page.keyboard.press('Escape');
+    expect(await request.getByTestId('confirm-change').isVisible()).toBe(false);
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('refuse-change');
+
+    await request.getByTestId('approve-change').click();
+    const confirm = request.getByTestId('confirm-change');
+    expect(await confirm.textContent()).toContain(`号码应与 ${pending.idNumberMasked} 一致`);
+    await confirm.getByTestId('confirm-yes').click();
+    await page.locator('.toast', { hasText: /已同意换号：王立学的报名已转到 135\s0013\s5000/ }).waitFor(WAIT);
+    await expect.poll(() => card.textContent(), WAIT).toContain('暂无待处理的换号申请');
+
+    const moved = await api('GET', `/labourers?phone=${phoneB}`, { token: COORDINATOR });
+    expect(moved.body.map((l: { name: string; phone: string }) => [l.name, l.phone])).toEqual([['王立学', `+86${phoneB}`]]);
+    expect((await api('GET', `/labourers?phone=${phoneA}`, { token: COORDINATOR })).body).toEqual([]);
   });
 });

@@ -181,6 +181,15 @@ describe('hosted sign-in', () => {
     expect(await page.getByTestId('signing-in').count()).toBe(0);
   });
 
+  it('says nothing on the registration form about reading the SMS code locally: real SMS go out here', async () => {
+    const config = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/config');
+    await page.goto(`${system.url}/`);
+    await config;
+    await page.getByTestId('send-code').waitFor(WAIT);
+
+    expect(await page.getByTestId('code-local-hint').isHidden()).toBe(true);
+  });
+
   it('signs out at the pool and comes back to the start page', async () => {
     await page.goto(`${system.url}/coordinator`);
     await page.getByTestId('hosted-sign-in').click();
