@@ -131,6 +131,20 @@ describe('POST /labourers', () => {
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
+  it.each([
+    ['a name with a NUL', { name: '王\u0000立学' }, '不能含有控制字符（如换行、制表符）'],
+    ['a name with a lone surrogate', { name: '王\uD800立学' }, '含有无法识别的字符'],
+    ['a name reversed by a bidi override', { name: '\u202E学立王' }, '不能含有改变文字方向的控制字符'],
+    ['a name inside a bidi isolate', { name: '王\u2066立学\u2069' }, '不能含有改变文字方向的控制字符'],
+    ['a name of zero-width characters', { name: '\u200B\u200C\u200D' }, '不能只有空格或不可见字符'],
+    ['an availableFrom before 2000', { availableFrom: '1999-12-31' }, '日期应在 2000-01-01 到 2100-12-31 之间'],
+    ['an availableFrom after 2100', { availableFrom: '9999-01-01' }, '日期应在 2000-01-01 到 2100-12-31 之间'],
+  ])('refuses %s with 400 and a Chinese message, even from a coordinator', async (_what, override, message) => {
+    const res = await api('POST', '/labourers', { json: registrationBody(override), token: COORDINATOR });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: Object.keys(override)[0], message }]);
+  });
+
   it('requires consent', async () => {
     const { consent: _omit, ...withoutConsent } = registrationBody();
     const res = await api('POST', '/labourers', { json: withoutConsent });
@@ -184,10 +198,44 @@ describe('GET /labourers', () => {
     expect(second.body).toHaveLength(1);
   });
 
+  it('refuses a cursor it did not hand out with 400 naming cursor', async () => {
+    const county = '330502';
+    for (let i = 0; i < 2; i++) await api('POST', '/labourers', { json: registrationBody({ idNumber: validIdNumber(county) }), token: ADMIN });
+    const real = (await api('GET', `/labourers?county=${county}&limit=1`, { token: ADMIN })).headers.get('x-next-cursor')!;
+    const keys = JSON.parse(Buffer.from(real, 'base64url').toString('utf8'));
+    const forged = (change: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...keys, ...change })).toString('base64url');
+    const cursors = [
+      'not-a-cursor',
+      Buffer.from('[]').toString('base64url'),
+      Buffer.from('{"pk":1}').toString('base64url'),
+      forged({ gsi1sk: `${keys.gsi1sk}${'x'.repeat(1_000)}` }),
+      forged({ extra: 'x' }),
+      real.toUpperCase(),
+    ];
+    for (const cursor of cursors) {
+      const res = await api('GET', `/labourers?county=${county}&limit=1&cursor=${encodeURIComponent(cursor)}`, { token: ADMIN });
+      expect(res.status, cursor.slice(0, 40)).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'cursor', message: '翻页游标无效，请不带 cursor 从第一页重新查询' }] });
+    }
+    // Another county's cursor, or one past a different status, is not a page of this list.
+    const elsewhere = await api('GET', `/labourers?county=510822&limit=1&cursor=${encodeURIComponent(real)}`, { token: COORDINATOR });
+    const otherStatus = await api('GET', `/labourers?county=${county}&status=placed&cursor=${encodeURIComponent(real)}`, { token: ADMIN });
+    const same = await api('GET', `/labourers?county=${county}&limit=1&cursor=${encodeURIComponent(real)}`, { token: ADMIN });
+    expect([elsewhere.status, otherStatus.status, same.status]).toEqual([400, 400, 200]);
+  });
+
   it('asks an admin for a county', async () => {
     const res = await api('GET', '/labourers', { token: ADMIN });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].path).toBe('county');
+  });
+
+  it('answers 404 in Chinese for an id no labourer could have, however long', async () => {
+    for (const id of ['x'.repeat(5_000), '01jaaaaaaaaaaaaaaaaaaaaaaa', '%F0%9F%92%A9', '%E2%80%AE']) {
+      const res = await api('GET', `/labourers/${id}`, { token: COORDINATOR });
+      expect(res.status).toBe(404);
+      expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: '没有这条记录（编号不对）', details: [] });
+    }
   });
 
   it('answers 404 for an unknown labourer and an unknown route', async () => {
