@@ -1,11 +1,14 @@
-// The one port every outbound SMS goes through. Deployed: Amazon SNS; locally: the in-process sink.
-// A deployment where SNS SMS is unavailable (AWS China regions) swaps the adapter, not the code.
+// The one port every outbound SMS goes through. Deployed: Amazon SNS (global profile) or Alibaba Cloud SMS
+// (China profile, where SNS has no SMS); locally: the in-process sink. Only the adapter differs.
 export interface OutboundSms {
   /** Outbox message id: the idempotency key of the send. */
   messageId: string;
   /** E.164. */
   to: string;
   body: string;
+  /** The template it was rendered from and its variables: providers that send only approved templates need these. */
+  template?: string;
+  vars?: Record<string, string>;
   /** The inbound SMS this answers, if any: the local phone simulator collects replies by it. */
   causedBy?: string;
 }

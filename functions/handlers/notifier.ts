@@ -1,17 +1,16 @@
-// Table stream (outbox inserts only, filtered by the event source mapping) → SMS sender.
+// Table stream (outbox inserts only, filtered by the event source mapping) → SMS sender (SNS, Alibaba Cloud or local).
 // Records go one at a time, in stream order, so a phone gets its messages in the order they were written.
 // After a failure the rest of the batch is failed too: the stream resumes from the first failed record
 // anyway, and letting later ones through would send them ahead of it.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
 import { idempotentSmsSender } from '#adapters/idempotent-sms-sender.js';
-import { localSmsSink } from '#adapters/local-sms-sink.js';
 import { logger } from '#adapters/logger.js';
 import { countSmsOverBudget } from '#adapters/metrics.js';
-import type { SmsSender } from '#adapters/sms-sender.js';
-import { snsSmsSender } from '#adapters/sns-sms-sender.js';
+import { smsProvider } from '#adapters/sms-provider.js';
 import { systemClock } from '#adapters/clock.js';
-import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, optionalEnv, positiveIntegerEnv, requireEnv } from '#config/env.js';
+import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, positiveIntegerEnv, requireEnv } from '#config/env.js';
+import { smsProviderConfigFromEnv } from '#config/sms-provider.js';
 import { deliverSms } from '#services/deliver-sms.js';
 import { createDb, dynamoDbClientFromEnv } from '#store/db.js';
 import { OUTBOX_ENTITY } from '#store/entities/outbox-message.js';
@@ -19,11 +18,7 @@ import { OUTBOX_ENTITY } from '#store/entities/outbox-message.js';
 const client = dynamoDbClientFromEnv();
 const tableName = requireEnv(ENV.tableName);
 const deps = { db: createDb(client, tableName), clock: systemClock };
-const provider: SmsSender =
-  optionalEnv(ENV.smsSink) === 'local'
-    ? localSmsSink
-    : snsSmsSender({ senderId: optionalEnv(ENV.smsSenderId), originationNumber: optionalEnv(ENV.smsOriginationNumber) });
-const sender = idempotentSmsSender(provider, { client, tableName });
+const sender = idempotentSmsSender(smsProvider(smsProviderConfigFromEnv()), { client, tableName });
 const budget = { perCountyPerDay: positiveIntegerEnv(ENV.smsDailyBudgetPerCounty, DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY) };
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

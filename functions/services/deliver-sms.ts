@@ -9,6 +9,11 @@ import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
 /** `over-budget`: suppressed, its county's SMS budget for the day being spent. */
 export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'over-budget' | 'already-settled';
 
+/** Messages written before variables were kept have none: a template provider then refuses them for good. */
+function templateVars(json: string | undefined): Record<string, string> | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
+}
+
 export async function deliverSms(
   deps: Pick<Deps, 'db' | 'clock'>,
   sender: SmsSender,
@@ -42,7 +47,14 @@ export async function deliverSms(
   }
 
   try {
-    const { providerMessageId } = await sender.send({ messageId, to: message.to, body: message.body, causedBy: message.causedBy });
+    const { providerMessageId } = await sender.send({
+      messageId,
+      to: message.to,
+      body: message.body,
+      template: message.template,
+      vars: templateVars(message.templateVars),
+      causedBy: message.causedBy,
+    });
     await settle({ status: 'sent', providerMessageId });
     await countSentSms(deps, message);
     return 'sent';

@@ -21,6 +21,7 @@ function outboxRecord(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms) {
     body: message.sms.body,
     segments: message.sms.segments,
     template: message.sms.template,
+    templateVars: JSON.stringify(message.sms.vars),
     status: message.suppressed ? ('suppressed' as const) : ('pending' as const),
     failureReason: message.suppressed,
     county: message.county,

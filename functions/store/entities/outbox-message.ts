@@ -2,7 +2,8 @@
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const MESSAGE_STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
+/** `delivered`: the provider's delivery receipt (状态报告) said it reached the phone; a failed receipt makes a sent message `failed`. */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'failed', 'suppressed'] as const;
 
 /** The entity name the notifier's stream filter matches on (ElectroDB stores it as `__edb_e__`). */
 export const OUTBOX_ENTITY = 'outboxMessage';
@@ -15,6 +16,8 @@ export const outboxMessageEntity = new Entity({
     body: { type: 'string', required: true, readOnly: true },
     segments: { type: 'number', required: true, readOnly: true },
     template: { type: 'string', required: true, readOnly: true },
+    /** The template's variables as filled in (JSON): what a provider of approved templates is sent. */
+    templateVars: { type: 'string', readOnly: true },
     status: { type: MESSAGE_STATUSES, required: true },
     /** The county the message concerns, for coordinator scope on the SMS log. */
     county: { type: 'string' },
