@@ -13,3 +13,11 @@ export {
 } from './fit-score.js';
 export { DEFAULT_POOR_SHARE_MIN, nonPoorPlaces, pairFit, type PairFit } from './feasibility.js';
 export { povertyWeight } from './poverty-weight.js';
+export { explainUnmatched, countByReason } from './explain-unmatched.js';
+export {
+  UNMATCHED_REASONS,
+  UNMATCHED_REASON_ADVICE,
+  UNMATCHED_REASON_LABELS,
+  isUnmatchedReason,
+  type UnmatchedReason,
+} from './unmatched-reasons.js';
