@@ -207,12 +207,15 @@ describe('web pages', () => {
     await expect.poll(textOf('[data-testid=match-result]'), WAIT).toContain('发出 1 份录用通知');
     expect(await page.locator('.toast', { hasText: '发出 1 份录用通知' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('run-matching').isDisabled(), WAIT).toBe(false);
+    await expect.poll(textOf('[data-testid=kpi-offered]'), WAIT).toBe('1');
+    expect(await page.locator('[data-testid^=chart-] canvas').count()).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('match-result').getByRole('link').click();
+    expect(page.url()).toMatch(/#\/offers$/);
     const offer = page.locator('article.offer', { hasText: LABOURER.name });
     await offer.waitFor(WAIT);
     expect(await offer.textContent()).toContain('吴兴区');
     expect(await offer.getByTestId('reasons').textContent()).toContain('建档立卡优先');
-    await expect.poll(textOf('[data-testid=kpi-offered]'), WAIT).toBe('1');
-    expect(await page.locator('[data-testid^=chart-] canvas').count()).toBeGreaterThanOrEqual(3);
+    await page.click('#tab-dashboard');
 
     // A public-welfare post, for the post chart (its wage is below the labourer's expectation).
     await page.click('.actions-card details summary');
@@ -266,13 +269,14 @@ describe('web pages', () => {
     expect(await trip.textContent()).toContain(LABOURER.name);
     await trip.getByTestId('book-trip').click();
     await expect.poll(() => trip.locator('.badge').textContent(), WAIT).toBe('已订座');
-    await expect.poll(textOf('[data-testid=kpi-travelling]'), WAIT).toBe('1');
 
     const [download] = await Promise.all([page.waitForEvent('download', WAIT), trip.getByTestId('download-manifest').click()]);
     expect(download.suggestedFilename()).toMatch(/^manifest-.*\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain(LABOURER.name);
     await screenshot(page, '08-coordinator-trips');
+    await page.click('#tab-dashboard');
+    await expect.poll(textOf('[data-testid=kpi-travelling]'), WAIT).toBe('1');
   });
 
   it('works on a phone screen, in English too', async () => {

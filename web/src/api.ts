@@ -135,6 +135,10 @@ export interface Labourer {
   optedOut: boolean;
   channel: string;
   createdAt: string;
+  /** On the follow-up watch list since. */
+  watchSince?: string;
+  /** Registered at the office by this staff member. */
+  registeredBy?: string;
 }
 
 export interface Registration {

@@ -1,0 +1,41 @@
+// Import the county's poverty list (建档立卡名单, POST /labourers/poverty-import).
+import { request, type PovertyImport } from '../../api.js';
+import { busy, h, replace, text, toast } from '../../dom.js';
+import { msg } from '../../i18n.js';
+import type { Workspace } from '../workspace.js';
+
+export function povertyImport(ws: Workspace, onImported: () => void): HTMLElement {
+  const file = h('input', { type: 'file', id: 'poverty-file', class: 'file', accept: '.csv,text/csv' });
+  const button = h('button', { type: 'button', class: 'button', 'data-testid': 'import-poverty' }, text('coord.import.run'));
+  const result = h('div', { class: 'result', 'data-testid': 'import-result', 'aria-live': 'polite' });
+  button.addEventListener('click', () =>
+    void busy(button, async () => {
+      const chosen = file.files?.[0];
+      if (!chosen) {
+        toast(text('coord.import.pick'), 'error');
+        return;
+      }
+      const query = ws.session.role === 'admin' ? { county: ws.county() } : {};
+      const { data } = await request<PovertyImport>('POST', '/labourers/poverty-import', { ...ws.opts, query, body: await chosen.text(), contentType: 'text/csv' });
+      const line = msg('coord.import.result', { matched: data.matched, unmatched: data.unmatched, other: data.notResident ?? 0 });
+      replace(
+        result,
+        h('p', null, text(line)),
+        data.errors?.length
+          ? h('details', null, h('summary', null, text(msg('coord.import.errors', { n: data.errors.length }))), h('ul', null, data.errors.slice(0, 50).map((e) => h('li', null, `#${e.row}: ${e.message}`))))
+          : null,
+      );
+      toast(text(line));
+      file.value = '';
+      onImported();
+    }),
+  );
+  return h(
+    'div',
+    { class: 'action' },
+    h('h3', null, text('coord.import.title')),
+    h('p', { class: 'muted' }, text('coord.import.help')),
+    h('div', { class: 'row' }, file, button),
+    result,
+  );
+}

@@ -1,0 +1,39 @@
+// 短信记录: one phone's SMS log.
+import { get, type SmsLogEntry } from '../../api.js';
+import { busy, formatDateTime, h, replace, text } from '../../dom.js';
+import { empty, statusBadge, table } from '../components/table.js';
+import type { View } from '../router.js';
+import type { Workspace } from '../workspace.js';
+
+export function messagesView(ws: Workspace): View {
+  const phone = h('input', { type: 'search', class: 'input small', inputmode: 'tel', 'data-testid': 'messages-phone', i18n: { placeholder: 'coord.messages.phone' } });
+  const show = h('button', { type: 'submit', class: 'button small' }, text('coord.messages.show'));
+  const list = h('div', { class: 'table-wrap', 'data-testid': 'messages' });
+  const form = h('form', { class: 'toolbar', novalidate: true }, phone, show);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(show, load);
+  });
+
+  async function load(): Promise<void> {
+    if (!phone.value.trim()) return;
+    const messages = await get<SmsLogEntry[]>('/messages', { ...ws.opts, query: { phone: phone.value.trim() } });
+    replace(list, messages.length === 0 ? empty('coord.messages.none') : messageTable(messages));
+  }
+
+  return {
+    el: h('section', { class: 'card view' }, h('h2', null, text('tab.messages')), form, list),
+    async show(route) {
+      if (route.param) phone.value = route.param;
+      await load();
+    },
+  };
+}
+
+/** Newest first. */
+export function messageTable(messages: readonly SmsLogEntry[]): HTMLElement {
+  return table(
+    ['col.time', 'col.template', 'col.body', 'col.segments', 'col.status'],
+    [...messages].reverse().map((m) => [formatDateTime(m.sentAt ?? m.createdAt), h('code', null, m.template), h('span', { class: 'sms-body' }, m.body), String(m.segments), statusBadge('status.message', m.status)]),
+  );
+}
