@@ -62,6 +62,8 @@ export const ENV = {
   smsInboundQueueUrl: 'SMS_INBOUND_QUEUE_URL',
   /** Any OIDC issuer instead of the user pool: the public routes verify a staff ID token against it. */
   oidcIssuer: 'OIDC_ISSUER',
+  /** Its signing keys (the discovery document's jwks_uri). */
+  oidcJwksUri: 'OIDC_JWKS_URI',
   /** The pages' sign-in at an OIDC provider: its endpoints (from its discovery document). */
   oidcAuthorizationEndpoint: 'OIDC_AUTHORIZATION_ENDPOINT',
   oidcTokenEndpoint: 'OIDC_TOKEN_ENDPOINT',

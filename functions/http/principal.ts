@@ -1,6 +1,7 @@
-// Who is calling: JWT claims (Cognito deployed; dev tokens translated by bin/local.ts) → one principal type.
-// Scope is checked here and only here.
+// Who is calling: JWT claims (Cognito or any OIDC provider deployed; dev tokens translated by bin/local.ts)
+// → one principal type. Scope is checked here and only here.
 import { ForbiddenError, UnauthorizedError, ValidationError } from '#domain/errors.js';
+import { claimNamesFromEnv, type ClaimNames } from './claim-names.js';
 
 export type Principal =
   | { role: 'coordinator'; county: string }
@@ -14,18 +15,25 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
 /** An employer id is a short code (letters, digits, `.`, `_`, `-`): it becomes part of keys, which are bounded. */
 const EMPLOYER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** Cognito puts groups in `cognito:groups` (API Gateway flattens the array to "[a b]"); custom attributes as `custom:*`. */
-export function principalFromClaims(claims: Claims | undefined): Principal {
+const CLAIMS = claimNamesFromEnv();
+
+/**
+ * Roles are a list claim (Cognito's `cognito:groups`; API Gateway flattens an array to "[a b]") or one
+ * name; county and employer id are string claims (Cognito's `custom:*`). `names` says which claims.
+ */
+export function principalFromClaims(claims: Claims | undefined, names: ClaimNames = CLAIMS): Principal {
   if (!claims) throw new UnauthorizedError('需要登录（缺少或无效的令牌）');
-  const rawGroups = claims['cognito:groups'];
+  const rawGroups = claims[names.role];
   const groups = Array.isArray(rawGroups)
     ? rawGroups
     : String(rawGroups ?? '')
         .replace(/^\[|\]$/g, '')
         .split(/[\s,]+/)
         .filter(Boolean);
-  const county = typeof claims['custom:county'] === 'string' ? claims['custom:county'] : undefined;
-  const employerId = typeof claims['custom:employerId'] === 'string' ? claims['custom:employerId'] : undefined;
+  const rawCounty = claims[names.county];
+  const rawEmployerId = claims[names.employerId];
+  const county = typeof rawCounty === 'string' ? rawCounty : undefined;
+  const employerId = typeof rawEmployerId === 'string' ? rawEmployerId : undefined;
   if (groups.includes('admin')) return { role: 'admin' };
   if (groups.includes('coordinator') && county && /^\d{6}$/.test(county)) return { role: 'coordinator', county };
   if (groups.includes('employer') && employerId && EMPLOYER_ID.test(employerId)) return { role: 'employer', employerId };
