@@ -1,10 +1,10 @@
 // zod → ValidationError with every bad field named in `details`.
 import * as z from 'zod/mini';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import { ValidationError } from '#domain/errors.js';
+import { plainChineseError } from './zod-messages.js';
 
-// Messages reach people filling a form: Chinese first.
-z.config(zhCN());
+// Messages reach people filling a form: plain Chinese.
+z.config({ localeError: plainChineseError });
 
 export function validate<S extends z.ZodMiniType>(schema: S, input: unknown, what = '请求'): z.output<S> {
   const result = schema.safeParse(input);
