@@ -135,12 +135,25 @@ export function regionContains(regionCode: string, countyCode6: string): boolean
 }
 
 /**
+ * Whether a 6-digit address code was ever assigned: its county or city is known today, or its city part is
+ * in the range old prefectures (地区, 21–35) used — IDs keep the code of the county that issued them, so
+ * 5122xx (涪陵地区, now Chongqing) is a real code, but 111111 never was.
+ */
+export function idRegionAssigned(regionCode6: string): boolean {
+  if (!SIX_DIGITS.test(regionCode6) || !provinceByCode.has(regionCode6.slice(0, 2))) return false;
+  if (countyByCodeMap.has(regionCode6) || cityByCode.has(regionCode6.slice(0, 4))) return true;
+  const city = Number(regionCode6.slice(2, 4));
+  return city >= 21 && city <= 35 && regionCode6.slice(4) !== '00';
+}
+
+/**
  * The home county from the address code of an ID number. Old ID numbers keep codes that have since
  * been retired (e.g. 110103 崇文区, merged into 东城区 in 2010); those are named after their city, or
  * failing that their province. `undefined` when the code is not 6 digits or its province is unknown.
  */
 export function homeCountyFromIdRegion(regionCode6: string): HomeCounty | undefined {
   if (typeof regionCode6 !== 'string' || !SIX_DIGITS.test(regionCode6)) return undefined;
+  if (!idRegionAssigned(regionCode6)) return undefined;
   const name =
     countyByCodeMap.get(regionCode6)?.name ??
     cityByCode.get(regionCode6.slice(0, 4))?.name ??

@@ -5,11 +5,20 @@
 //   positions 15–17 sequence; the 17th digit is odd for men, even for women
 //   position 18     check character, ISO 7064 MOD 11-2: '10X98765432'[Σ(digit × weight) mod 11]
 //
+// The same layout and check serve the residence permits of Hong Kong, Macau and Taiwan residents
+// (港澳台居民居住证, address code 810000 / 820000 / 830000) and the 2023 foreign permanent-residence ID card
+// (外国人永久居留身份证: 9, the issuing province, the nationality): valid IDs, whose holder's home county
+// the number does not tell (`kind`). A 15-digit first-generation number (1984–2013, no check character)
+// is recognised as such, so it can be asked for again as 18 digits.
+//
 // Pure and total: bad input yields { ok: false, reason }, never an exception.
 // Only the province list is imported here, so validating an ID does not pull the county table into a bundle.
 import { PROVINCES } from './divisions-data.js';
 
-export type IdNumberFailure = 'format' | 'checksum' | 'birth-date' | 'region';
+export type IdNumberFailure = 'format' | 'checksum' | 'birth-date' | 'region' | 'first-generation';
+
+/** A resident ID card (home county in the address code), a HK/Macau/Taiwan residence permit, a foreign permanent-residence card. */
+export type IdNumberKind = 'resident' | 'permit' | 'foreign';
 
 export interface ParsedIdNumber {
   /** 18 ASCII characters, check character upper-case `X`. */
@@ -21,6 +30,7 @@ export interface ParsedIdNumber {
   readonly sex: 'M' | 'F';
   /** First 6 + 8 stars + last 4, e.g. `510822********0018`. */
   readonly masked: string;
+  readonly kind: IdNumberKind;
 }
 
 export type IdNumberResult =
@@ -97,6 +107,19 @@ function isValidBirthDate(yyyymmdd: string, today: Date): boolean {
   return yyyymmdd <= chinaDateKey(today);
 }
 
+const PERMIT_CODES: ReadonlySet<string> = new Set(['810000', '820000', '830000']);
+
+function idNumberKind(id: string): IdNumberKind | undefined {
+  if (PERMIT_CODES.has(id.slice(0, 6))) return 'permit';
+  if (id[0] === '9') return PROVINCE_CODES.has(id.slice(1, 3)) ? 'foreign' : undefined;
+  return PROVINCE_CODES.has(id.slice(0, 2)) ? 'resident' : undefined;
+}
+
+/** Whether an ID's address code tells its holder's home county (a permit's or a foreigner's does not). */
+export function idRegionNamesHome(regionCode: string): boolean {
+  return !PERMIT_CODES.has(regionCode) && regionCode[0] !== '9';
+}
+
 /**
  * Parses and validates an 18-character resident ID number.
  *
@@ -110,11 +133,13 @@ function isValidBirthDate(yyyymmdd: string, today: Date): boolean {
 export function parseIdNumber(input: string, today: Date = new Date()): IdNumberResult {
   if (typeof input !== 'string') return { ok: false, reason: 'format' };
   const id = normalize(input);
+  if (/^\d{15}$/.test(id) && isValidBirthDate(`19${id.slice(6, 12)}`, today)) return { ok: false, reason: 'first-generation' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, reason: 'format' };
   if (checkCharOf(id) !== id[17]) return { ok: false, reason: 'checksum' };
   const birth = id.slice(6, 14);
   if (!isValidBirthDate(birth, today)) return { ok: false, reason: 'birth-date' };
-  if (!PROVINCE_CODES.has(id.slice(0, 2))) return { ok: false, reason: 'region' };
+  const kind = idNumberKind(id);
+  if (kind === undefined) return { ok: false, reason: 'region' };
   return {
     ok: true,
     value: {
@@ -123,6 +148,7 @@ export function parseIdNumber(input: string, today: Date = new Date()): IdNumber
       birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
       sex: (id.charCodeAt(16) - 48) % 2 === 1 ? 'M' : 'F',
       masked: maskIdNumber(id),
+      kind,
     },
   };
 }

@@ -41,6 +41,7 @@ const ID_REASONS = {
   checksum: '身份证号码校验位不对，请核对',
   'birth-date': '身份证号码中的出生日期无效',
   region: '身份证号码的地区码无效',
+  'first-generation': '这是15位的第一代身份证号码，请填写18位的第二代身份证号码',
 } as const;
 
 const PHONE_REASONS = {

@@ -207,6 +207,13 @@ describe('homeCountyFromIdRegion', () => {
     // assess
     expect(homes).toEqual(codes.map(() => undefined));
   });
+
+  it('refuses address codes that were never assigned', () => {
+    // 111111: province 11 exists, city 11 never did; 512201 is an old prefecture (地区) code, kept.
+    expect(homeCountyFromIdRegion('111111')).toBeUndefined();
+    expect(homeCountyFromIdRegion('339999')).toBeUndefined();
+    expect(homeCountyFromIdRegion('512201')).toBeDefined();
+  });
 });
 
 describe('listPlaces', () => {

@@ -58,6 +58,7 @@ describe('parseIdNumber', () => {
         birthDate: '1985-03-15',
         sex: 'M',
         masked: '510822********0018',
+        kind: 'resident',
       },
     });
   });
@@ -167,7 +168,6 @@ describe('parseIdNumber', () => {
       '',
       '51082219850315001',
       '5108221985031500188',
-      '510822850315001', // 15-digit first-generation number
       '51082219850315001A',
       'X10822198503150018',
       '5108221985-0315-0018',
@@ -180,6 +180,23 @@ describe('parseIdNumber', () => {
 
     // assess
     expect(results).toEqual(inputs.map(() => ({ ok: false, reason: 'format' })));
+  });
+
+  it('recognises a 15-digit first-generation number, to ask for the 18-digit one', () => {
+    expect(parseIdNumber('510822850315001', TODAY)).toEqual({ ok: false, reason: 'first-generation' });
+    expect(parseIdNumber('510822851315001', TODAY)).toEqual({ ok: false, reason: 'format' }); // month 13: not one
+  });
+
+  it('accepts Hong Kong, Macau and Taiwan residence permits and foreign permanent-residence numbers', () => {
+    const permit = (first17: string) => parseIdNumber(first17 + idNumberChecksum(first17), TODAY);
+    for (const code of ['810000', '820000', '830000']) {
+      const r = permit(`${code}19900101002`);
+      expect(r.ok && r.value.kind).toBe('permit');
+    }
+    const foreign = permit('93115619900101002'); // Shanghai, nationality 156
+    expect(foreign.ok && foreign.value.kind).toBe('foreign');
+    expect(permit('97715619900101002')).toEqual({ ok: false, reason: 'region' }); // no province 77
+    expect(permit('51082219900101002').ok && permit('51082219900101002').ok).toBe(true);
   });
 
   it('never throws and answers ok:false or a consistent value for any string', () => {

@@ -32,9 +32,11 @@ import { type Skill } from '../skills.js';
 import { foldForParsing } from './fold-width.js';
 import { type PlaceCandidate, resolvePlace } from './place-names.js';
 import { chinaToday } from './sms-dates.js';
-import { type Item, type Scan } from './sms-items.js';
-import { CHANGE_PHONE_KEYWORDS, INTENT_WORDS, KEYWORD_PREAMBLE, REGISTER_KEYWORDS, type SimpleIntent } from './sms-keywords.js';
-import { FROM_SUFFIXES, POLITE_TOKENS } from './sms-lexicon.js';
+import { type Item, type PlaceRole, type Scan } from './sms-items.js';
+import { CHANGE_PHONE_KEYWORDS, DAYS_WORKED_PER_MONTH, INTENT_WORDS, KEYWORD_PREAMBLE, NO_ANSWERS, REGISTER_KEYWORDS, YES_ANSWERS, type SimpleIntent } from './sms-keywords.js';
+import { POLITE_TOKENS } from './sms-lexicon.js';
+import { isCompanyToken, isVillageAddress, isWorkplace, isZoneToken, placeOverrides, zonePlaces } from './place-roles.js';
+import { MAX_DAILY_WAGE, MAX_WAGE, MIN_WAGE } from './sms-wages.js';
 import { type NameCandidate, classifyLeftover, isNameShaped, looksLikeName, mergeNameParts } from './sms-names.js';
 import { scanToken } from './sms-scan.js';
 import { DATE_SLASH, isUpperAsciiCode, joinSplitNumbers, protectDateSlashes, tokenize } from './sms-text.js';
@@ -56,8 +58,14 @@ export interface RegistrationFields {
   expectedWage?: number;
   /** ISO `YYYY-MM-DD`, China time. */
   availableFrom?: string;
-  /** 贫困户 / 建档立卡 … */
+  /** A day's pay when the labourer gave one (日薪300, 一天500); `expectedWage` is then it × 26. */
+  dailyWage?: number;
+  /** 贫困户 / 建档立卡 …, or 是 after 是否建档立卡贫困户. */
   povertySelfDeclared: boolean;
+  /** Where the labourer lives (家住, 老家, 户籍, …人, a village address): never a destination. */
+  home?: { code: string; name: string };
+  /** Where the labourer boards (出发地点, 上车点, X上车, 从X出发): a known place, or just its name. */
+  pickup?: { code?: string; name: string };
   /** What nothing understood, in folded form (half-width, ASCII upper case), for logs and replies. */
   unrecognised: string[];
 }
@@ -106,16 +114,31 @@ interface Parsed {
   politeIntent?: SimpleIntent;
 }
 
+/** 300元/天, 300/日: the slash of a day's pay, before `/` splits tokens. */
+const PER_DAY = /\/(天|日)/g;
+
 function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
-  const tokens = joinSplitNumbers(tokenize(protectDateSlashes(text)), scan.todayDate);
+  const tokens = joinSplitNumbers(tokenize(protectDateSlashes(text.replace(PER_DAY, '一天'))), scan.todayDate);
+  // A company's name (苏州华丰电子有限公司) or a village address (黄龙村2组) is read for its places only.
+  const plain = tokens.map((token) => isCompanyToken(token) || isVillageAddress(token));
+  const tokenItems = tokens.map((token, t) => {
+    const items = scanToken(token, scan);
+    if (isZoneToken(token)) return zonePlaces(items);
+    return plain[t] ? placesOnly(items) : mergeNameParts(items);
+  });
+  const dailyWages = dailyWageItems(tokenItems.flat());
 
   let idNumber: string | undefined;
   let invalidIdNumber: RegistrationFields['invalidIdNumber'];
   let expectedWage: number | undefined;
+  let dailyWage: number | undefined;
   let availableFrom: string | undefined;
   let weakDate: { iso: string; text: string } | undefined;
   let localOnly = false;
   let povertySelfDeclared = false;
+  let povertyAnswered = false; // 是否建档立卡贫困户：否 — the answer decides
+  let home: PlaceCandidate | undefined;
+  let pickup: PlacePoint | undefined;
   const skills: Skill[] = [];
   const destinations: PlaceCandidate[] = [];
   const placeContext: string[] = [];
@@ -123,24 +146,37 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   const unrecognised: string[] = [];
   const weakDates: string[] = [];
   let strongFields = false; // fields that make a bare 3/5 or a weak name believable
-  let homeMode = false;
+  let roles: PlaceRole[] = []; // what the next places are, from the labels before them
+  let roleLabelLast = false; // the previous item was a role label: labels stack (出发地点+目的地点)
   let nameLabel = false; // a name label was just read
+  let leaveDate = false; // 离常时间: the next date is when they left, not when they can start
+  let povertyQuestion = false; // 是否建档立卡贫困户: the next 是 / 否 answers it
   let contentTokens = 0; // tokens carrying anything but labels and filler
 
   const note = (text: string) => {
     if (text.length > 0 && unrecognised.length < MAX_UNRECOGNISED && !unrecognised.includes(text)) unrecognised.push(text);
   };
 
-  for (const token of tokens) {
-    const items = mergeNameParts(scanToken(token, scan));
-    if (items.some((item) => item.t !== 'noise' && item.t !== 'nameLabel' && item.t !== 'destLabel' && item.t !== 'dot')) contentTokens++;
-    const origin = originIndexes(items);
+  for (let t = 0; t < tokens.length; t++) {
+    const items = tokenItems[t]!;
+    if (items.some((item) => item.t !== 'noise' && item.t !== 'nameLabel' && item.t !== 'role' && item.t !== 'dot')) contentTokens++;
+    const overrides = placeOverrides(items);
+    const village = isVillageAddress(tokens[t]!);
     for (let index = 0; index < items.length; index++) {
       const item = items[index]!;
       const labelled = nameLabel;
       if (item.t !== 'noise' && item.t !== 'dot') nameLabel = false;
-      if (origin.has(index)) continue;
-      if (item.t !== 'place' && item.t !== 'homeLabel' && item.t !== 'noise' && item.t !== 'dot') homeMode = false;
+      const override = overrides.get(index);
+      if (override === 'skip') continue;
+      if (item.t !== 'role') roleLabelLast = false;
+      if (povertyQuestion && item.t === 'han' && (YES_ANSWERS.has(item.text) || NO_ANSWERS.has(item.text))) {
+        povertySelfDeclared = YES_ANSWERS.has(item.text);
+        povertyAnswered = true;
+        povertyQuestion = false;
+        strongFields = true;
+        continue;
+      }
+      if (item.t !== 'place' && item.t !== 'role' && item.t !== 'noise' && item.t !== 'dot' && item.t !== 'leaveDate') roles = [];
       switch (item.t) {
         case 'id':
           strongFields = true;
@@ -151,12 +187,25 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
           if (invalidIdNumber === undefined) invalidIdNumber = { text: item.text, reason: item.reason };
           else note(item.text);
           break;
-        case 'wage':
+        case 'wage': {
+          const daily = dailyWages.has(item) && item.value <= MAX_DAILY_WAGE;
+          if (!daily && item.value < MIN_WAGE) {
+            note(item.text);
+            break;
+          }
           strongFields = true;
-          if (expectedWage === undefined) expectedWage = item.value;
-          else if (item.value !== expectedWage) note(item.text);
+          const monthly = daily ? item.value * DAYS_WORKED_PER_MONTH : item.value;
+          if (expectedWage === undefined && monthly <= MAX_WAGE) {
+            expectedWage = monthly;
+            if (daily) dailyWage = item.value;
+          } else if (monthly !== expectedWage) note(item.text);
           break;
+        }
         case 'date':
+          if (leaveDate) {
+            leaveDate = false; // when they left: not an availability
+            break;
+          }
           if (item.weak) {
             weakDates.push(item.text);
             if (weakDate === undefined) weakDate = { iso: item.iso, text: item.text };
@@ -172,15 +221,27 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
             names.push({ text: item.text, strong: looksLikeName(item.text), labelled });
             break;
           }
-          if (homeMode) break; // 家住四川广元: where they live, not where they go
+          const queued = roles.length > 1 ? roles.shift()! : roles[0];
+          const role: PlaceRole =
+            override === 'home' || override === 'pickup' || override === 'destination' || override === 'via'
+              ? override
+              : village && queued !== 'destination'
+                ? 'home'
+                : (queued ?? 'destination');
+          if (role === 'via') break;
           const place = resolvePlace(item.candidates, placeContext);
           if (!place) {
-            note(item.text);
+            if (role === 'pickup' && pickup === undefined) pickup = { name: item.text };
+            else if (role === 'destination') note(item.text);
             break;
           }
-          strongFields = true;
           placeContext.push(place.code);
-          addDestination(destinations, place);
+          if (role === 'home') home = narrower(home, place);
+          else if (role === 'pickup') pickup = narrower(pickup, place);
+          else {
+            strongFields = true;
+            addDestination(destinations, place);
+          }
           break;
         }
         case 'local':
@@ -189,19 +250,31 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
           break;
         case 'poverty':
           strongFields = true;
-          povertySelfDeclared = true;
+          if (!povertyAnswered) povertySelfDeclared = true;
           break;
-        case 'homeLabel':
-          homeMode = true;
+        case 'povertyQuestion':
+          povertyQuestion = true;
+          break;
+        case 'role':
+          roles = roleLabelLast ? [...roles, item.role] : [item.role];
+          roleLabelLast = true;
+          break;
+        case 'leaveDate':
+          leaveDate = true;
           break;
         case 'nameLabel':
           nameLabel = true;
           break;
-        case 'destLabel':
+        case 'daily':
         case 'noise':
         case 'dot':
           break;
         case 'han': {
+          if (override === 'pickupName') {
+            if (pickup === undefined) pickup = { name: item.text };
+            break;
+          }
+          if (isWorkplace(item.text)) break; // 务工单位：宁波华丰公司
           const candidate = classifyLeftover(item.text, item.dotted === true);
           if (candidate === undefined) note(item.text);
           else if (candidate !== null) names.push(labelled ? { ...candidate, labelled } : candidate);
@@ -241,7 +314,10 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   else if (invalidIdNumber !== undefined) fields.invalidIdNumber = invalidIdNumber;
   if (idNumber !== undefined && invalidIdNumber !== undefined) note(invalidIdNumber.text);
   if (expectedWage !== undefined) fields.expectedWage = expectedWage;
+  if (dailyWage !== undefined) fields.dailyWage = dailyWage;
   if (availableFrom !== undefined) fields.availableFrom = availableFrom;
+  if (home !== undefined) fields.home = { code: home.code, name: home.name };
+  if (pickup !== undefined) fields.pickup = pickup.code === undefined ? { name: pickup.name } : { code: pickup.code, name: pickup.name };
 
   const recognised =
     name !== undefined ||
@@ -252,7 +328,10 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
     localOnly ||
     expectedWage !== undefined ||
     availableFrom !== undefined ||
-    povertySelfDeclared;
+    povertySelfDeclared ||
+    povertyAnswered ||
+    home !== undefined ||
+    pickup !== undefined;
 
   let politeIntent: SimpleIntent | undefined;
   if (!recognised) {
@@ -262,16 +341,32 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   return politeIntent === undefined ? { fields, recognised } : { fields, recognised, politeIntent };
 }
 
-/** Items that name where the labourer comes from: 四川旺苍人, 河南老乡 (the places and the suffix). */
-function originIndexes(items: readonly Item[]): Set<number> {
-  const origin = new Set<number>();
-  for (let i = 1; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.t !== 'han' || !FROM_SUFFIXES.has(item.text) || items[i - 1]!.t !== 'place') continue;
-    origin.add(i);
-    for (let k = i - 1; k >= 0 && items[k]!.t === 'place'; k--) origin.add(k);
+type PlacePoint = { code?: string; name: string };
+
+/** The labels and places of a company name or an address: the rest is the name of a firm, a village or a group. */
+function placesOnly(items: readonly Item[]): Item[] {
+  const overrides = placeOverrides(items);
+  return items.filter((item, i) => overrides.get(i) !== 'skip' && (item.t === 'place' || item.t === 'role' || item.t === 'nameLabel' || item.t === 'noise'));
+}
+
+/** The narrower of two places when one lies inside the other (四川 then 宣汉 → 宣汉县), else the first. */
+function narrower<T extends PlacePoint>(current: T | undefined, next: PlaceCandidate): T | PlaceCandidate {
+  if (current === undefined || current.code === undefined) return next;
+  return next.code.length > current.code.length && next.code.startsWith(current.code) ? next : current;
+}
+
+/** Wages beside a daily word (日薪300, 300一天, 一天三百): the nearest wage after it, else the one before it. */
+function dailyWageItems(items: readonly Item[]): Set<Item> {
+  const daily = new Set<Item>();
+  const content = items.filter((item) => item.t !== 'noise' && item.t !== 'dot');
+  for (let i = 0; i < content.length; i++) {
+    if (content[i]!.t !== 'daily') continue;
+    const after = content[i + 1];
+    const before = content[i - 1];
+    if (after?.t === 'wage' && !daily.has(after)) daily.add(after);
+    else if (before?.t === 'wage') daily.add(before);
   }
-  return origin;
+  return daily;
 }
 
 /** Adds a destination; a narrower place scopes a broader one it lies in (浙江 + 湖州 → 湖州), in either order. */

@@ -3,8 +3,8 @@ import { type Skill } from '../skills.js';
 import { type PlaceCandidate, placeAliases } from './place-names.js';
 import { SKILL_SPELLINGS } from './skill-synonyms.js';
 import { addDays, resolveFirstLunarMonth } from './sms-dates.js';
-import { type Item, type Scan } from './sms-items.js';
-import { DESTINATION_LABEL_WORDS, FILLER_WORDS, HOME_LABEL_WORDS, INTENT_WORDS, LABEL_WORDS, LOCAL_WORDS, NAME_LABEL_WORDS, POVERTY_WORDS, RELATIVE_DATE_WORDS, STANDALONE_FILLER_WORDS } from './sms-keywords.js';
+import { type Item, type PlaceRole, type Scan } from './sms-items.js';
+import { POVERTY_QUESTION_WORDS, DAILY_WAGE_WORDS, LEAVE_DATE_LABEL_WORDS, PICKUP_LABEL_WORDS, VIA_LABEL_WORDS, DESTINATION_LABEL_WORDS, FILLER_WORDS, HOME_LABEL_WORDS, INTENT_WORDS, LABEL_WORDS, LOCAL_WORDS, NAME_LABEL_WORDS, POVERTY_WORDS, RELATIVE_DATE_WORDS, STANDALONE_FILLER_WORDS } from './sms-keywords.js';
 
 // ───────────────────────────── the lexicon ─────────────────────────────
 
@@ -15,8 +15,10 @@ export type Lex =
   | { kind: 'poverty' }
   | { kind: 'label' }
   | { kind: 'nameLabel' }
-  | { kind: 'destLabel' }
-  | { kind: 'homeLabel' }
+  | { kind: 'role'; role: PlaceRole }
+  | { kind: 'leaveDate' }
+  | { kind: 'daily' }
+  | { kind: 'povertyQuestion' }
   | { kind: 'filler' }
   | { kind: 'relDate'; days: number }
   | { kind: 'lantern' };
@@ -29,8 +31,13 @@ export function buildLexicon(): Map<string, Lex> {
   for (const w of FILLER_WORDS) lexicon.set(w, { kind: 'filler' });
   for (const w of LABEL_WORDS) lexicon.set(w, { kind: 'label' });
   for (const w of NAME_LABEL_WORDS) lexicon.set(w, { kind: 'nameLabel' });
-  for (const w of DESTINATION_LABEL_WORDS) lexicon.set(w, { kind: 'destLabel' });
-  for (const w of HOME_LABEL_WORDS) lexicon.set(w, { kind: 'homeLabel' });
+  for (const w of DESTINATION_LABEL_WORDS) lexicon.set(w, { kind: 'role', role: 'destination' });
+  for (const w of HOME_LABEL_WORDS) lexicon.set(w, { kind: 'role', role: 'home' });
+  for (const w of PICKUP_LABEL_WORDS) lexicon.set(w, { kind: 'role', role: 'pickup' });
+  for (const w of VIA_LABEL_WORDS) lexicon.set(w, { kind: 'role', role: 'via' });
+  for (const w of LEAVE_DATE_LABEL_WORDS) lexicon.set(w, { kind: 'leaveDate' });
+  for (const w of DAILY_WAGE_WORDS) lexicon.set(w, { kind: 'daily' });
+  for (const w of POVERTY_QUESTION_WORDS) lexicon.set(w, { kind: 'povertyQuestion' });
   for (const w of LOCAL_WORDS) lexicon.set(w, { kind: 'local' });
   for (const w of POVERTY_WORDS) lexicon.set(w, { kind: 'poverty' });
   for (const [w, days] of RELATIVE_DATE_WORDS) lexicon.set(w, { kind: 'relDate', days });
@@ -84,10 +91,14 @@ export function lexItem(word: string, lex: Lex, scan: Scan): Item {
       return { t: 'local', text: word };
     case 'poverty':
       return { t: 'poverty', text: word };
-    case 'homeLabel':
-      return { t: 'homeLabel', text: word };
-    case 'destLabel':
-      return { t: 'destLabel', text: word };
+    case 'role':
+      return { t: 'role', text: word, role: lex.role };
+    case 'leaveDate':
+      return { t: 'leaveDate', text: word };
+    case 'daily':
+      return { t: 'daily', text: word };
+    case 'povertyQuestion':
+      return { t: 'povertyQuestion', text: word };
     case 'relDate':
       return { t: 'date', text: word, iso: addDays(scan.today.y, scan.today.m, scan.today.d, lex.days), weak: false };
     case 'lantern': {

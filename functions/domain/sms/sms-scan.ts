@@ -1,12 +1,13 @@
 // Scanning one token into items: numbers (IDs, dates, phones, wages), Chinese dates and wages, lexicon words,
 // and the left-over Han runs names come from.
+import { idRegionAssigned } from '../divisions.js';
 import { parseIdNumber } from '../id-number.js';
 import { isChineseNumeralChar } from './chinese-numbers.js';
 import { CN_AGE, DAY_ONLY, DOTTED_MONTH_DAY, MONTH_DAY, YMD, dateItem, isoDate, resolveDayOfMonth, resolveMonthDay, resolveMonthPart, scanChineseDate, validDate } from './sms-dates.js';
 import { DATE_SUFFIX_LIST, type Item, type Scan, WAGE_SUFFIX_LIST, execAt, suffixAt } from './sms-items.js';
 import { lexItem, lexiconAt } from './sms-lexicon.js';
 import { DATE_SLASH, SEPARATORS, hanLengthAt, isDigitCode, isNameDot, isUpperAsciiCode } from './sms-text.js';
-import { MAX_WAGE, MIN_WAGE, WAGE, scanChineseWage, wageValue } from './sms-wages.js';
+import { MAX_WAGE, MIN_DAILY_WAGE, UNIT_VALUE, WAGE, chineseRemainder, scanChineseWage, wageValue } from './sms-wages.js';
 
 export const ID_RUN = /[0-9X]+/y;
 export const PHONE = /1[3-9]\d{9}/y;
@@ -22,7 +23,10 @@ export function scanDigits(s: string, i: number, scan: Scan, out: Item[]): numbe
   const idRun = execAt(ID_RUN, s, i)![0];
   if (idRun.length >= 15 && idRun.length <= 19) {
     const parsed = parseIdNumber(idRun, scan.todayDate);
-    out.push(parsed.ok ? { t: 'id', text: idRun, value: parsed.value.normalized } : { t: 'badId', text: idRun, reason: parsed.reason });
+    // A resident ID's address code must once have been assigned (111111… never was).
+    if (parsed.ok && parsed.value.kind === 'resident' && !idRegionAssigned(parsed.value.regionCode)) {
+      out.push({ t: 'badId', text: idRun, reason: 'region' });
+    } else out.push(parsed.ok ? { t: 'id', text: idRun, value: parsed.value.normalized } : { t: 'badId', text: idRun, reason: parsed.reason });
     return i + idRun.length;
   }
   let end = i;
@@ -71,11 +75,21 @@ export function scanDigits(s: string, i: number, scan: Scan, out: Item[]): numbe
   }
   const w = run <= 6 ? execAt(WAGE, s, i) : null;
   if (w && !isDigitCode(s.charCodeAt(i + w[0].length))) {
-    const stop = i + w[0].length;
-    const value = wageValue(w);
+    let stop = i + w[0].length;
+    let value = wageValue(w);
+    // 4千五, 1万二: a Chinese numeral finishing a number with a unit.
+    const unit = w[2] !== undefined && w[3] === undefined && w[4] === undefined ? UNIT_VALUE[w[2]] : undefined;
+    if (value !== undefined && unit !== undefined) {
+      const rest = chineseRemainder(s, stop, unit);
+      if (rest) {
+        value += rest.value;
+        stop = rest.end;
+      }
+    }
     const withSuffix = stop + suffixAt(s, stop, WAGE_SUFFIX_LIST);
     const text = s.slice(i, withSuffix);
-    if (value !== undefined && value >= MIN_WAGE && value <= MAX_WAGE) out.push({ t: 'wage', text, value });
+    // Below a month's minimum, a number is kept as a possible day's pay (一天300); the assembly decides.
+    if (value !== undefined && value >= MIN_DAILY_WAGE && value <= MAX_WAGE) out.push({ t: 'wage', text, value });
     else out.push({ t: 'junk', text });
     return withSuffix;
   }
@@ -120,12 +134,16 @@ export function scanToken(s: string, scan: Scan): Item[] {
         }
       }
       if (next < 0 && isChineseNumeralChar(s[i]!)) next = scanChineseWage(s, i, pending);
-      if (next < 0 && (c === 0x4f1a /* 会 */ || c === 0x53bb /* 去 */ || c === 0x5230 /* 到 */ || c === 0x5f80) /* 往 */) {
-        // 会电焊, 去湖州: a one-character label, only right before a skill (会) or a place (去 到 往).
+      if (next < 0 && (c === 0x4f1a /* 会 */ || c === 0x53bb /* 去 */ || c === 0x5230 /* 到 */ || c === 0x5f80 /* 往 */ || c === 0x4ece) /* 从 */) {
+        // 会电焊, 去湖州, 从光山: a one-character label, only right before a skill (会) or a place (去 到 往 从).
         const hit = lexiconAt(s, i + 1);
         const wanted = c === 0x4f1a ? hit?.lex.kind === 'skill' : hit?.lex.kind === 'place' || hit?.lex.kind === 'local';
         if (wanted) {
-          pending.push(c === 0x4f1a ? { t: 'noise', text: s[i]!, filler: false } : { t: 'destLabel', text: s[i]! });
+          pending.push(
+            c === 0x4f1a
+              ? { t: 'noise', text: s[i]!, filler: false }
+              : { t: 'role', text: s[i]!, role: c === 0x4ece ? 'pickup' : 'destination' },
+          );
           next = i + 1;
         }
       }

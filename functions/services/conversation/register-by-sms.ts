@@ -11,7 +11,8 @@ const ID_PROBLEMS = {
   format: '位数或格式不对',
   checksum: '校验位不对',
   'birth-date': '中的出生日期不对',
-  region: '的地区码不对',
+  region: '的地区码不存在',
+  'first-generation': '是15位老号码',
 } as const;
 
 const MISSING_NAMES = { name: '姓名', idNumber: '身份证号' } as const;

@@ -142,7 +142,7 @@ const CORPUS: [text: string, expected: Expected][] = [
   [`报名 王立学 ${ID_FUTURE_BIRTH}`, R({ name: '王立学', invalidIdNumber: { text: ID_FUTURE_BIRTH, reason: 'birth-date' } }, ['idNumber'])],
   [`报名 王立学 ${ID_BAD_REGION}`, R({ invalidIdNumber: { text: ID_BAD_REGION, reason: 'region' } })],
   ['报名 王立学 51082219850315001', R({ name: '王立学', invalidIdNumber: { text: '51082219850315001', reason: 'format' } })],
-  ['510822850315001', F({ invalidIdNumber: { text: '510822850315001', reason: 'format' } })],
+  ['510822850315001', F({ invalidIdNumber: { text: '510822850315001', reason: 'first-generation' } })],
 
   // ── wages ──
   ['4500元', F({ expectedWage: 4500, unrecognised: [] })],
