@@ -68,6 +68,8 @@ export const ENV = {
   oidcAuthorizationEndpoint: 'OIDC_AUTHORIZATION_ENDPOINT',
   oidcTokenEndpoint: 'OIDC_TOKEN_ENDPOINT',
   oidcEndSessionEndpoint: 'OIDC_END_SESSION_ENDPOINT',
+  /** Scopes the pages ask for (default `openid email profile`): some providers release role claims on a scope of their own. */
+  oidcScopes: 'OIDC_SCOPES',
   /** The claims carrying role (a group list or one name), county and employer id; Cognito's by default. */
   roleClaim: 'ROLE_CLAIM',
   countyClaim: 'COUNTY_CLAIM',

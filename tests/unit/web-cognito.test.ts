@@ -2,9 +2,32 @@
 // from ID-token claims the way the API's principal.ts reads them.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { callbackUrl, jwtClaims, pkceChallenge, randomToken, roleOfClaims, tokenRequest } from '../../web/src/cognito.js';
+import { authorizeUrl, callbackUrl, COGNITO_CLAIMS, jwtClaims, logoutUrl, pkceChallenge, randomToken, roleOfClaims, tokenRequest, type SignInConfig } from '../../web/src/cognito.js';
 
 const NOW = Date.UTC(2027, 1, 1);
+
+/** What GET /auth/config answers for a user pool (its endpoints follow from its domain). */
+const POOL = 'https://chunfeng-1.auth.ap-southeast-1.amazoncognito.com';
+const COGNITO: SignInConfig = {
+  clientId: 'c1',
+  authorizationEndpoint: `${POOL}/oauth2/authorize`,
+  tokenEndpoint: `${POOL}/oauth2/token`,
+  endSessionEndpoint: `${POOL}/logout`,
+  logoutRedirectParam: 'logout_uri',
+  scope: 'openid email profile',
+  claims: COGNITO_CLAIMS,
+};
+/** …and for a province's OIDC platform (Keycloak-shaped endpoints, its own claim names). */
+const IDP = 'https://sso.sc.gov.cn/realms/rs';
+const OIDC: SignInConfig = {
+  clientId: 'chunfeng-pages',
+  authorizationEndpoint: `${IDP}/protocol/openid-connect/auth`,
+  tokenEndpoint: `${IDP}/protocol/openid-connect/token`,
+  endSessionEndpoint: `${IDP}/protocol/openid-connect/logout`,
+  logoutRedirectParam: 'post_logout_redirect_uri',
+  scope: 'openid profile roles',
+  claims: { role: 'roles', county: 'county_code', employerId: 'org_id' },
+};
 const inAnHour = NOW / 1000 + 3600;
 
 describe('hosted sign-in helpers', () => {
@@ -21,7 +44,7 @@ describe('hosted sign-in helpers', () => {
   });
 
   it('posts the code with its verifier, or the refresh token, to the token endpoint', () => {
-    const config = { domain: 'https://chunfeng-1.auth.ap-southeast-1.amazoncognito.com', clientId: 'c1' };
+    const config = COGNITO;
     const pending = { state: 's', verifier: 'v', redirectUri: 'https://d1.cloudfront.net/coordinator' };
     const code = tokenRequest(config, { code: 'k', pending });
     expect(code.url).toBe('https://chunfeng-1.auth.ap-southeast-1.amazoncognito.com/oauth2/token');
@@ -52,5 +75,34 @@ describe('hosted sign-in helpers', () => {
     const claims = { 'cognito:groups': ['admin'] };
     expect(roleOfClaims({ ...claims, exp: NOW / 1000 + 30 }, NOW)).toBeUndefined();
     expect(roleOfClaims({ ...claims, exp: NOW / 1000 + 120 }, NOW)).toEqual({ role: 'admin', scope: 'all' });
+  });
+});
+
+describe('sign-in at any OIDC provider', () => {
+  const pending = { state: 's', verifier: 'v', redirectUri: 'https://jobs.qingchuan.gov.cn/coordinator' };
+
+  it('sends the browser to the provider’s own authorization endpoint with PKCE and its scopes', async () => {
+    const url = new URL(await authorizeUrl(OIDC, pending));
+    expect(url.origin + url.pathname).toBe(OIDC.authorizationEndpoint);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code', client_id: 'chunfeng-pages', redirect_uri: pending.redirectUri, scope: 'openid profile roles',
+      state: 's', code_challenge: await pkceChallenge('v'), code_challenge_method: 'S256',
+    });
+  });
+
+  it('exchanges the code at its token endpoint and signs out with post_logout_redirect_uri', () => {
+    expect(tokenRequest(OIDC, { code: 'k', pending }).url).toBe(OIDC.tokenEndpoint);
+    expect(logoutUrl(OIDC, 'https://jobs.qingchuan.gov.cn')).toBe(
+      `${IDP}/protocol/openid-connect/logout?client_id=chunfeng-pages&post_logout_redirect_uri=https%3A%2F%2Fjobs.qingchuan.gov.cn%2F`,
+    );
+    expect(logoutUrl(COGNITO, 'https://d1.cloudfront.net')).toBe(`${POOL}/logout?client_id=c1&logout_uri=https%3A%2F%2Fd1.cloudfront.net%2F`);
+    expect(logoutUrl({ ...OIDC, endSessionEndpoint: undefined }, 'https://x')).toBeUndefined();
+  });
+
+  it('reads role and scope from the claims the deployment names, a role list or one role', () => {
+    const who = (claims: Record<string, unknown>) => roleOfClaims({ exp: inAnHour, ...claims }, NOW, OIDC.claims);
+    expect(who({ roles: ['coordinator'], county_code: '510822' })).toEqual({ role: 'coordinator', scope: '510822' });
+    expect(who({ roles: 'employer', org_id: 'huzhou-build' })).toEqual({ role: 'employer', scope: 'huzhou-build' });
+    expect(who({ 'cognito:groups': ['admin'] })).toBeUndefined();
   });
 });

@@ -6,13 +6,15 @@
 // one browser), removes it from the address bar, and sends `Authorization: Bearer <token>`. Only the
 // local runner (bin/local/dev-auth.ts) accepts dev tokens.
 //
-// Deployed (GET /auth/config names a sign-in), the same slots hold a Cognito ID token instead: the
-// sign-in button sends the browser to the user pool's hosted sign-in page (authorization-code flow with
-// PKCE, cognito.ts), the page it returns to exchanges the code at the pool's /oauth2/token endpoint, and
-// reads role and scope from the token's claims (`cognito:groups`, `custom:county`, `custom:employerId`) —
-// the claims the dev tokens are translated into locally. An expired ID token is renewed with its refresh
+// Deployed (GET /auth/config names a sign-in), the same slots hold an ID token instead: the sign-in
+// button sends the browser to the provider's hosted sign-in page — the user pool's, or any OIDC
+// provider's (authorization-code flow with PKCE, cognito.ts) — the page it returns to exchanges the code
+// at the provider's token endpoint, and reads role and scope from the token's claims (the ones
+// /auth/config names: Cognito's `cognito:groups`, `custom:county`, `custom:employerId` by default, the
+// claims the dev tokens are translated into locally). An expired ID token is renewed with its refresh
 // token. The API Gateway JWT authorizer verifies the token; nothing else on the page changes.
 import {
+  COGNITO_CLAIMS,
   authorizeUrl,
   callbackUrl,
   isJwt,
@@ -21,6 +23,7 @@ import {
   randomToken,
   roleOfClaims,
   tokenRequest,
+  type ClaimNames,
   type PendingSignIn,
   type Role,
   type SignInConfig,
@@ -44,6 +47,16 @@ const refreshSlot = (role: Role) => `chunfeng.refresh.${role}`;
 const LAST_ROLE = 'chunfeng.lastRole';
 /** sessionStorage: the PendingSignIn of a sign-in under way. */
 const PENDING = 'chunfeng.signIn';
+/** The claim names of the provider that issued the kept tokens (read synchronously, before /auth/config answers). */
+const CLAIMS = 'chunfeng.claims';
+
+function keptClaimNames(): ClaimNames {
+  try {
+    return { ...COGNITO_CLAIMS, ...(JSON.parse(localStorage.getItem(CLAIMS) ?? '{}') as Partial<ClaimNames>) };
+  } catch {
+    return COGNITO_CLAIMS;
+  }
+}
 
 /** The role and scope of a dev token, or undefined if it is not one (same shape bin/local/dev-auth.ts accepts). */
 export function parseDevToken(token: string): Session | undefined {
@@ -54,12 +67,12 @@ export function parseDevToken(token: string): Session | undefined {
   return { token: token.trim(), role, scope: match[2]! };
 }
 
-/** A kept token's session: a dev token, or an unexpired Cognito ID token with a role. */
+/** A kept token's session: a dev token, or an unexpired ID token with a role. */
 export function parseToken(token: string): Session | undefined {
   const dev = parseDevToken(token);
   if (dev) return dev;
   const claims = jwtClaims(token);
-  const who = claims && roleOfClaims(claims);
+  const who = claims && roleOfClaims(claims, Date.now(), keptClaimNames());
   return who ? { token, ...who } : undefined;
 }
 
@@ -98,16 +111,18 @@ export function currentSession(roles: readonly Role[]): Session | undefined {
   return undefined;
 }
 
-/** Forgets the session; a Cognito one also ends at the user pool (the browser goes there and back to `/`). */
+/** Forgets the session; a signed-in one also ends at the provider when it can (the browser goes there and back to `/`). */
 export async function signOut(session: Session): Promise<void> {
   localStorage.removeItem(slot(session.role));
   localStorage.removeItem(refreshSlot(session.role));
   const config = isJwt(session.token) ? await signInConfig() : null;
-  if (config) window.location.assign(logoutUrl(config, window.location.origin));
+  const logout = config ? logoutUrl(config, window.location.origin) : undefined;
+  if (logout) window.location.assign(logout);
+  else if (config) window.location.assign('/');
   else window.location.reload();
 }
 
-// ——— the user pool's hosted sign-in ———
+// ——— the provider's hosted sign-in ———
 
 let config: Promise<SignInConfig | null> | undefined;
 
@@ -142,7 +157,8 @@ async function fetchTokens(config: SignInConfig, grant: Parameters<typeof tokenR
   return (await res.json()) as Tokens;
 }
 
-function keep(tokens: Tokens, refreshToken = tokens.refresh_token): Session | undefined {
+function keep(config: SignInConfig, tokens: Tokens, refreshToken = tokens.refresh_token): Session | undefined {
+  localStorage.setItem(CLAIMS, JSON.stringify(config.claims));
   const session = parseToken(tokens.id_token);
   if (!session) return undefined;
   localStorage.setItem(slot(session.role), session.token);
@@ -179,7 +195,7 @@ async function renewOnce(role: Role): Promise<Session | undefined> {
   if (refreshToken === null) return undefined;
   const found = await signInConfig();
   const tokens = found ? await fetchTokens(found, { refreshToken }).catch(() => undefined) : undefined;
-  const session = tokens && keep(tokens, tokens.refresh_token ?? refreshToken);
+  const session = found && tokens ? keep(found, tokens, tokens.refresh_token ?? refreshToken) : undefined;
   if (!session) {
     // A renewal that failed is not tried again on every load: the pair goes, and the user signs in.
     localStorage.removeItem(slot(role));
@@ -217,8 +233,8 @@ export function resumeSignIn(roles: readonly Role[]): Promise<boolean> | undefin
     sessionStorage.removeItem(PENDING);
     if (code === null || pending === undefined || pending.state !== state) return Promise.resolve(false);
     return signInConfig()
-      .then((found) => (found ? fetchTokens(found, { code, pending }) : undefined))
-      .then((tokens) => tokens !== undefined && keep(tokens) !== undefined)
+      .then(async (found) => (found ? { found, tokens: await fetchTokens(found, { code, pending }) } : undefined))
+      .then((got) => got !== undefined && keep(got.found, got.tokens) !== undefined)
       .catch(() => false);
   }
   for (const role of roles) {

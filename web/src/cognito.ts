@@ -1,13 +1,31 @@
-// The user pool's hosted sign-in, as the pages speak it: OAuth 2.0 authorization code with PKCE (a
-// public client: no secret in a page), the ID token's claims read for role and scope. Pure functions on
-// URLs, strings and Web Crypto, so they run the same in the browser and in the unit tests; auth.ts does
-// the storage and the navigation.
+// The hosted sign-in, as the pages speak it: OAuth 2.0 authorization code with PKCE (a public client: no
+// secret in a page) at any OpenID Connect provider — the user pool's hosted sign-in (global profile) or
+// a province's unified identity platform (China profile) — and the ID token's claims read for role and
+// scope. GET /auth/config says where and which claims. Pure functions on URLs, strings and Web Crypto,
+// so they run the same in the browser and in the unit tests; auth.ts does the storage and the navigation.
 
-export interface SignInConfig {
-  /** https://<prefix>.auth.<region>.amazoncognito.com */
-  domain: string;
-  clientId: string;
+/** Which ID-token claims carry the role (a list or one name), the county and the employer id. */
+export interface ClaimNames {
+  role: string;
+  county: string;
+  employerId: string;
 }
+
+/** GET /auth/config's `signIn` (functions/http/routes/auth-config.ts). */
+export interface SignInConfig {
+  clientId: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  /** Ends the provider's session too; without one, signing out forgets the tokens here only. */
+  endSessionEndpoint?: string;
+  /** Cognito's /logout takes `logout_uri`; OIDC RP-initiated logout `post_logout_redirect_uri`. */
+  logoutRedirectParam: 'logout_uri' | 'post_logout_redirect_uri';
+  scope: string;
+  claims: ClaimNames;
+}
+
+/** The user pool's claims: what a kept token is read with when nothing else was said. */
+export const COGNITO_CLAIMS: ClaimNames = { role: 'cognito:groups', county: 'custom:county', employerId: 'custom:employerId' };
 
 /** What a sign-in keeps between leaving for the hosted page and coming back. */
 export interface PendingSignIn {
@@ -22,8 +40,6 @@ export interface Tokens {
 }
 
 export type Role = 'coordinator' | 'employer' | 'admin';
-
-const SCOPES = 'openid email profile';
 
 function base64url(bytes: Uint8Array): string {
   let binary = '';
@@ -49,12 +65,13 @@ export function callbackUrl(href: string): string {
 }
 
 export async function authorizeUrl(config: SignInConfig, pending: PendingSignIn): Promise<string> {
-  const url = new URL('/oauth2/authorize', config.domain);
+  const url = new URL(config.authorizationEndpoint);
   url.search = new URLSearchParams({
+    ...Object.fromEntries(url.searchParams),
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: pending.redirectUri,
-    scope: SCOPES,
+    scope: config.scope,
     state: pending.state,
     code_challenge: await pkceChallenge(pending.verifier),
     code_challenge_method: 'S256',
@@ -62,7 +79,7 @@ export async function authorizeUrl(config: SignInConfig, pending: PendingSignIn)
   return url.href;
 }
 
-/** The form posted to /oauth2/token for a code (with its verifier) or a refresh token. */
+/** The form posted to the token endpoint for a code (with its verifier) or a refresh token. */
 export function tokenRequest(config: SignInConfig, grant: { code: string; pending: PendingSignIn } | { refreshToken: string }): { url: string; body: URLSearchParams } {
   const body =
     'code' in grant
@@ -74,12 +91,14 @@ export function tokenRequest(config: SignInConfig, grant: { code: string; pendin
           code_verifier: grant.pending.verifier,
         })
       : new URLSearchParams({ grant_type: 'refresh_token', client_id: config.clientId, refresh_token: grant.refreshToken });
-  return { url: new URL('/oauth2/token', config.domain).href, body };
+  return { url: config.tokenEndpoint, body };
 }
 
-export function logoutUrl(config: SignInConfig, origin: string): string {
-  const url = new URL('/logout', config.domain);
-  url.search = new URLSearchParams({ client_id: config.clientId, logout_uri: `${origin}/` }).toString();
+/** Where signing out ends the provider's session and comes back to the start page; undefined if it cannot. */
+export function logoutUrl(config: SignInConfig, origin: string): string | undefined {
+  if (!config.endSessionEndpoint) return undefined;
+  const url = new URL(config.endSessionEndpoint);
+  url.search = new URLSearchParams({ client_id: config.clientId, [config.logoutRedirectParam]: `${origin}/` }).toString();
   return url.href;
 }
 
@@ -109,13 +128,13 @@ export function jwtClaims(token: string): Record<string, unknown> | undefined {
  * then coordinator with a county, then employer with an employer id. undefined when the token has
  * expired (with a minute's margin) or names no usable role.
  */
-export function roleOfClaims(claims: Record<string, unknown>, now = Date.now()): { role: Role; scope: string } | undefined {
+export function roleOfClaims(claims: Record<string, unknown>, now = Date.now(), names: ClaimNames = COGNITO_CLAIMS): { role: Role; scope: string } | undefined {
   const exp = typeof claims.exp === 'number' ? claims.exp : 0;
   if (exp * 1000 <= now + 60_000) return undefined;
-  const raw = claims['cognito:groups'];
-  const groups = Array.isArray(raw) ? raw.map(String) : [];
-  const county = typeof claims['custom:county'] === 'string' ? claims['custom:county'] : '';
-  const employerId = typeof claims['custom:employerId'] === 'string' ? claims['custom:employerId'] : '';
+  const raw = claims[names.role];
+  const groups = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[\s,]+/).filter(Boolean) : [];
+  const county = typeof claims[names.county] === 'string' ? (claims[names.county] as string) : '';
+  const employerId = typeof claims[names.employerId] === 'string' ? (claims[names.employerId] as string) : '';
   if (groups.includes('admin')) return { role: 'admin', scope: 'all' };
   if (groups.includes('coordinator') && /^\d{6}$/.test(county)) return { role: 'coordinator', scope: county };
   if (groups.includes('employer') && employerId !== '') return { role: 'employer', scope: employerId };
