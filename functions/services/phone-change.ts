@@ -7,6 +7,8 @@ import { ENV, positiveIntegerEnv } from '#config/env.js';
 import type { PhoneChangeStatus } from '#store/entities/phone-change.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
+import { auditPart, labourerTarget } from './audit.js';
+import { phoneGuardCreate, phoneGuardDelete } from './guard-parts.js';
 import { outboxPart } from './outbox.js';
 
 /** Settled requests stay readable for the record this long. */
@@ -68,20 +70,28 @@ function settlePart(deps: Deps, change: PhoneChange, status: 'done' | 'refused',
   };
 }
 
+/**
+ * The audit entry of a settled request, whoever settled it: a phone move is the change most worth
+ * tracing, and the person page reads a labourer's earlier phones (and their SMS) from these entries.
+ */
+function decisionAudit(deps: Deps, change: PhoneChange, status: Settled, decidedBy: string): TxPart {
+  return auditPart(deps, {
+    actor: decidedBy,
+    action: status === 'done' ? 'phoneChange.approve' : 'phoneChange.refuse',
+    target: labourerTarget(change.labourerId),
+    county: change.homeCounty,
+    before: { phone: change.oldPhone },
+    after: status === 'done' ? { phone: change.newPhone, requestedAt: change.requestedAt } : { phone: change.oldPhone, refusedPhone: change.newPhone },
+  });
+}
+
 /** Moves the registration to the new phone; both phones are told. */
 export function completionParts(deps: Deps, change: PhoneChange, decidedBy: string, causedBy?: string): TxPart[] {
   const { labourerId, oldPhone, newPhone, homeCounty } = change;
   return [
     settlePart(deps, change, 'done', decidedBy),
-    { name: 'newPhoneGuard', item: ({ uniqueGuard }) => uniqueGuard.create({ kind: 'phone', value: newPhone, labourerId }).commit() },
-    {
-      name: 'oldPhoneGuard',
-      item: ({ uniqueGuard }) =>
-        uniqueGuard
-          .delete({ kind: 'phone', value: oldPhone })
-          .where((attr, { eq }) => eq(attr.labourerId, labourerId))
-          .commit(),
-    },
+    phoneGuardCreate(newPhone, homeCounty, labourerId, 'newPhoneGuard'),
+    phoneGuardDelete(oldPhone, labourerId),
     {
       name: 'labourerPhone',
       item: ({ labourer }) =>
@@ -93,6 +103,7 @@ export function completionParts(deps: Deps, change: PhoneChange, decidedBy: stri
     },
     outboxPart(deps, { to: newPhone, sms: renderSms('phoneChanged', {}), county: homeCounty, causedBy }, 'newPhoneNotice'),
     outboxPart(deps, { to: oldPhone, sms: renderSms('phoneMovedAway', { last4: newPhone.slice(-4) }), county: homeCounty, causedBy }, 'oldPhoneNotice'),
+    decisionAudit(deps, change, 'done', decidedBy),
   ];
 }
 
@@ -106,6 +117,7 @@ export function refusalParts(deps: Deps, change: PhoneChange, decidedBy: string,
     settlePart(deps, change, 'refused', decidedBy),
     outboxPart(deps, { to: newPhone, sms: renderSms(newPhoneTaken ? 'newPhoneTaken' : 'changePhoneRefused', {}), county: homeCounty, causedBy }, 'newPhoneNotice'),
     outboxPart(deps, { to: oldPhone, sms: renderSms('changePhoneKept', {}), county: homeCounty, causedBy }, 'oldPhoneNotice'),
+    decisionAudit(deps, change, 'refused', decidedBy),
   ];
 }
 

@@ -18,6 +18,7 @@ import { rateCounterEntity } from './entities/rate-counter.js';
 import { phoneChangeEntity } from './entities/phone-change.js';
 import { phoneVerificationEntity } from './entities/phone-verification.js';
 import { inboundMuteEntity } from './entities/inbound-mute.js';
+import { auditEntryEntity } from './entities/audit-entry.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -42,6 +43,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       phoneChange: phoneChangeEntity,
       phoneVerification: phoneVerificationEntity,
       inboundMute: inboundMuteEntity,
+      auditEntry: auditEntryEntity,
     },
     { client: documentClient, table },
   );

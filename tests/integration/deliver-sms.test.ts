@@ -26,7 +26,7 @@ function countingSender(behaviour: (sms: OutboundSms) => void = () => undefined)
 }
 
 async function pendingMessage(deps: Deps, template: 'registered' | 'optedOut' = 'registered', to = `+86${mobilePhone()}`) {
-  const sms = template === 'registered' ? renderSms('registered', { name: '李芳' }) : renderSms('optedOut', {});
+  const sms = template === 'registered' ? renderSms('registered', { name: '李芳', code: 'K7M2XR4P' }) : renderSms('optedOut', {});
   const { data } = await deps.db.entities.outboxMessage
     .create({ messageId: deps.newId(), to, body: sms.body, segments: sms.segments, template, status: 'pending', createdAt: new Date().toISOString() })
     .go();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localSmsSink } from '../../functions/adapters/local-sms-sink.js';
 import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
+import { reversedDigits } from '../../functions/services/guard-parts.js';
 import { mobilePhone } from '../helpers/people.js';
 
 const local = useTestSystem();
@@ -27,7 +28,8 @@ describe('stream poller → notifier', () => {
   it('ignores table writes that are not outbox messages', async () => {
     const before = localSmsSink.delivered.length;
     const deps = depsForTable(local.system.tableName);
-    await deps.db.entities.uniqueGuard.create({ kind: 'phone', value: `+86${mobilePhone()}`, labourerId: 'nobody' }).go();
+    const phone = `+86${mobilePhone()}`;
+    await deps.db.entities.uniqueGuard.create({ kind: 'phone', value: phone, labourerId: 'nobody', county: '510822', digitsReversed: reversedDigits(phone) }).go();
     await local.system.flushOutbox();
     expect(localSmsSink.delivered.length).toBe(before);
   });

@@ -28,7 +28,7 @@ let WORST_CASE_FOR_VARS: Record<TemplateName, unknown>;
 
 describe('SMS templates', () => {
   it('signs every message and keeps the registration notice to one segment for long names', () => {
-    const sms = renderSms('registered', { name: '阿依古丽·买买提江' });
+    const sms = renderSms('registered', { name: '阿依古丽·买买提江', code: 'K7M2XR4P' });
     expect(sms.body.startsWith(SIGNATURE)).toBe(true);
     expect(sms.segments).toBe(1);
     expect(sms.segments).toBe(countSegments(sms.body).segments);
@@ -36,7 +36,7 @@ describe('SMS templates', () => {
 
   // The longest values each template meets in practice: long minority names, the longest county names.
   const WORST_CASE: { [T in TemplateName]: Parameters<typeof renderSms<T>>[1] } = {
-    registered: { name: '阿依古丽买买提' },
+    registered: { name: '阿依古丽买买提', code: 'K7M2XR4P' },
     optedOut: {},
     optedIn: {},
     help: {},

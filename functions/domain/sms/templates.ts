@@ -26,7 +26,11 @@ function template<P>(text: string, vars: (params: P) => Record<string, string> =
 /* eslint-disable no-template-curly-in-string -- `${var}` is the providers' variable syntax, not JS. */
 /** Template name → text and variables. Keep the common notices within one 70-character UCS-2 segment. */
 const TEMPLATES = {
-  registered: template('${name}您好，春风行动报名成功。有合适岗位会短信通知您。查询回CX，退订回TD。', (p: { name: string }) => ({ name: p.name })),
+  // The registration code is what a labourer reads out when they call the county office.
+  registered: template('${name}您好，春风行动报名成功，报名码${code}。有合适岗位会短信通知您。查询回CX，退订回TD。', (p: { name: string; code: string }) => ({
+    name: p.name,
+    code: p.code,
+  })),
   optedOut: template('您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。'),
   optedIn: template('已恢复接收春风行动短信。有合适岗位会短信通知您。'),
   help: template('报名请回复：报名 姓名 身份证号 工种 去向 月薪，如：报名 王立学 身份证号 瓦工 湖州 4500。查询回CX'),

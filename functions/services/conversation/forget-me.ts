@@ -1,7 +1,8 @@
 // 删除 → 确认删除: a labourer erases their personal data (PIPL). Name, phone and ID number (its hash and
-// masked form) go, with the uniqueness guards and the SMS log of that phone; the anonymous record stays
-// for the county's aggregates (registered, placed, by destination).
+// masked form) go, with the uniqueness guards, the registration code, and their conversation (SMS both
+// ways, services/erase-conversation.ts); the anonymous record stays for the county's aggregates.
 import type { TxPart } from '#store/transact.js';
+import { eraseConversation } from '../erase-conversation.js';
 import type { LabourerView } from '../labourer-view.js';
 import { reply, replyOnly, type InboundContext, type Plan } from './plan.js';
 
@@ -44,7 +45,7 @@ export async function confirmForget(ctx: InboundContext, labourer: LabourerView 
             status: 'inactive',
             erasedAt: ctx.now.toISOString(),
           })
-          .remove(['forgetRequestedAt', 'watchSince', 'availableFrom'])
+          .remove(['forgetRequestedAt', 'watchSince', 'availableFrom', 'registrationCode', 'pickup'])
           .composite({ homeCounty })
           .where((a, { exists }) => exists(a.forgetRequestedAt))
           .commit(),
@@ -57,16 +58,7 @@ export async function confirmForget(ctx: InboundContext, labourer: LabourerView 
   return {
     intent: 'confirmForget',
     parts,
-    afterCommit: () => eraseMessageLog(ctx),
+    afterCommit: () => eraseConversation(ctx.deps, labourerId, phone, ctx.inboundMessageId),
     onRefused: () => replyOnly(ctx, 'confirmForget', 'notRegistered', {}),
   };
-}
-
-/** The SMS log of an erased phone goes too, but for the confirmation that was just written. */
-async function eraseMessageLog(ctx: InboundContext): Promise<number> {
-  const { outboxMessage } = ctx.deps.db.entities;
-  const { data } = await outboxMessage.query.messagesByPhone({ to: ctx.phone }).go({ pages: 'all', attributes: ['messageId', 'causedBy'] });
-  const old = data.filter((m) => m.causedBy !== ctx.inboundMessageId).map((m) => ({ messageId: m.messageId! }));
-  if (old.length > 0) await outboxMessage.delete(old).go();
-  return old.length;
 }

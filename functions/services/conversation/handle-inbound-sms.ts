@@ -1,10 +1,12 @@
 // One inbound SMS, handled once: parse it, decide the answer, and write the answer's effects, its replies
 // and the message's marker in one transaction — a redelivered message finds its marker and does nothing.
+// The marker also keeps the message (text, sender, labourer, intent) for the person page, for the season.
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import { parseSms, type SmsIntent } from '#domain/sms/parse-sms.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from '../deps.js';
 import { findLabourerByPhone } from '../find-labourers.js';
+import type { LabourerView } from '../labourer-view.js';
 import { answerOffer, setOptOut, statusReply } from './account-replies.js';
 import { pendingPhoneChange } from '../phone-change.js';
 import { answerPhoneChange, changePhone } from './change-phone.js';
@@ -23,7 +25,10 @@ export type InboundOutcome =
   | { handled: true; intent: string }
   | { handled: false; reason: 'duplicate' | 'not-a-mainland-mobile' };
 
+/** A marker alone only has to outlive redelivery. */
 const MARKER_TTL_SECONDS = 14 * 24 * 3600;
+/** A kept message lasts the season (春风行动 runs about three months; a season's follow-ups, six). */
+export const INBOUND_KEEP_DAYS = 180;
 
 export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<InboundOutcome> {
   const phone = normalizeMainlandMobile(sms.from);
@@ -34,9 +39,10 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
   if (seen) return { handled: false, reason: 'duplicate' };
 
   const ctx: InboundContext = { deps, phone: phone.e164, inboundMessageId: sms.inboundMessageId, now: deps.clock.now() };
-  let plan = (await loopGuard(ctx, sms.text)) ?? (await decide(ctx, parseSms(sms.text, ctx.now)));
+  const labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
+  let plan = (await loopGuard(ctx, sms.text)) ?? (await decide(ctx, parseSms(sms.text, ctx.now), labourer));
   for (let attempt = 0; ; attempt++) {
-    const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent), ...plan.parts]);
+    const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent, sms.text, labourer), ...plan.parts]);
     if (outcome.ok) {
       await plan.afterCommit?.();
       return { handled: true, intent: plan.intent };
@@ -47,8 +53,7 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
   }
 }
 
-async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
-  const labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
+async function decide(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined): Promise<Plan> {
   switch (intent.kind) {
     case 'register':
     case 'fields':
@@ -77,17 +82,17 @@ async function decide(ctx: InboundContext, intent: SmsIntent): Promise<Plan> {
   }
 }
 
-function markerPart(ctx: InboundContext, intent: string): TxPart {
+function markerPart(ctx: InboundContext, intent: string, text: string, labourer: LabourerView | undefined): TxPart {
+  const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
+  // The message that erased a labourer is not kept as part of their conversation: only its marker, under
+  // a phone key of its own (the index needs one; the number itself is what was erased).
+  const kept =
+    intent === 'confirmForget'
+      ? { phone: `erased:${ctx.inboundMessageId}`, expiresAt: nowSeconds + MARKER_TTL_SECONDS }
+      : { phone: ctx.phone, text, labourerId: labourer?.id, expiresAt: nowSeconds + INBOUND_KEEP_DAYS * 24 * 3600 };
   return {
     name: 'inbound',
     item: ({ inboundMessage }) =>
-      inboundMessage
-        .create({
-          inboundMessageId: ctx.inboundMessageId,
-          intent,
-          receivedAt: ctx.now.toISOString(),
-          expiresAt: Math.floor(ctx.now.getTime() / 1000) + MARKER_TTL_SECONDS,
-        })
-        .commit(),
+      inboundMessage.create({ inboundMessageId: ctx.inboundMessageId, intent, receivedAt: ctx.now.toISOString(), ...kept }).commit(),
   };
 }

@@ -4,6 +4,7 @@ import { SERVICE } from './service-name.js';
 
 export const LABOURER_STATUSES = ['registered', 'offered', 'accepted', 'placed', 'travelling', 'inactive'] as const;
 export const CHANNELS = ['web', 'sms'] as const;
+export const POVERTY_SOURCES = ['self', 'import', 'coordinator'] as const;
 
 export const labourerEntity = new Entity({
   model: { entity: 'labourer', version: '1', service: SERVICE },
@@ -28,11 +29,24 @@ export const labourerEntity = new Entity({
     expectedWage: { type: 'number', required: true },
     availableFrom: { type: 'string' },
     poverty: { type: 'boolean', required: true },
-    /** "self" = declared by the labourer; "import" = confirmed by the coordinator's poverty list. */
-    povertySource: { type: ['self', 'import'] as const },
+    /**
+     * "self" = declared by the labourer; "import" = confirmed by the coordinator's poverty list;
+     * "coordinator" = set or cleared by staff on the person page (PATCH /labourers/{id}, audited).
+     */
+    povertySource: { type: POVERTY_SOURCES },
     status: { type: LABOURER_STATUSES, required: true },
     optedOut: { type: 'boolean', required: true },
     channel: { type: CHANNELS, required: true },
+    /**
+     * Short code read out on the phone (domain/registration-code.ts), derived from labourerId. Optional:
+     * labourers registered before codes existed have none; erasure removes it.
+     */
+    registrationCode: { type: 'string' },
+    /** Where the labourer boards a bus: a pickup point's code when it has one, and its name. */
+    pickup: {
+      type: 'map',
+      properties: { code: { type: 'string' }, name: { type: 'string', required: true } },
+    },
     /** Assisted registration: the staff member who registered the labourer (`coordinator:510822`). */
     registeredBy: { type: 'string', readOnly: true },
     /** Set by the daily follow-up when still unplaced N days after registering (返贫风险 watch list). */
@@ -52,6 +66,18 @@ export const labourerEntity = new Entity({
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['homeCounty'] },
       sk: { field: 'gsi1sk', composite: ['status', 'labourerId'] },
+    },
+    /** Search by name prefix inside a county (keys lowercased by ElectroDB: Latin names match in any case). */
+    labourersByName: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['homeCounty'] },
+      sk: { field: 'gsi2sk', composite: ['name', 'labourerId'] },
+    },
+    /** The registration code read out on the phone → the labourer. */
+    labourerByCode: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['registrationCode'], casing: 'none' },
+      sk: { field: 'gsi3sk', composite: [], casing: 'none' },
     },
   },
 });
