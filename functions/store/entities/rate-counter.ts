@@ -16,8 +16,9 @@ export const rateCounterEntity = new Entity({
   },
   indexes: {
     byWindow: {
-      pk: { field: 'pk', composite: ['subject'] },
-      sk: { field: 'sk', composite: ['windowStart'] },
+      // Subjects hold hashes and addresses: their case is part of them.
+      pk: { field: 'pk', composite: ['subject'], casing: 'none' },
+      sk: { field: 'sk', composite: ['windowStart'], casing: 'none' },
     },
   },
 });
