@@ -8,7 +8,7 @@ import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult }
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getAuthConfig } from './routes/auth-config.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer, postVerification } from './routes/labourers.js';
-import { getNationalRun, getStats, listOffers, postMatchingRun, postNationalRun } from './routes/matching.js';
+import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
 import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
@@ -56,6 +56,8 @@ export function routeTable(deps: Deps) {
     authed('PATCH', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], patchVacancyRoute, jsonRoute),
     authed('POST', '/posts', ['coordinator', 'admin'], createPostRoute, jsonRoute),
     authed('POST', '/matching/runs', ['coordinator', 'admin'], postMatchingRun, jsonRoute),
+    authed('GET', '/matching/runs/{id}', ['coordinator', 'admin'], getMatchingRun),
+    authed('GET', '/matching/runs/{id}/unmatched', ['coordinator', 'admin'], listRunUnmatched),
     authed('POST', '/matching/national-runs', ['admin'], postNationalRun, jsonRoute),
     authed('GET', '/matching/national-runs/{id}', ['admin'], getNationalRun),
     authed('GET', '/offers', ['coordinator', 'admin'], listOffers),

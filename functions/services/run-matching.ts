@@ -1,17 +1,19 @@
 // A county's matching run: its open labourers against every open vacancy and post, solved optimally by
 // the domain engine; each offer is then written with its place, the labourer's new status and the SMS
 // in one transaction that re-checks capacity (a place taken meanwhile just skips that offer, and so does
-// a write that still conflicts after its retries: its place stays free for the next run).
+// a write that still conflicts after its retries: its place stays free for the next run). The run keeps a
+// record: its progress, then who it left out and why (matching-run-record.ts).
 import { logger } from '#adapters/logger.js';
 import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
 import { countyByCode } from '#domain/divisions.js';
-import { matchCounty, type MatchOffer } from '#domain/matching/index.js';
+import { explainUnmatched, matchCounty, type MatchOffer, type UnmatchedReason } from '#domain/matching/index.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { TransactionConflictError, writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
+import { failRunRecord, finishRunRecord, recordRunProgress, startRunRecord } from './matching-run-record.js';
 import { takePlace } from './offer-places.js';
 import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
@@ -19,6 +21,8 @@ import type { VacancyView } from './vacancy-view.js';
 
 export const OFFER_HOURS = 48;
 const WRITE_CONCURRENCY = 8;
+/** How often a long run's record shows its progress. */
+const PROGRESS_EVERY_MS = 2000;
 
 export interface MatchingRunResult {
   runId: string;
@@ -31,6 +35,8 @@ export interface MatchingRunResult {
   skipped: number;
   /** Of the skipped, those whose transaction still conflicted after its retries. */
   conflicted: number;
+  /** Unmatched labourers per reason code (GET /matching/runs/{id}/unmatched lists them). */
+  byReason: Partial<Record<UnmatchedReason, number>>;
 }
 
 export interface CountyMatchingOptions {
@@ -42,8 +48,20 @@ export interface CountyMatchingOptions {
 }
 
 export async function runCountyMatching(deps: Deps, county: string, options: CountyMatchingOptions = {}): Promise<MatchingRunResult> {
+  const runId = deps.newId();
+  await startRunRecord(deps, runId, county);
+  try {
+    return await matchAndOffer(deps, runId, county, options);
+  } catch (error) {
+    await failRunRecord(deps, runId).catch((e: unknown) => logger.warn('matching run record not marked failed', { runId, error: e as Error }));
+    throw error;
+  }
+}
+
+async function matchAndOffer(deps: Deps, runId: string, county: string, options: CountyMatchingOptions): Promise<MatchingRunResult> {
   const { labourer, offer } = deps.db.entities;
   const now = deps.clock.now();
+  const today = chinaToday(now);
   const [{ data: open }, { data: declined }, vacancies] = await Promise.all([
     labourer.query.labourersByCounty({ homeCounty: county, status: 'registered' }).go({ pages: 'all' }),
     offer.query.offersByCounty({ county, status: 'declined' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
@@ -52,34 +70,48 @@ export async function runCountyMatching(deps: Deps, county: string, options: Cou
   const declinedBy = new Map<string, string[]>();
   for (const d of declined) declinedBy.set(d.labourerId!, [...(declinedBy.get(d.labourerId!) ?? []), d.vacancyId!]);
 
-  const result = matchCounty(
-    open.map((l) => toMatchLabourer(l, declinedBy.get(l.labourerId))),
-    vacancies.filter((v) => v.remaining > 0).map(toMatchVacancy),
-    { today: chinaToday(now) },
-  );
+  const matchLabourers = open.map((l) => toMatchLabourer(l, declinedBy.get(l.labourerId)));
+  const result = matchCounty(matchLabourers, vacancies.filter((v) => v.remaining > 0).map(toMatchVacancy), { today });
+  await recordRunProgress(deps, runId, 0, result.offers.length);
 
-  const runId = deps.newId();
   const labourers = new Map(open.map((l) => [l.labourerId, l]));
   const byId = new Map(vacancies.map((v) => [v.id, v]));
   let written = 0;
   let conflicted = 0;
+  const notWritten: string[] = [];
+  let reported = performance.now();
   for (let i = 0; i < result.offers.length; i += WRITE_CONCURRENCY) {
     const batch = result.offers.slice(i, i + WRITE_CONCURRENCY);
     const outcomes = await Promise.all(
       batch.map((o) => writeOffer(deps, offerParts(deps, runId, now, o, labourers.get(o.labourerId)!, byId.get(o.vacancyId)!))),
     );
-    written += outcomes.filter((o) => o === 'written').length;
+    outcomes.forEach((o, k) => (o === 'written' ? written++ : notWritten.push(batch[k]!.labourerId)));
     conflicted += outcomes.filter((o) => o === 'conflicted').length;
+    if (performance.now() - reported > PROGRESS_EVERY_MS) {
+      await recordRunProgress(deps, runId, i + batch.length, result.offers.length);
+      reported = performance.now();
+    }
   }
   if (conflicted > 0) logger.warn('matching run gave up offers after write conflicts', { runId, county, conflicted });
+
+  const unmatchedIds = new Set(result.unmatched);
+  const reasons = explainUnmatched(
+    matchLabourers.filter((l) => unmatchedIds.has(l.id)),
+    vacancies.map(toMatchVacancy),
+    { today },
+  );
+  // An offer whose place was taken meanwhile leaves its labourer out for want of a place.
+  for (const id of notWritten) reasons.set(id, 'vacancies_full');
+  const byReason = await finishRunRecord(deps, runId, { planned: result.offers.length, offers: written, objective: result.objective, poorPlaced: result.poorPlaced, reasons });
   return {
     runId,
     offers: written,
-    unmatched: result.unmatched.length,
+    unmatched: reasons.size,
     objective: result.objective,
     poorPlaced: result.poorPlaced,
     skipped: result.offers.length - written,
     conflicted,
+    byReason,
   };
 }
 

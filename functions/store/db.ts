@@ -18,6 +18,8 @@ import { rateCounterEntity } from './entities/rate-counter.js';
 import { phoneChangeEntity } from './entities/phone-change.js';
 import { phoneVerificationEntity } from './entities/phone-verification.js';
 import { inboundMuteEntity } from './entities/inbound-mute.js';
+import { matchingRunEntity } from './entities/matching-run.js';
+import { matchingRunUnmatchedEntity } from './entities/matching-run-unmatched.js';
 import { auditEntryEntity } from './entities/audit-entry.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
@@ -43,6 +45,8 @@ export function createDb(client: DynamoDBClient, table: string) {
       phoneChange: phoneChangeEntity,
       phoneVerification: phoneVerificationEntity,
       inboundMute: inboundMuteEntity,
+      matchingRun: matchingRunEntity,
+      matchingRunUnmatched: matchingRunUnmatchedEntity,
       auditEntry: auditEntryEntity,
     },
     { client: documentClient, table },

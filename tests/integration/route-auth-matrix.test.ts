@@ -15,7 +15,7 @@ type Who = keyof typeof TOKENS;
 
 const local = useTestSystem();
 const { api } = local;
-const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '' };
+const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '', run: '' };
 
 beforeAll(async () => {
   const body = registrationBody();
@@ -30,7 +30,7 @@ beforeAll(async () => {
   ids.traveller = (await api('POST', '/labourers', { json: traveller, token: 'dev:admin:all' })).body.id;
   await api('POST', '/vacancies', { token: TOKENS.employer, json: {
     title: '焊工', skills: ['焊工'], county: '330502', openings: 1, monthlyWage: 9000, startDate: '2099-03-01' } });
-  await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } });
+  ids.run = (await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } })).body.runId;
   await api('POST', '/sim/sms', { json: { from: traveller.phone, text: '1' } });
   ids.trip = (await api('POST', '/trips/plan', { token: TOKENS.coordinator, json: { county: '510822' } })).body.trips[0].id;
   await api('POST', `/trips/${ids.trip}/book`, { token: TOKENS.coordinator });
@@ -72,6 +72,8 @@ const MATRIX: Call[] = [
   { route: 'POST /posts', method: 'POST', path: () => '/posts', allowed: ['coordinator', 'admin'], json: () => ({
     title: '卡口值守', county: '510822', openings: 2, monthlyWage: 1800, months: 3 }) },
   { route: 'POST /matching/runs', method: 'POST', path: () => '/matching/runs', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
+  { route: 'GET /matching/runs/{id}', method: 'GET', path: () => `/matching/runs/${ids.run}`, allowed: ['coordinator', 'admin'] },
+  { route: 'GET /matching/runs/{id}/unmatched', method: 'GET', path: () => `/matching/runs/${ids.run}/unmatched`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /matching/national-runs', method: 'POST', path: () => '/matching/national-runs', json: () => ({ counties: ['510823'] }), allowed: ['admin'] },
   { route: 'GET /matching/national-runs/{id}', method: 'GET', path: () => `/matching/national-runs/${ids.nationalRun}`, allowed: ['admin'] },
   { route: 'GET /stats', method: 'GET', path: () => '/stats?county=510822', allowed: ['coordinator', 'admin'] },

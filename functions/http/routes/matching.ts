@@ -1,16 +1,18 @@
 // POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching and
-// watches the offers and the county's figures. POST /matching/national-runs and GET …/{id}: an admin
+// watches the offers and the county's figures; GET /matching/runs/{id} and …/unmatched: how a run went
+// and whom it left out, why. POST /matching/national-runs and GET …/{id}: an admin
 // starts a national run (every county, or those named) and follows it.
 import type { Deps } from '#services/deps.js';
 import { countyStats } from '#services/county-stats.js';
 import { toOfferView } from '#services/offer-view.js';
+import { readRunRecord, unmatchedPage } from '#services/matching-run-record.js';
 import { runCountyMatching } from '#services/run-matching.js';
 import { nationalRunStatus, nationalRunStore, startNationalRun } from '#services/national-run.js';
 import { NotFoundError } from '#domain/errors.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
-import { CountyQuery, ListOffersQuery, MatchingRunBody, NationalRunBody } from '../schemas/matching.js';
+import { CountyQuery, ListOffersQuery, MatchingRunBody, NationalRunBody, UnmatchedQuery } from '../schemas/matching.js';
 import { validate } from '../validate.js';
 
 type CountyStaff = Extract<Principal, { role: 'coordinator' | 'admin' }>;
@@ -25,10 +27,29 @@ export async function postMatchingRun(deps: Deps, event: HttpEvent, who: CountyS
 export async function listOffers(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const query = validate(ListOffersQuery, event.queryStringParameters ?? {}, '查询条件');
   const county = resolveCounty(who, query.county);
-  const { data } = await deps.db.entities.offer.query
-    .offersByCounty({ county, ...(query.status ? { status: query.status } : {}) })
-    .go({ pages: 'all' });
+  const { vacancyId } = query;
+  const offers = deps.db.entities.offer.query.offersByCounty({ county, ...(query.status ? { status: query.status } : {}) });
+  const { data } = await (vacancyId ? offers.where((a, { eq }) => eq(a.vacancyId, vacancyId)) : offers).go({ pages: 'all' });
   return jsonResponse(200, data.map(toOfferView));
+}
+
+async function runInScope(deps: Deps, event: HttpEvent, who: CountyStaff) {
+  const run = await readRunRecord(deps, event.pathParameters?.id ?? '');
+  if (run === undefined) throw new NotFoundError('没有这次匹配（记录保留 60 天）');
+  assertCountyAccess(who, run.county);
+  return run;
+}
+
+export async function getMatchingRun(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  return jsonResponse(200, await runInScope(deps, event, who));
+}
+
+/** `[{labourerId, reason}]`, a page at a time; the next page's cursor in the `x-next-cursor` header. */
+export async function listRunUnmatched(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
+  const query = validate(UnmatchedQuery, event.queryStringParameters ?? {}, '查询条件');
+  const run = await runInScope(deps, event, who);
+  const page = await unmatchedPage(deps, run, query);
+  return jsonResponse(200, page.items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
 }
 
 export async function getStats(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {

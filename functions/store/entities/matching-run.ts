@@ -1,0 +1,34 @@
+// A county matching run as it went: its progress while offers are written, then its figures and how many
+// it left out for each reason (the list itself: matching-run-unmatched.ts). Kept for the season, then TTL.
+import { Entity } from 'electrodb';
+import { SERVICE } from './service-name.js';
+
+export const MATCHING_RUN_STATES = ['running', 'done', 'failed'] as const;
+
+export const matchingRunEntity = new Entity({
+  model: { entity: 'matchingRun', version: '1', service: SERVICE },
+  attributes: {
+    runId: { type: 'string', required: true, readOnly: true },
+    county: { type: 'string', required: true, readOnly: true },
+    state: { type: MATCHING_RUN_STATES, required: true },
+    /** Offers handled so far (written or skipped) of `total` planned. */
+    done: { type: 'number', required: true },
+    total: { type: 'number', required: true },
+    offers: { type: 'number' },
+    unmatched: { type: 'number' },
+    objective: { type: 'number' },
+    poorPlaced: { type: 'number' },
+    /** Unmatched labourers per reason code, as JSON. */
+    byReason: { type: 'string' },
+    startedAt: { type: 'string', required: true, readOnly: true },
+    finishedAt: { type: 'string' },
+    /** Epoch seconds: DynamoDB TTL removes the record. */
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byRun: {
+      pk: { field: 'pk', composite: ['runId'] },
+      sk: { field: 'sk', composite: [] },
+    },
+  },
+});
