@@ -261,6 +261,10 @@ describe('web pages', () => {
 
     await page.goto(`${system.url}/coordinator`);
     await page.click('#tab-trips');
+    // A seat count of 0 is an error shown under its field, not a silent default.
+    await page.fill('#t-capacity', '0');
+    await page.getByTestId('plan-trips').click();
+    await expect.poll(textOf('[data-testid=error-capacity]'), WAIT).toBe('不能小于 1');
     await page.fill('#t-capacity', '17');
     await page.getByTestId('plan-trips').click();
     await expect.poll(textOf('[data-testid=plan-result]'), WAIT).toContain('需要 1 辆车');

@@ -3,6 +3,7 @@ import { post } from '../../api.js';
 import { busy, chinaDate, h, text, toast } from '../../dom.js';
 import { msg } from '../../i18n.js';
 import type { Workspace } from '../workspace.js';
+import { fieldErrors } from './field-errors.js';
 import { labelled } from './table.js';
 
 export function postForm(ws: Workspace, onCreated: () => void): HTMLElement {
@@ -21,8 +22,10 @@ export function postForm(ws: Workspace, onCreated: () => void): HTMLElement {
     h('div', { class: 'grid-2' }, labelled('p-share', 'coord.post.share', share), labelled('p-start', 'coord.post.start', start)),
     h('div', { class: 'actions' }, button),
   );
+  const errors = fieldErrors({ title, openings, monthlyWage: wage, months, poorShareMin: share, startDate: start });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    errors.clear();
     void busy(button, async () => {
       const body = {
         title: title.value.trim(),
@@ -37,7 +40,7 @@ export function postForm(ws: Workspace, onCreated: () => void): HTMLElement {
       toast(text(msg('coord.post.created', { title: body.title })));
       title.value = '';
       onCreated();
-    });
+    }, errors.show);
   });
   return h('details', { class: 'action' }, h('summary', null, h('h3', null, text('coord.post.heading'))), h('p', { class: 'muted' }, text('coord.post.help')), form);
 }

@@ -4,6 +4,7 @@ import { ApiError, download, get, patch, post, type Booking, type Trip, type Tri
 import { busy, h, replace, text, toast } from '../../dom.js';
 import { msg, onLanguageChange } from '../../i18n.js';
 import { placeName } from '../../places.js';
+import { fieldErrors } from '../components/field-errors.js';
 import { empty, labelled, statusBadge } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
@@ -29,17 +30,21 @@ export function tripsView(ws: Workspace): View {
     h('div', { class: 'grid-2' }, labelled('t-pickup', 'coord.trips.pickup', pickup), labelled('t-time', 'coord.trips.time', departure)),
     h('div', { class: 'actions' }, planButton),
   );
+  const errors = fieldErrors({ capacity, loadFactor, maxDeparturesPerDay: perDay, pickupPoint: pickup, departureTime: departure });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void busy(planButton, plan);
+    errors.clear();
+    void busy(planButton, plan, errors.show);
   });
 
   async function plan(): Promise<void> {
+    // An empty field takes the API's default; anything typed is sent as it is (0 seats is an error, not "default").
+    const number = (input: HTMLInputElement) => (input.value.trim() === '' ? undefined : Number(input.value));
     const body = {
       county: ws.county(),
-      capacity: Number(capacity.value) || undefined,
-      loadFactor: Number(loadFactor.value) || undefined,
-      maxDeparturesPerDay: Number(perDay.value) || undefined,
+      capacity: number(capacity),
+      loadFactor: number(loadFactor),
+      maxDeparturesPerDay: number(perDay),
       pickupPoint: pickup.value.trim() || undefined,
       departureTime: departure.value || undefined,
     };
