@@ -23,6 +23,7 @@ import { listPlaces } from '../../functions/domain/divisions.js';
 import { matchCounty, type MatchVacancy } from '../../functions/domain/matching/index.js';
 import { SKILLS } from '../../functions/domain/skills.js';
 import { syntheticCounty } from '../unit/matching/synthetic-county.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
 export interface NationalFigures {
   counties: number;
@@ -42,17 +43,6 @@ const DESTINATION_CITIES = [
 ];
 const START_DATES = ['2026-02-15', '2026-02-20', '2026-02-25', '2026-03-01', '2026-03-08', '2026-03-15'];
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function zipf(n: number, s: number): (r: () => number) => number {
   const cumulative: number[] = [];

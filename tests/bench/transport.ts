@@ -2,6 +2,7 @@
 // `npx tsx tests/bench/transport.ts` prints the figures; `measureTransport()` feeds `npm run bench`.
 import { pathToFileURL } from 'node:url';
 import { planTrips, seatsPerBus, type Traveller } from '../../functions/domain/transport/index.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
 const PASSENGERS = 100_000;
 /** 正月初五 2027 (Spring Festival is 2027-02-06): the day the county runs the planning. */
@@ -16,18 +17,6 @@ const CITIES = [
 ];
 /** Labour-exporting provinces: Sichuan, Guizhou, Chongqing, Hunan, Henan, Jiangxi, Anhui, Guangxi, Yunnan, Hubei. */
 const PROVINCES = ['51', '52', '50', '43', '41', '36', '34', '45', '53', '42'];
-
-/** mulberry32: a small seeded generator, so every run plans the same passengers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

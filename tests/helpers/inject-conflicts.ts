@@ -3,6 +3,7 @@
 // TransactionCanceledException whose CancellationReasons carry `TransactionConflict` — the codes
 // ElectroDB hands writeTransaction as `outcome.data`. Deterministic: chosen calls, or a seeded fraction.
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { seededRandom } from './seeded-random.js';
 
 export interface TransactCall {
   /** 1-based count of the TransactWriteItems calls this client has made since the injection. */
@@ -65,14 +66,3 @@ export function injectTransactionConflicts(client: DynamoDBClient, options: Conf
   };
 }
 
-/** mulberry32: a small, fast generator of [0, 1), the same sequence for the same seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -5,6 +5,7 @@
 import { listPlaces, regionContains } from '../../../functions/domain/divisions.js';
 import { SKILLS } from '../../../functions/domain/skills.js';
 import type { MatchLabourer, MatchVacancy } from '../../../functions/domain/matching/index.js';
+import { seededRandom as random } from '../../helpers/seeded-random.js';
 
 export const HOME_COUNTY = '510822';
 const NEIGHBOURS = ['510802', '510811', '510812', '510821', '510823', '510824'];
@@ -18,17 +19,7 @@ const START_DATES = ['2026-02-15', '2026-02-20', '2026-02-25', '2026-03-01', '20
 const AVAILABLE_DATES = ['2026-02-10', '2026-02-16', '2026-02-21', '2026-02-26', '2026-03-02'];
 export const TODAY = '2026-02-01';
 
-/** mulberry32: small, fast, seeded. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as random } from '../../helpers/seeded-random.js';
 
 /** Picks index i with weight 1 / (i + 1)^s: a Zipf law over n items. */
 function zipf(n: number, s: number): (r: () => number) => number {
