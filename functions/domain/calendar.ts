@@ -18,6 +18,12 @@ export function chineseMonthDay(isoDate: string): string {
 /** China's offset from UTC (UTC+8 all year, no daylight saving), where every county runs. */
 export const CHINA_UTC_OFFSET_SECONDS = 8 * 3600;
 
+/** An instant as a Chinese reader says it in China time: 2027-03-05T10:00Z → 3月5日18时. */
+export function chinaMonthDayHour(iso: string): string {
+  const local = new Date(new Date(iso).getTime() + CHINA_UTC_OFFSET_SECONDS * 1000).toISOString();
+  return `${chineseMonthDay(local.slice(0, 10))}${Number(local.slice(11, 13))}时`;
+}
+
 /** Today's date in China. */
 export function chinaToday(now: Date): string {
   return new Date(now.getTime() + CHINA_UTC_OFFSET_SECONDS * 1000).toISOString().slice(0, 10);

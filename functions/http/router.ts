@@ -10,6 +10,7 @@ import { getAuthConfig } from './routes/auth-config.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer, postVerification } from './routes/labourers.js';
 import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
+import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
 import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
 import {
@@ -61,6 +62,9 @@ export function routeTable(deps: Deps) {
     authed('POST', '/matching/national-runs', ['admin'], postNationalRun, jsonRoute),
     authed('GET', '/matching/national-runs/{id}', ['admin'], getNationalRun),
     authed('GET', '/offers', ['coordinator', 'admin'], listOffers),
+    authed('POST', '/offers/{id}/withdraw', ['coordinator', 'admin'], withdrawOfferRoute),
+    authed('POST', '/offers/{id}/resend', ['coordinator', 'admin'], resendOfferRoute),
+    authed('POST', '/offers/{id}/extend', ['coordinator', 'admin'], extendOfferRoute, jsonRoute),
     authed('GET', '/stats', ['coordinator', 'admin'], getStats),
     authed('POST', '/trips/plan', ['coordinator', 'admin'], planTripsRoute, jsonRoute),
     authed('GET', '/trips', ['coordinator', 'admin'], listTripsRoute),

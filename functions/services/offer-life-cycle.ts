@@ -1,5 +1,5 @@
-// An open offer ends in one of three ways: accepted (the place becomes filled), declined or expired (the
-// place goes back; a declined pair is never offered again). Each ending is one transaction: the offer,
+// An open offer ends in one of four ways: accepted (the place becomes filled), declined, expired or
+// withdrawn by the coordinator (the place goes back; a declined pair is never offered again). Each ending is one transaction: the offer,
 // the vacancy's counters, the labourer's status and the SMS that tells the labourer.
 import { renderSms } from '#domain/sms/templates.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
@@ -9,12 +9,13 @@ import { fillPlace, releasePlace } from './offer-places.js';
 import type { OfferItem } from './offer-view.js';
 import { outboxPart, type OutboxSms } from './outbox.js';
 
-export type OfferEnding = 'accepted' | 'declined' | 'expired';
+export type OfferEnding = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
 const LABOURER_AFTER: Record<OfferEnding, 'accepted' | 'registered'> = {
   accepted: 'accepted',
   declined: 'registered',
   expired: 'registered',
+  withdrawn: 'registered',
 };
 
 export async function findOpenOffer(deps: Pick<Deps, 'db'>, labourerId: string): Promise<OfferItem | undefined> {
@@ -34,7 +35,8 @@ export function endOfferParts(deps: Pick<Deps, 'clock' | 'newId'>, offer: OfferI
           .patch({ offerId })
           .set({ status: ending, answeredAt })
           .composite({ county, labourerId, respondBy })
-          .where((a, { eq }) => eq(a.status, 'offered'))
+          // Its deadline as read: an offer extended meanwhile is not expired on the old one.
+          .where((a, { eq }) => `${eq(a.status, 'offered')} AND ${eq(a.respondBy, respondBy)}`)
           .commit(),
     },
     ending === 'accepted'

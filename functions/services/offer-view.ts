@@ -19,6 +19,9 @@ export interface OfferView {
   createdAt: string;
   respondBy: string;
   answeredAt?: string;
+  /** A coordinator's re-sends of the offer SMS. */
+  resends?: number;
+  resentAt?: string;
 }
 
 export function toOfferView(item: OfferItem): OfferView {
@@ -37,5 +40,6 @@ export function toOfferView(item: OfferItem): OfferView {
     createdAt: item.createdAt,
     respondBy: item.respondBy,
     ...(item.answeredAt ? { answeredAt: item.answeredAt } : {}),
+    ...(item.resends ? { resends: item.resends, resentAt: item.resentAt } : {}),
   };
 }

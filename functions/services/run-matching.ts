@@ -4,10 +4,8 @@
 // a write that still conflicts after its retries: its place stays free for the next run). The run keeps a
 // record: its progress, then who it left out and why (matching-run-record.ts).
 import { logger } from '#adapters/logger.js';
-import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
-import { countyByCode } from '#domain/divisions.js';
+import { chinaToday } from '#domain/calendar.js';
 import { explainUnmatched, matchCounty, type MatchOffer, type UnmatchedReason } from '#domain/matching/index.js';
-import { renderSms } from '#domain/sms/templates.js';
 import { TransactionConflictError, writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
@@ -15,6 +13,7 @@ import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
 import { failRunRecord, finishRunRecord, recordRunProgress, startRunRecord } from './matching-run-record.js';
 import { takePlace } from './offer-places.js';
+import { offerSms } from './offer-sms.js';
 import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
 import type { VacancyView } from './vacancy-view.js';
@@ -128,16 +127,7 @@ async function writeOffer(deps: Deps, parts: TxPart[]): Promise<'written' | 'tak
 function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, person: LabourerItem, vacancy: VacancyView): TxPart[] {
   const offerId = deps.newId();
   const respondBy = new Date(now.getTime() + OFFER_HOURS * 3600_000).toISOString();
-  const place = countyByCode(vacancy.county);
-  const sms = renderSms('offer', {
-    name: person.name,
-    // The city says enough when the job is elsewhere; at home the county does.
-    place: (place && (place.cityCode === person.homeCounty.slice(0, 4) ? place.name : place.cityName)) ?? '',
-    title: vacancy.title,
-    wage: vacancy.monthlyWage,
-    start: chineseMonthDay(vacancy.startDate),
-    hours: OFFER_HOURS,
-  });
+  const sms = offerSms(person, vacancy, OFFER_HOURS);
   return [
     {
       name: 'offer',

@@ -15,7 +15,7 @@ type Who = keyof typeof TOKENS;
 
 const local = useTestSystem();
 const { api } = local;
-const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '', run: '' };
+const ids = { labourer: '', job: '', post: '', phone: '', trip: '', traveller: '', nationalRun: '', run: '', offer: '' };
 
 beforeAll(async () => {
   const body = registrationBody();
@@ -30,7 +30,10 @@ beforeAll(async () => {
   ids.traveller = (await api('POST', '/labourers', { json: traveller, token: 'dev:admin:all' })).body.id;
   await api('POST', '/vacancies', { token: TOKENS.employer, json: {
     title: '焊工', skills: ['焊工'], county: '330502', openings: 1, monthlyWage: 9000, startDate: '2099-03-01' } });
+  // An open offer: a 普工 who takes the county's own 普工 job.
+  const holder = (await api('POST', '/labourers', { json: registrationBody({ skills: ['普工'], expectedWage: 2500 }), token: 'dev:admin:all' })).body.id;
   ids.run = (await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } })).body.runId;
+  ids.offer = (await api('GET', '/offers?status=offered', { token: TOKENS.coordinator })).body.find((o: { labourerId: string }) => o.labourerId === holder).id;
   await api('POST', '/sim/sms', { json: { from: traveller.phone, text: '1' } });
   ids.trip = (await api('POST', '/trips/plan', { token: TOKENS.coordinator, json: { county: '510822' } })).body.trips[0].id;
   await api('POST', `/trips/${ids.trip}/book`, { token: TOKENS.coordinator });
@@ -48,6 +51,8 @@ type Call = {
   allowed: Who[];
   /** Let in, but the thing is gone by then (404). */
   notFoundFor?: Who[];
+  /** Let in, but the thing has moved on by then (409). */
+  conflictFor?: Who[];
   /** Public, but only with a verified phone: without a code, 400 VERIFICATION_REQUIRED. */
   needsCode?: Who[];
   route: string;
@@ -78,6 +83,10 @@ const MATRIX: Call[] = [
   { route: 'GET /matching/national-runs/{id}', method: 'GET', path: () => `/matching/national-runs/${ids.nationalRun}`, allowed: ['admin'] },
   { route: 'GET /stats', method: 'GET', path: () => '/stats?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'GET /offers', method: 'GET', path: () => '/offers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'POST /offers/{id}/resend', method: 'POST', path: () => `/offers/${ids.offer}/resend`, allowed: ['coordinator', 'admin'] },
+  { route: 'POST /offers/{id}/extend', method: 'POST', path: () => `/offers/${ids.offer}/extend`, json: () => ({ hours: 1 }), allowed: ['coordinator', 'admin'] },
+  // The coordinator withdraws it; the admin then finds it withdrawn already.
+  { route: 'POST /offers/{id}/withdraw', method: 'POST', path: () => `/offers/${ids.offer}/withdraw`, allowed: ['coordinator', 'admin'], conflictFor: ['admin'] },
   { route: 'POST /trips/plan', method: 'POST', path: () => '/trips/plan', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
   { route: 'GET /trips', method: 'GET', path: () => '/trips?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'PATCH /trips/{id}', method: 'PATCH', path: () => `/trips/${ids.trip}`, json: () => ({ escort: '李医生' }), allowed: ['coordinator', 'admin'] },
@@ -104,6 +113,8 @@ describe('route × role matrix', () => {
           : await api(call.method, call.path(), { token: TOKENS[who], ...body });
         if (call.notFoundFor?.includes(who)) {
           expect(res.status).toBe(404);
+        } else if (call.conflictFor?.includes(who)) {
+          expect(res.status).toBe(409);
         } else if (call.needsCode?.includes(who)) {
           expect(res.status).toBe(400);
           expect(res.body.error.code).toBe('VERIFICATION_REQUIRED');

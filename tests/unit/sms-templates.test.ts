@@ -70,6 +70,8 @@ describe('SMS templates', () => {
     tripReminder: { name: '阿依古丽买买提江', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45 },
     seatCancelled: { name: '阿依古丽买买提江', date: '12月31日', destination: '西双版纳傣族自治州' },
     offerExpired: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
+    offerWithdrawn: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
+    offerExtended: { title: '湖州吴兴区建筑工地泥瓦工长期招聘', deadline: '12月31日23时' },
   };
 
   WORST_CASE_FOR_VARS = WORST_CASE;

@@ -29,6 +29,8 @@ export const TEMPLATE_DISPLAY_NAMES: Record<TemplateName, string> = {
   offerAccepted: '接受岗位确认',
   offerDeclined: '拒绝岗位确认',
   offerExpired: '岗位通知过期',
+  offerWithdrawn: '岗位通知撤回',
+  offerExtended: '答复期限延长',
   tripBooked: '专车座位通知',
   tripReminder: '乘车提醒',
   seatCancelled: '座位取消',

@@ -73,6 +73,11 @@ const TEMPLATES = {
   offerAccepted: template('已确认您接受"${title}"。出行和上岗安排会短信通知您。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
   offerDeclined: template('已收到，您拒绝了这个岗位。有其他合适岗位会再通知您。'),
   offerExpired: template('"${title}"的岗位通知已过期，名额已让出。有新岗位会再通知您。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
+  offerWithdrawn: template('"${title}"的岗位通知已由县人社局撤回，无需答复。有其他合适岗位会再通知您。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
+  offerExtended: template('"${title}"的答复期限已延长到${deadline}。回1接受，回2拒绝。', (p: { title: string; deadline: string }) => ({
+    title: clip(p.title, 12),
+    deadline: p.deadline,
+  })),
   // `plate` is the optional "，<plate>" as a whole, so one approved text serves buses with and without a plate.
   tripBooked: template(
     '${name}：专车${date}${time}${pickup}发车去${destination}，${seat}号座${plate}。带身份证提前半小时到。',

@@ -1,9 +1,10 @@
 // An offer of one vacancy to one labourer, made by a matching run and answered by SMS (or expired).
-// While it is `offered` it holds one of the vacancy's places (vacancy.offered).
+// While it is `offered` it holds one of the vacancy's places (vacancy.offered); a coordinator may withdraw
+// it then, re-send its SMS or move its deadline.
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired'] as const;
+export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 
 export const offerEntity = new Entity({
   model: { entity: 'offer', version: '1', service: SERVICE },
@@ -23,9 +24,12 @@ export const offerEntity = new Entity({
     reasons: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },
     status: { type: OFFER_STATUSES, required: true },
     createdAt: { type: 'string', required: true, readOnly: true },
-    /** ISO time after which the expiry job frees the place. */
-    respondBy: { type: 'string', required: true, readOnly: true },
+    /** ISO time after which the expiry job frees the place; a coordinator may extend it. */
+    respondBy: { type: 'string', required: true },
     answeredAt: { type: 'string' },
+    /** The coordinator's re-sends of the offer SMS: how many, the last when. */
+    resends: { type: 'number' },
+    resentAt: { type: 'string' },
   },
   indexes: {
     byId: {
