@@ -35,9 +35,10 @@ import { chinaToday } from './sms-dates.js';
 import { type Item, type PlaceRole, type Scan } from './sms-items.js';
 import { CHANGE_PHONE_KEYWORDS, DAYS_WORKED_PER_MONTH, INTENT_WORDS, KEYWORD_PREAMBLE, NO_ANSWERS, REGISTER_KEYWORDS, YES_ANSWERS, type SimpleIntent } from './sms-keywords.js';
 import { POLITE_TOKENS } from './sms-lexicon.js';
-import { isCompanyToken, isVillageAddress, isWorkplace, isZoneToken, placeOverrides, zonePlaces } from './place-roles.js';
+import { isPickupSuffix, isCompanyToken, isVillageAddress, isWorkplace, isZoneToken, placeOverrides, zonePlaces } from './place-roles.js';
 import { MAX_DAILY_WAGE, MAX_WAGE, MIN_WAGE } from './sms-wages.js';
 import { type NameCandidate, classifyLeftover, isNameShaped, looksLikeName, mergeNameParts } from './sms-names.js';
+import { codePointLength } from './sms-text.js';
 import { scanToken } from './sms-scan.js';
 import { DATE_SLASH, isUpperAsciiCode, joinSplitNumbers, protectDateSlashes, tokenize } from './sms-text.js';
 
@@ -116,17 +117,16 @@ interface Parsed {
 
 /** 300元/天, 300/日: the slash of a day's pay, before `/` splits tokens. */
 const PER_DAY = /\/(天|日)/g;
+/** 南坝镇上车: 镇上 (local work) must not swallow the 上 of 上车. */
+const TOWN_BOARDING = /镇上车/g;
 
 function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
-  const tokens = joinSplitNumbers(tokenize(protectDateSlashes(text.replace(PER_DAY, '一天'))), scan.todayDate);
-  // A company's name (苏州华丰电子有限公司) or a village address (黄龙村2组) is read for its places only.
-  const plain = tokens.map((token) => isCompanyToken(token) || isVillageAddress(token));
-  const tokenItems = tokens.map((token, t) => {
-    const items = scanToken(token, scan);
-    if (isZoneToken(token)) return zonePlaces(items);
-    return plain[t] ? placesOnly(items) : mergeNameParts(items);
-  });
-  const dailyWages = dailyWageItems(tokenItems.flat());
+  const { tokens, tokenItems } = readTokens(text, scan);
+  const all = tokenItems.flat();
+  const dailyWages = dailyWageItems(all);
+  // The ID's province settles spellings two counties share (台江: 贵州 or 福州) — mostly their own places.
+  let idItem: Item | undefined;
+  for (const item of all) if (item.t === 'id' && idItem === undefined) idItem = item;
 
   let idNumber: string | undefined;
   let invalidIdNumber: RegistrationFields['invalidIdNumber'];
@@ -141,13 +141,14 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   let pickup: PlacePoint | undefined;
   const skills: Skill[] = [];
   const destinations: PlaceCandidate[] = [];
-  const placeContext: string[] = [];
+  const placeContext: string[] = idItem?.t === 'id' ? [idItem.value.slice(0, 2)] : [];
   const names: NameCandidate[] = [];
   const unrecognised: string[] = [];
   const weakDates: string[] = [];
   let strongFields = false; // fields that make a bare 3/5 or a weak name believable
   let roles: PlaceRole[] = []; // what the next places are, from the labels before them
   let roleLabelLast = false; // the previous item was a role label: labels stack (出发地点+目的地点)
+  let labelledDestination = false; // a destination label is in force (工作单位：…)
   let nameLabel = false; // a name label was just read
   let leaveDate = false; // 离常时间: the next date is when they left, not when they can start
   let povertyQuestion = false; // 是否建档立卡贫困户: the next 是 / 否 answers it
@@ -168,6 +169,8 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
       if (item.t !== 'noise' && item.t !== 'dot') nameLabel = false;
       const override = overrides.get(index);
       if (override === 'skip') continue;
+      // 出发地点及目的地点: a conjunction between labels keeps them stacked.
+      if (item.t === 'han' && roleLabelLast && LABEL_CONJUNCTIONS.has(item.text)) continue;
       if (item.t !== 'role') roleLabelLast = false;
       if (povertyQuestion && item.t === 'han' && (YES_ANSWERS.has(item.text) || NO_ANSWERS.has(item.text))) {
         povertySelfDeclared = YES_ANSWERS.has(item.text);
@@ -176,7 +179,17 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
         strongFields = true;
         continue;
       }
-      if (item.t !== 'place' && item.t !== 'role' && item.t !== 'noise' && item.t !== 'dot' && item.t !== 'leaveDate') roles = [];
+      if (item.t === 'han' && roles[0] === 'pickup' && override === undefined && pickup === undefined && !looksLikeName(item.text)) {
+        pickup = { name: item.text }; // 乘车点：南坝镇 — a boarding place that is no county
+        continue;
+      }
+      if (item.t === 'han' && index > 0 && items[index - 1]!.t === 'place' && labelledDestination && codePointLength(item.text) > 2) {
+        continue; // 工作单位：常州天合光能 — the firm's name after its city
+      }
+      if (item.t !== 'place' && item.t !== 'role' && item.t !== 'noise' && item.t !== 'dot' && item.t !== 'leaveDate') {
+        roles = [];
+        labelledDestination = false;
+      }
       switch (item.t) {
         case 'id':
           strongFields = true;
@@ -258,6 +271,9 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
         case 'role':
           roles = roleLabelLast ? [...roles, item.role] : [item.role];
           roleLabelLast = true;
+          labelledDestination = roles.includes('destination');
+          break;
+        case 'address':
           break;
         case 'leaveDate':
           leaveDate = true;
@@ -333,20 +349,55 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
     home !== undefined ||
     pickup !== undefined;
 
-  let politeIntent: SimpleIntent | undefined;
-  if (!recognised) {
-    const rest = tokens.map((t) => t.replaceAll(DATE_SLASH, '/')).filter((t) => !POLITE_TOKENS.has(t));
-    if (rest.length === 1) politeIntent = INTENT_WORDS.get(rest[0]!);
-  }
+  const politeIntent = recognised ? undefined : politeIntentOf(tokens);
   return politeIntent === undefined ? { fields, recognised } : { fields, recognised, politeIntent };
+}
+
+/** The one intent word left once polite filler is set aside (好的 谢谢 → accept). */
+function politeIntentOf(tokens: readonly string[]): SimpleIntent | undefined {
+  let rest: string | undefined;
+  for (const token of tokens) {
+    const t = token.replaceAll(DATE_SLASH, '/');
+    if (POLITE_TOKENS.has(t)) continue;
+    if (rest !== undefined) return undefined;
+    rest = t;
+  }
+  return rest === undefined ? undefined : INTENT_WORDS.get(rest);
+}
+
+/** A message's tokens and, for each, its items as the assembly reads them. */
+function readTokens(text: string, scan: Scan): { tokens: string[]; tokenItems: Item[][] } {
+  const tokens = joinSplitNumbers(tokenize(protectDateSlashes(text.replace(PER_DAY, '一天').replace(TOWN_BOARDING, '镇 上车'))), scan.todayDate);
+  const tokenItems: Item[][] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const items = scanToken(token, scan);
+    // A company's name (苏州华丰电子有限公司), a zone or a village address (黄龙村2组) is read for its places only.
+    const zone = isZoneToken(token);
+    const plain = zone || isCompanyToken(token) || isVillageAddress(token);
+    const read = zone ? zonePlaces(items) : plain ? placesOnly(items) : mergeNameParts(items);
+    // 南坝镇 上车: a boarding word alone says what the token before it is.
+    const next = tokens[t + 1];
+    if (next !== undefined && isPickupSuffix(next)) read.push({ t: 'noise', text: next, filler: false });
+    if (plain && read.length < items.length) read.push({ t: 'address', text: token });
+    tokenItems.push(read);
+  }
+  return { tokens, tokenItems };
 }
 
 type PlacePoint = { code?: string; name: string };
 
+const LABEL_CONJUNCTIONS: ReadonlySet<string> = new Set(['及', '和', '与', '或', '至', '到']);
+
 /** The labels and places of a company name or an address: the rest is the name of a firm, a village or a group. */
 function placesOnly(items: readonly Item[]): Item[] {
   const overrides = placeOverrides(items);
-  return items.filter((item, i) => overrides.get(i) !== 'skip' && (item.t === 'place' || item.t === 'role' || item.t === 'nameLabel' || item.t === 'noise'));
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i]!.t;
+    if (overrides.get(i) !== 'skip' && (t === 'place' || t === 'role' || t === 'nameLabel' || t === 'noise')) out.push(items[i]!);
+  }
+  return out;
 }
 
 /** The narrower of two places when one lies inside the other (四川 then 宣汉 → 宣汉县), else the first. */
@@ -358,7 +409,8 @@ function narrower<T extends PlacePoint>(current: T | undefined, next: PlaceCandi
 /** Wages beside a daily word (日薪300, 300一天, 一天三百): the nearest wage after it, else the one before it. */
 function dailyWageItems(items: readonly Item[]): Set<Item> {
   const daily = new Set<Item>();
-  const content = items.filter((item) => item.t !== 'noise' && item.t !== 'dot');
+  const content: Item[] = [];
+  for (const item of items) if (item.t !== 'noise' && item.t !== 'dot') content.push(item);
   for (let i = 0; i < content.length; i++) {
     if (content[i]!.t !== 'daily') continue;
     const after = content[i + 1];

@@ -34,6 +34,8 @@ export type Item =
   /** Left-over Han characters: names come from these (`dotted`: 买买提·艾力). */
   | { t: 'han'; text: string; dotted?: boolean }
   | { t: 'dot' }
+  /** A company's name or a village address, read for its places: it ends the labels' reach. */
+  | { t: 'address'; text: string }
   /** Not understood. */
   | { t: 'junk'; text: string };
 

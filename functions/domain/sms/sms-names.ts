@@ -1,5 +1,5 @@
 // Names: which left-over runs of Han characters are a person's name (王立学, 欧阳娜娜, 买买提·艾力).
-import { continuesPlaceName } from './place-roles.js';
+import { broaderThanCounty, continuesPlaceName } from './place-roles.js';
 import { type Item } from './sms-items.js';
 import { COMPOUND_SURNAMES, CONJUNCTION_SURNAMES, EDGE_PARTICLES, MINORITY_NAME_INITIALS, NON_NAME_CHARS, SURNAMES } from './sms-keywords.js';
 import { STANDALONE_FILLER } from './sms-lexicon.js';
@@ -80,7 +80,7 @@ export function mergeNameParts(items: Item[]): Item[] {
       codePointLength(item.text + next.text) <= MAX_NAME_LENGTH &&
       codePointLength(next.text) <= 2 &&
       // 东莞长安, 苏州园区, 东明路, 黄龙村: a town, zone, street or village after a place, not a name
-      !item.candidates.some((c) => c.level !== 'county') &&
+      !broaderThanCounty(item) &&
       !continuesPlaceName(next.text) &&
       !STANDALONE_FILLER.has(next.text) &&
       ![...next.text].some((ch) => EDGE_PARTICLES.has(ch) || NON_NAME_CHARS.has(ch))
