@@ -46,7 +46,7 @@ describe('POST /labourers/verify and a verified registration', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'VERIFICATION_REQUIRED', details: [{ path: 'verificationCode', message: expect.stringContaining('还可以再试 4 次') }] });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), status: 'registered', homeCounty: '510822' });
+    expect(created.body).toEqual({ id: expect.any(String), status: 'registered', homeCounty: '510822', registrationCode: expect.stringMatching(/^[0-9A-Z]{8}$/) });
     expect(reused.status).toBe(409);
     expect(probing.body.error.code).toBe('VERIFICATION_REQUIRED');
   });
