@@ -24,6 +24,11 @@ export function chinaMonthDayHour(iso: string): string {
   return `${chineseMonthDay(local.slice(0, 10))}${Number(local.slice(11, 13))}时`;
 }
 
+/** An instant in China time to the minute, as a spreadsheet shows it: 2027-03-05 18:00. */
+export function chinaDateTime(iso: string): string {
+  return new Date(new Date(iso).getTime() + CHINA_UTC_OFFSET_SECONDS * 1000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Today's date in China. */
 export function chinaToday(now: Date): string {
   return new Date(now.getTime() + CHINA_UTC_OFFSET_SECONDS * 1000).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getAuthConfig } from './routes/auth-config.js';
+import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
 import { getLabourerById, importPovertyRoute, listLabourers, postLabourer, postVerification } from './routes/labourers.js';
 import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
@@ -49,6 +50,7 @@ export function routeTable(deps: Deps) {
     open('POST', '/labourers', postLabourer),
     open('POST', '/labourers/verify', postVerification),
     authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
+    authed('GET', '/labourers.xlsx', ['coordinator', 'admin'], labourersXlsxRoute),
     authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),
     authed('POST', '/labourers/poverty-import', ['coordinator', 'admin'], importPovertyRoute),
     authed('POST', '/vacancies', ['employer'], postVacancyRoute, jsonRoute),
@@ -62,6 +64,7 @@ export function routeTable(deps: Deps) {
     authed('POST', '/matching/national-runs', ['admin'], postNationalRun, jsonRoute),
     authed('GET', '/matching/national-runs/{id}', ['admin'], getNationalRun),
     authed('GET', '/offers', ['coordinator', 'admin'], listOffers),
+    authed('GET', '/offers.xlsx', ['coordinator', 'admin'], offersXlsxRoute),
     authed('POST', '/offers/{id}/withdraw', ['coordinator', 'admin'], withdrawOfferRoute),
     authed('POST', '/offers/{id}/resend', ['coordinator', 'admin'], resendOfferRoute),
     authed('POST', '/offers/{id}/extend', ['coordinator', 'admin'], extendOfferRoute, jsonRoute),

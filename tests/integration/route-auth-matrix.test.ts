@@ -67,6 +67,7 @@ const MATRIX: Call[] = [
   { route: 'POST /phone-changes/{labourerId}/approve', method: 'POST', path: () => `/phone-changes/${ids.labourer}/approve`, allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
   { route: 'POST /phone-changes/{labourerId}/refuse', method: 'POST', path: () => `/phone-changes/${ids.labourer}/refuse`, allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
   { route: 'GET /labourers', method: 'GET', path: () => '/labourers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'GET /labourers.xlsx', method: 'GET', path: () => '/labourers.xlsx?county=510822', allowed: ['coordinator', 'admin'], text: true },
   { route: 'POST /labourers/poverty-import', method: 'POST', path: () => '/labourers/poverty-import?county=510822', csv: 'idNumber\n510822198503150018\n', allowed: ['coordinator', 'admin'] },
   { route: 'GET /labourers/{id}', method: 'GET', path: () => `/labourers/${ids.labourer}`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /vacancies', method: 'POST', path: () => '/vacancies', allowed: ['employer'], json: () => ({
@@ -83,6 +84,7 @@ const MATRIX: Call[] = [
   { route: 'GET /matching/national-runs/{id}', method: 'GET', path: () => `/matching/national-runs/${ids.nationalRun}`, allowed: ['admin'] },
   { route: 'GET /stats', method: 'GET', path: () => '/stats?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'GET /offers', method: 'GET', path: () => '/offers?county=510822', allowed: ['coordinator', 'admin'] },
+  { route: 'GET /offers.xlsx', method: 'GET', path: () => '/offers.xlsx?county=510822', allowed: ['coordinator', 'admin'], text: true },
   { route: 'POST /offers/{id}/resend', method: 'POST', path: () => `/offers/${ids.offer}/resend`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /offers/{id}/extend', method: 'POST', path: () => `/offers/${ids.offer}/extend`, json: () => ({ hours: 1 }), allowed: ['coordinator', 'admin'] },
   // The coordinator withdraws it; the admin then finds it withdrawn already.
