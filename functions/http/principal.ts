@@ -64,3 +64,10 @@ export function resolveCounty(principal: Principal, requested: string | undefine
   assertCountyAccess(principal, county);
   return county;
 }
+
+/** Who did it, as the audit trail and `registeredBy` name them: `coordinator:510822`, `employer:<id>`, `admin`. */
+export function actorOf(principal: Principal): string {
+  if (principal.role === 'coordinator') return `coordinator:${principal.county}`;
+  if (principal.role === 'employer') return `employer:${principal.employerId}`;
+  return 'admin';
+}

@@ -8,7 +8,16 @@ import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult }
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
 import { getAuthConfig } from './routes/auth-config.js';
 import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
-import { getLabourerById, importPovertyRoute, listLabourers, postLabourer, postVerification } from './routes/labourers.js';
+import { listAuditRoute } from './routes/audit.js';
+import {
+  getLabourerById,
+  importPovertyRoute,
+  labourerHistoryRoute,
+  listLabourers,
+  patchLabourerRoute,
+  postLabourer,
+  postVerification,
+} from './routes/labourers.js';
 import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages } from './routes/messages.js';
 import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
@@ -52,6 +61,9 @@ export function routeTable(deps: Deps) {
     authed('GET', '/labourers', ['coordinator', 'admin'], listLabourers),
     authed('GET', '/labourers.xlsx', ['coordinator', 'admin'], labourersXlsxRoute),
     authed('GET', '/labourers/{id}', ['coordinator', 'admin'], getLabourerById),
+    authed('PATCH', '/labourers/{id}', ['coordinator', 'admin'], patchLabourerRoute, jsonRoute),
+    authed('GET', '/labourers/{id}/history', ['coordinator', 'admin'], labourerHistoryRoute),
+    authed('GET', '/audit', ['coordinator', 'admin'], listAuditRoute),
     authed('POST', '/labourers/poverty-import', ['coordinator', 'admin'], importPovertyRoute),
     authed('POST', '/vacancies', ['employer'], postVacancyRoute, jsonRoute),
     authed('GET', '/vacancies', ['coordinator', 'employer', 'admin'], listVacanciesRoute),

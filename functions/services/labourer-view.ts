@@ -16,6 +16,12 @@ export interface LabourerView {
   expectedWage: number;
   availableFrom?: string;
   poverty: boolean;
+  /** Who said so: `self` (the labourer), `import` (the county's list), `coordinator` (edited by staff). */
+  povertySource?: NonNullable<LabourerItem['povertySource']>;
+  /** Short code read out on the phone; absent only on labourers registered before codes existed, and erased ones. */
+  registrationCode?: string;
+  /** Where they board a bus. */
+  pickup?: { code?: string; name: string };
   status: LabourerItem['status'];
   optedOut: boolean;
   channel: LabourerItem['channel'];
@@ -39,6 +45,9 @@ export function toLabourerView(item: LabourerItem): LabourerView {
     expectedWage: item.expectedWage,
     ...(item.availableFrom ? { availableFrom: item.availableFrom } : {}),
     poverty: item.poverty,
+    ...(item.povertySource ? { povertySource: item.povertySource } : {}),
+    ...(item.registrationCode ? { registrationCode: item.registrationCode } : {}),
+    ...(item.pickup ? { pickup: item.pickup } : {}),
     status: item.status,
     optedOut: item.optedOut,
     channel: item.channel,

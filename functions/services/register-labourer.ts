@@ -50,7 +50,7 @@ const ID_REASONS = {
   'first-generation': '这是15位的第一代身份证号码，请填写18位的第二代身份证号码',
 } as const;
 
-const PHONE_REASONS = {
+export const PHONE_REASONS = {
   format: '手机号码格式不对',
   'not-mobile': '请填写手机号码（不是座机）',
   'not-mainland': '目前只支持中国大陆手机号码',
@@ -74,11 +74,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
   if (parsed.ok && !home) issues.push({ path: 'idNumber', message: ID_REASONS.region });
   const phone = normalizeMainlandMobile(req.phone);
   if (!phone.ok) issues.push({ path: 'phone', message: PHONE_REASONS[phone.reason] });
-  const destinations = req.destinations.map((code, i) => {
-    const place = placeByCode(code);
-    if (!place) issues.push({ path: `destinations.${i}`, message: `没有这个行政区划代码：${code}` });
-    return { code, name: place?.name ?? code };
-  });
+  const destinations = destinationPlaces(req.destinations, issues);
   if (!parsed.ok || !home || !phone.ok || issues.length > 0) throw new ValidationError('报名信息有误', issues);
 
   const { idHash, masked } = 'idHash' in parsed.value ? parsed.value : await hashIdNumber(deps, parsed.value);
@@ -103,7 +99,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
             idNumberMasked: masked,
             homeCounty: home.code,
             skills: req.skills,
-            destinations: dedupeByCode(destinations),
+            destinations,
             canTravel: req.canTravel,
             expectedWage: req.expectedWage,
             availableFrom: req.availableFrom,
@@ -168,6 +164,12 @@ export async function registerLabourer(deps: Deps, req: RegistrationRequest): Pr
   return prepared.result;
 }
 
-function dedupeByCode<T extends { code: string }>(places: T[]): T[] {
+/** Destination codes → places with their names, once each; an unknown code is an issue on its field. */
+export function destinationPlaces(codes: readonly string[], issues: FieldIssue[]): { code: string; name: string }[] {
+  const places = codes.map((code, i) => {
+    const place = placeByCode(code);
+    if (!place) issues.push({ path: `destinations.${i}`, message: `没有这个行政区划代码：${code}` });
+    return { code, name: place?.name ?? code };
+  });
   return [...new Map(places.map((p) => [p.code, p])).values()];
 }

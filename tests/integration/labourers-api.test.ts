@@ -32,7 +32,7 @@ describe('POST /labourers', () => {
     const read = await api('GET', `/labourers/${created.body.id}`, { token: COORDINATOR });
     // assess
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), status: 'registered', homeCounty: '510822', poverty: false });
+    expect(created.body).toEqual({ id: expect.any(String), status: 'registered', homeCounty: '510822', poverty: false, registrationCode: expect.stringMatching(/^[A-Z][2-9A-Z]{7}$/) });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       id: created.body.id,

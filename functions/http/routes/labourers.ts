@@ -1,17 +1,21 @@
-// /labourers: public registration (web form) and the coordinator's reads.
+// /labourers: public registration (web form), the coordinator's reads, search, edits and a person's history.
 import { NotFoundError, ValidationError } from '#domain/errors.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Deps } from '#services/deps.js';
 import { findLabourerByPhone, getLabourer, listCountyLabourers } from '#services/find-labourers.js';
+import { writeAudit } from '#services/audit.js';
 import { importPovertyList } from '#services/import-poverty-list.js';
+import { labourerHistory } from '#services/labourer-history.js';
+import { searchLabourers } from '#services/search-labourers.js';
+import { updateLabourer } from '#services/update-labourer.js';
 import { registerFromWeb, type WebRegistrant } from '#services/register-from-web.js';
 import { sendVerificationCode } from '#services/verify-phone.js';
 import { clientAddress } from '../client-address.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { optionalPrincipal } from '../optional-principal.js';
-import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
-import { ListLabourersQuery, PovertyImportQuery, RegisterLabourerBody, VerifyPhoneBody } from '../schemas/labourers.js';
+import { actorOf, assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
+import { ListLabourersQuery, PatchLabourerBody, PovertyImportQuery, RegisterLabourerBody, VerifyPhoneBody } from '../schemas/labourers.js';
 import { validate } from '../validate.js';
 
 /** Public with the SMS code of the phone; a coordinator (own county's residents) or admin without one. */
@@ -46,6 +50,13 @@ export async function getLabourerById(deps: Deps, event: HttpEvent, principal: R
 /** Answers a JSON array; the next page's cursor, when there is one, is in the `x-next-cursor` header. */
 export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(ListLabourersQuery, event.queryStringParameters ?? {}, '查询条件');
+  if (query.q !== undefined) {
+    // A coordinator searches their county; admin a named county, or (exact lookups) every county.
+    const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
+    if (county) assertCountyAccess(who, county);
+    const page = await searchLabourers(deps, { q: query.q, county, limit: query.limit, cursor: query.cursor });
+    return jsonResponse(200, page.items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
+  }
   if (query.phone !== undefined) {
     // By phone, admin searches everywhere; a coordinator finds only their county's labourer.
     const county = query.county ?? (who.role === 'coordinator' ? who.county : undefined);
@@ -65,6 +76,21 @@ export async function listLabourers(deps: Deps, event: HttpEvent, who: Reader): 
   return jsonResponse(200, items, page.cursor ? { 'x-next-cursor': page.cursor } : {});
 }
 
+/** Staff correct a labourer's details (audited); answers the labourer as GET does. */
+export async function patchLabourerRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
+  const changes = validate(PatchLabourerBody, event.body, '修改的信息');
+  const labourer = await updateLabourer(deps, event.pathParameters?.id ?? '', changes, actorOf(who), (county) => assertCountyAccess(who, county));
+  return jsonResponse(200, labourer);
+}
+
+/** Both directions of SMS and what happened to the labourer, oldest first. */
+export async function labourerHistoryRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
+  const labourer = await getLabourer(deps, event.pathParameters?.id ?? '');
+  if (!labourer) throw new NotFoundError('没有这个劳动者');
+  assertCountyAccess(who, labourer.homeCounty);
+  return jsonResponse(200, (await labourerHistory(deps, labourer.id)) ?? []);
+}
+
 /** `text/csv` with a column idNumber; a coordinator imports for their county, admin names one with ?county=. */
 export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(PovertyImportQuery, event.queryStringParameters ?? {}, '查询条件');
@@ -72,5 +98,15 @@ export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Read
   const raw = typeof event.body === 'string' ? event.body : '';
   const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (csv.trim() === '') throw new ValidationError('请上传 CSV 文件', [{ path: '(body)', message: '请求体为空' }]);
-  return jsonResponse(200, await importPovertyList(deps, county, csv));
+  const result = await importPovertyList(deps, county, csv);
+  // One entry per import (its rows are many single writes, not one transaction): the counts, never the IDs.
+  const { matched, unmatched, notResident, errors } = result;
+  await writeAudit(deps, {
+    actor: actorOf(who),
+    action: 'povertyImport',
+    target: `county:${county}`,
+    county,
+    after: { matched, unmatched, notResident, errors: errors.length },
+  });
+  return jsonResponse(200, result);
 }

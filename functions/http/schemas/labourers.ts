@@ -33,13 +33,18 @@ export const VerifyPhoneBody = z.object({
   phone: boundedText(1, 40),
 });
 
+const countyCode = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
+const pageLimit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100);
+
 export const ListLabourersQuery = z.object({
-  county: z.optional(z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'))),
+  county: z.optional(countyCode),
+  /** Search: a name's start, phone digits (≥ 4), an ID number or a registration code (services/search-labourers.ts). */
+  q: z.optional(z.string().check(z.maxLength(60))),
   phone: z.optional(z.string().check(z.maxLength(40))),
   status: z.optional(z.enum(LABOURER_STATUSES)),
   /** `true`: only the follow-up watch list. */
   watch: z.optional(z.enum(['true', 'false'])),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)), 100),
+  limit: pageLimit,
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type ListLabourersQuery = z.infer<typeof ListLabourersQuery>;
@@ -47,3 +52,22 @@ export type ListLabourersQuery = z.infer<typeof ListLabourersQuery>;
 export const PovertyImportQuery = z.object({
   county: z.optional(z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'))),
 });
+
+/** PATCH /labourers/{id}: only these fields; name and ID number are the labourer's identity and stay. */
+export const PatchLabourerBody = z
+  .strictObject({
+    phone: z.optional(boundedText(1, 40)),
+    skills: z.optional(z.array(z.enum(SKILLS)).check(z.minLength(1), z.maxLength(10))),
+    destinations: z.optional(
+      z.array(z.union([placeCode, z.pipe(z.object({ code: placeCode }), z.transform((d) => d.code))])).check(z.maxLength(10)),
+    ),
+    expectedWage: z.optional(z.int().check(z.minimum(0), z.maximum(100_000))),
+    /** `null` clears it. */
+    availableFrom: z.optional(z.nullable(isoDate)),
+    canTravel: z.optional(z.boolean()),
+    /** Where they board: a pickup point's code when it has one, and its name; `null` clears it. */
+    pickup: z.optional(z.nullable(z.strictObject({ code: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))), name: displayText(1, 40) }))),
+    poverty: z.optional(z.boolean()),
+  })
+  .check(z.refine((body) => Object.keys(body).length > 0, '请至少修改一项'));
+export type PatchLabourerBody = z.infer<typeof PatchLabourerBody>;
