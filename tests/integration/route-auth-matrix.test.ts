@@ -70,6 +70,9 @@ const MATRIX: Call[] = [
   { route: 'GET /labourers.xlsx', method: 'GET', path: () => '/labourers.xlsx?county=510822', allowed: ['coordinator', 'admin'], text: true },
   { route: 'POST /labourers/poverty-import', method: 'POST', path: () => '/labourers/poverty-import?county=510822', csv: 'idNumber\n510822198503150018\n', allowed: ['coordinator', 'admin'] },
   { route: 'GET /labourers/{id}', method: 'GET', path: () => `/labourers/${ids.labourer}`, allowed: ['coordinator', 'admin'] },
+  { route: 'PATCH /labourers/{id}', method: 'PATCH', path: () => `/labourers/${ids.labourer}`, json: () => ({ expectedWage: 5200 }), allowed: ['coordinator', 'admin'] },
+  { route: 'GET /labourers/{id}/history', method: 'GET', path: () => `/labourers/${ids.labourer}/history`, allowed: ['coordinator', 'admin'] },
+  { route: 'GET /audit', method: 'GET', path: () => '/audit?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'POST /vacancies', method: 'POST', path: () => '/vacancies', allowed: ['employer'], json: () => ({
     title: '普工', skills: ['普工'], county: '510822', openings: 1, monthlyWage: 3000, startDate: '2027-03-01' }) },
   { route: 'GET /vacancies', method: 'GET', path: () => '/vacancies?county=510822', allowed: ['coordinator', 'employer', 'admin'] },
