@@ -1,12 +1,13 @@
 // The coordinator's poverty-household list (建档立卡): registered labourers of the county are confirmed
 // poor; ID numbers nobody registered yet are remembered, so their registration is marked on arrival.
 // Only the county's own residents (by the ID number's region) are looked up at all: a county can neither
-// mark another's residents nor learn whether they registered. Bad rows are reported, never fatal.
-import { parse } from 'csv-parse/sync';
+// mark another's residents nor learn whether they registered. Bad rows are reported in Chinese, with the
+// row and the name, never fatal. The file is what the office has (poverty-list-file.ts).
 import { homeCountyFromIdRegion } from '#domain/divisions.js';
-import { ValidationError } from '#domain/errors.js';
 import { parseIdNumber } from '#domain/id-number.js';
 import type { Deps } from './deps.js';
+import { readPovertyList, type PovertyListEntry } from './poverty-list-file.js';
+import { ID_REASONS } from './register-labourer.js';
 
 export interface PovertyImportResult {
   /** Registered labourers of the county now marked poor (confirmed). */
@@ -18,36 +19,37 @@ export interface PovertyImportResult {
   errors: { row: number; message: string }[];
 }
 
-const ID_COLUMNS = ['idNumber', 'idnumber', '身份证号', '身份证号码', '公民身份号码'];
 const CONCURRENCY = 16;
 const MAX_REPORTED_ERRORS = 200;
 
-export async function importPovertyList(deps: Deps, county: string, csv: string): Promise<PovertyImportResult> {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(csv, { columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (error) {
-    throw new ValidationError('CSV 文件无法读取', [{ path: '(body)', message: (error as Error).message }]);
+/** What is wrong with a row's ID number, or undefined when it reads. */
+function idProblem(entry: PovertyListEntry, now: Date): { ok: true; idNumber: string; regionCode: string } | { ok: false; message: string } {
+  // Excel keeps at most 15 significant digits of a number: an ID column stored as numbers lost its last digits.
+  if (typeof entry.idNumber === 'number' || /^\d(\.\d+)?e\+?\d+$/i.test(entry.idNumber)) {
+    return { ok: false, message: '身份证号被 Excel 存成了数字，末几位已丢失：请把该列设为“文本”后重新填写、导入' };
   }
-  const column = ID_COLUMNS.find((c) => rows[0] && c in rows[0]);
-  if (!column) throw new ValidationError('CSV 缺少身份证号列', [{ path: 'idNumber', message: '第一行应有列名 idNumber（或“身份证号”）' }]);
+  if (entry.idNumber === '') return { ok: false, message: '身份证号为空' };
+  const id = parseIdNumber(entry.idNumber, now);
+  return id.ok ? { ok: true, idNumber: id.value.normalized, regionCode: id.value.regionCode } : { ok: false, message: ID_REASONS[id.reason] };
+}
 
+export async function importPovertyList(deps: Deps, county: string, file: Uint8Array): Promise<PovertyImportResult> {
+  const entries = await readPovertyList(file);
   const now = deps.clock.now();
   const result: PovertyImportResult = { matched: 0, unmatched: 0, notResident: 0, errors: [] };
   const seen = new Set<string>();
   const valid: { row: number; idNumber: string }[] = [];
-  rows.forEach((record, i) => {
-    const row = i + 2; // the header is line 1
-    const id = parseIdNumber(record[column] ?? '', now);
+  for (const entry of entries) {
+    const id = idProblem(entry, now);
     if (!id.ok) {
-      result.errors.push({ row, message: `身份证号无效（${id.reason}）` });
-      return;
+      result.errors.push({ row: entry.row, message: `第${entry.row}行${entry.name ? `（${entry.name}）` : ''}：${id.message}` });
+      continue;
     }
-    if (seen.has(id.value.normalized)) return;
-    seen.add(id.value.normalized);
-    if (homeCountyFromIdRegion(id.value.regionCode)?.code === county) valid.push({ row, idNumber: id.value.normalized });
+    if (seen.has(id.idNumber)) continue;
+    seen.add(id.idNumber);
+    if (homeCountyFromIdRegion(id.regionCode)?.code === county) valid.push({ row: entry.row, idNumber: id.idNumber });
     else result.notResident++;
-  });
+  }
 
   const importedAt = now.toISOString();
   const { labourer, uniqueGuard, povertyMark } = deps.db.entities;

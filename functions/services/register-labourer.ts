@@ -42,7 +42,8 @@ export interface RegistrationResult {
   registrationCode: string;
 }
 
-const ID_REASONS = {
+/** What is wrong with an ID number, in the words every staff form and list uses. */
+export const ID_REASONS = {
   format: '身份证号码应为 18 位（最后一位可以是 X）',
   checksum: '身份证号码校验位不对，请核对',
   'birth-date': '身份证号码中的出生日期无效',

@@ -29,3 +29,33 @@ export async function xlsxBuffer<T>(sheetName: string, columns: readonly SheetCo
   for (const row of rows) sheet.addRow(columns.map((c) => c.value(row) ?? ''));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A cell as read: its text, or a number as Excel stored it (long digit strings lose digits as numbers). */
+export type SheetCell = string | number;
+
+/** The first worksheet's rows (row number as Excel shows it, cells from column A). */
+export async function readFirstSheet(bytes: Uint8Array): Promise<{ row: number; cells: SheetCell[] }[]> {
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as never);
+  const sheet = workbook.worksheets[0];
+  const rows: { row: number; cells: SheetCell[] }[] = [];
+  sheet?.eachRow((row, number) => {
+    const cells = (row.values as unknown[]).slice(1).map(cellValue);
+    rows.push({ row: number, cells });
+  });
+  return rows;
+}
+
+function cellValue(value: unknown): SheetCell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Rich text, hyperlinks and formulas carry their text or result inside.
+  const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
+  if (v.richText) return v.richText.map((r) => r.text).join('');
+  if (typeof v.text === 'string') return v.text;
+  if (v.result !== undefined) return cellValue(v.result);
+  return String(value);
+}

@@ -14,6 +14,7 @@ import { clientAddress } from '../client-address.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { optionalPrincipal } from '../optional-principal.js';
+import { uploadedFile } from '../uploaded-file.js';
 import { actorOf, assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { ListLabourersQuery, PatchLabourerBody, PovertyImportQuery, RegisterLabourerBody, VerifyPhoneBody } from '../schemas/labourers.js';
 import { validate } from '../validate.js';
@@ -91,14 +92,15 @@ export async function labourerHistoryRoute(deps: Deps, event: HttpEvent, who: Re
   return jsonResponse(200, (await labourerHistory(deps, labourer.id)) ?? []);
 }
 
-/** `text/csv` with a column idNumber; a coordinator imports for their county, admin names one with ?county=. */
+/**
+ * The county's list as uploaded — .xlsx, or CSV in UTF-8 (BOM or not), UTF-16 or GBK/GB18030 — with an ID
+ * number column; a coordinator imports for their county, admin names one with ?county=.
+ */
 export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(PovertyImportQuery, event.queryStringParameters ?? {}, '查询条件');
   const county = resolveCounty(who, query.county);
-  const raw = typeof event.body === 'string' ? event.body : '';
-  const csv = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (csv.trim() === '') throw new ValidationError('请上传 CSV 文件', [{ path: '(body)', message: '请求体为空' }]);
-  const result = await importPovertyList(deps, county, csv);
+  const file = uploadedFile(event);
+  const result = await importPovertyList(deps, county, file);
   // One entry per import (its rows are many single writes, not one transaction): the counts, never the IDs.
   const { matched, unmatched, notResident, errors } = result;
   await writeAudit(deps, {
