@@ -8,6 +8,7 @@ import { chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
+import { auditPart, labourerTarget } from './audit.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
 import { moveLabourer } from './labourer-status.js';
@@ -30,7 +31,8 @@ export async function getTrip(deps: Pick<Deps, 'db'>, tripId: string): Promise<T
   return toTripView(data);
 }
 
-export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResult> {
+/** `actor`: the staff member booking (audited with the booking's counts). */
+export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Promise<BookingResult> {
   if (trip.status === 'cancelled') throw new ConflictError('这趟车已取消，不能预订');
   const { labourer, offer, seat } = deps.db.entities;
   const skipped: string[] = [];
@@ -57,6 +59,13 @@ export async function bookTrip(deps: Deps, trip: TripView): Promise<BookingResul
           .where((a, { eq }) => bookable(a.status, eq))
           .commit(),
     },
+    auditPart(deps, {
+      actor,
+      action: 'trip.book',
+      target: `trip:${trip.id}`,
+      county: trip.county,
+      after: { passengers: trip.passengers.length - skipped.length, skipped: skipped.length, date: trip.date, destination: trip.destinationName },
+    }),
   ]);
   if (!marked.ok) throw new ConflictError(REPLACED);
   const { data: seats } = await seat.query.byTrip({ tripId: trip.id }).go({ pages: 'all' });
@@ -110,7 +119,7 @@ async function isBookable(deps: Pick<Deps, 'db'>, tripId: string): Promise<boole
 }
 
 /** Frees the seat, tells the labourer, and puts them back among those waiting for a bus. */
-export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string): Promise<void> {
+export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string, actor = 'system'): Promise<void> {
   const { data: taken } = await deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go();
   const { data: person } = await deps.db.entities.labourer.get({ labourerId }).go();
   if (!taken || !person) throw new NotFoundError('这趟车上没有这位乘客');
@@ -126,6 +135,13 @@ export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string)
       item: ({ trip: entity }) => entity.patch({ tripId: trip.id }).add({ seatsTaken: -1 }).commit(),
     },
     outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+    auditPart(deps, {
+      actor,
+      action: 'seat.cancel',
+      target: labourerTarget(labourerId),
+      county: person.homeCounty,
+      before: { tripId: trip.id, seatNo: taken.seatNo, date: trip.date, destination: trip.destinationName },
+    }),
   ]);
   if (!outcome.ok) throw new ConflictError('座位刚刚已被取消');
 }

@@ -6,7 +6,7 @@ import { tripManifestCsv } from '#services/trip-manifest.js';
 import { toTripView } from '#services/trip-view.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
+import { actorOf, assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { ListTripsQuery, PlanTripsBody, UpdateTripBody } from '../schemas/trips.js';
 import { validate } from '../validate.js';
 
@@ -32,7 +32,7 @@ export async function listTripsRoute(deps: Deps, event: HttpEvent, who: CountySt
 }
 
 export async function bookTripRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
-  return jsonResponse(200, await bookTrip(deps, await tripInScope(deps, event, who)));
+  return jsonResponse(200, await bookTrip(deps, await tripInScope(deps, event, who), actorOf(who)));
 }
 
 export async function patchTripRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
@@ -44,7 +44,7 @@ export async function patchTripRoute(deps: Deps, event: HttpEvent, who: CountySt
 
 export async function cancelSeatRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const trip = await tripInScope(deps, event, who);
-  await cancelSeat(deps, trip, event.pathParameters?.labourerId ?? '');
+  await cancelSeat(deps, trip, event.pathParameters?.labourerId ?? '', actorOf(who));
   return { statusCode: 204, body: '' };
 }
 
