@@ -21,3 +21,8 @@ export interface SmsSender {
 export class PermanentSmsError extends Error {
   override name = 'PermanentSmsError';
 }
+
+/** The provider will not deliver to this number (it is on the provider's own opt-out list): log it as suppressed, not sent. */
+export class SuppressedSmsError extends Error {
+  override name = 'SuppressedSmsError';
+}

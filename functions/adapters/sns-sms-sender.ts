@@ -1,7 +1,9 @@
 // Amazon SNS direct-to-phone SMS (Transactional). Invalid numbers are permanent failures; throttling and
-// 5xx are left to throw, so the stream retries the record with backoff.
+// 5xx are left to throw, so the stream retries the record with backoff. A number on SNS's own opt-out list
+// is not published to (SNS would answer with a message id and drop it): the outbox records it suppressed.
 import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
-import { PermanentSmsError, type SmsSender } from './sms-sender.js';
+import { PermanentSmsError, SuppressedSmsError, type SmsSender } from './sms-sender.js';
+import { snsOptOutList, type CarrierOptOutList } from './sns-opt-out-list.js';
 
 export interface SnsSmsOptions {
   senderId?: string;
@@ -10,7 +12,7 @@ export interface SnsSmsOptions {
 
 const PERMANENT = new Set(['InvalidParameterException', 'InvalidParameterValueException', 'OptedOutException']);
 
-export function snsSmsSender(options: SnsSmsOptions = {}, sns = new SNSClient({})): SmsSender {
+export function snsSmsSender(options: SnsSmsOptions = {}, sns = new SNSClient({}), optOutList: CarrierOptOutList = snsOptOutList(sns)): SmsSender {
   const attributes: Record<string, MessageAttributeValue> = {
     'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
   };
@@ -20,6 +22,10 @@ export function snsSmsSender(options: SnsSmsOptions = {}, sns = new SNSClient({}
   }
   return {
     async send(sms) {
+      // The check must not stop delivery when it cannot be made (a role without the permission, throttling):
+      // the send then goes out as before and SNS's own list still applies.
+      const optedOut = await optOutList.isOptedOut(sms.to).catch(() => false);
+      if (optedOut) throw new SuppressedSmsError('carrier-opt-out: 该号码在短信服务商的退订名单上（回复"订阅"可解除）');
       try {
         const out = await sns.send(
           new PublishCommand({ PhoneNumber: sms.to, Message: sms.body, MessageAttributes: attributes }),

@@ -1,7 +1,7 @@
 // Sends one outbox message and records the outcome. A message leaves `pending` exactly once: every
 // transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
 // Past its county's daily budget, a non-urgent message is suppressed instead (sms-budget.ts).
-import { PermanentSmsError, type SmsSender } from '#adapters/sms-sender.js';
+import { PermanentSmsError, SuppressedSmsError, type SmsSender } from '#adapters/sms-sender.js';
 import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
 import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
@@ -20,7 +20,7 @@ export async function deliverSms(
   messageId: string,
   budget: SmsBudget,
 ): Promise<DeliveryOutcome> {
-  const { outboxMessage, labourer, uniqueGuard } = deps.db.entities;
+  const { outboxMessage } = deps.db.entities;
   const { data: message } = await outboxMessage.get({ messageId }).go({ consistent: true });
   if (!message || message.status !== 'pending') return 'already-settled';
 
@@ -31,14 +31,11 @@ export async function deliverSms(
       .where(({ status }, { eq }) => eq(status, 'pending'))
       .go();
 
-  // Opted-out numbers get nothing; the log says so.
-  const { data: guard } = await uniqueGuard.get({ kind: 'phone', value: message.to }).go();
-  if (guard) {
-    const { data: holder } = await labourer.get({ labourerId: guard.labourerId }).go();
-    if (holder?.optedOut && !REACHES_OPTED_OUT.has(message.template)) {
-      await settle({ status: 'suppressed' });
-      return 'suppressed';
-    }
+  // Opted-out numbers get nothing; the log says so. Opt-out belongs to the number (phoneOptOut), whoever
+  // holds it now; the labourer's flag still counts for the number it was set on (opt-outs from before).
+  if (!REACHES_OPTED_OUT.has(message.template) && (await numberOptedOut(deps, message.to))) {
+    await settle({ status: 'suppressed', failureReason: 'opted-out: 该号码已退订' });
+    return 'suppressed';
   }
 
   if (!(await withinSmsBudget(deps, budget, message))) {
@@ -59,10 +56,25 @@ export async function deliverSms(
     await countSentSms(deps, message);
     return 'sent';
   } catch (error) {
+    // The provider's own opt-out list (SNS: the number texted STOP/TD to it): it would drop the SMS silently.
+    if (error instanceof SuppressedSmsError) {
+      await settle({ status: 'suppressed', failureReason: error.message });
+      return 'suppressed';
+    }
     if (error instanceof PermanentSmsError) {
       await settle({ status: 'failed', failureReason: error.message });
       return 'failed';
     }
     throw error;
   }
+}
+
+async function numberOptedOut(deps: Pick<Deps, 'db'>, phone: string): Promise<boolean> {
+  const { phoneOptOut, uniqueGuard, labourer } = deps.db.entities;
+  const { data: optOut } = await phoneOptOut.get({ phone }).go();
+  if (optOut) return true;
+  const { data: guard } = await uniqueGuard.get({ kind: 'phone', value: phone }).go();
+  if (!guard) return false;
+  const { data: holder } = await labourer.get({ labourerId: guard.labourerId }).go();
+  return holder?.optedOut === true && holder.phone === phone;
 }

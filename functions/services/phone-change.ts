@@ -97,7 +97,8 @@ export function completionParts(deps: Deps, change: PhoneChange, decidedBy: stri
       item: ({ labourer }) =>
         labourer
           .patch({ labourerId })
-          .set({ phone: newPhone })
+          // The new number asked for the move: the registration reaches it (an opt-out stays with the old number).
+          .set({ phone: newPhone, optedOut: false })
           .where((attr, { eq }) => eq(attr.phone, oldPhone))
           .commit(),
     },

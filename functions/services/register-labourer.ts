@@ -1,9 +1,9 @@
 // Registration, shared by the web form and SMS: validate with the domain rules, then write the labourer,
 // its two uniqueness guards and the welcome SMS in one transaction (4 items, 8 write units); an assisted
 // registration adds its audit entry to the same transaction.
-import { placeByCode, homeCountyFromIdRegion } from '#domain/divisions.js';
+import { countyByCode, placeByCode, homeCountyFromIdRegion, type HomeCounty } from '#domain/divisions.js';
 import { ConflictError, ValidationError, type FieldIssue } from '#domain/errors.js';
-import { parseIdNumber } from '#domain/id-number.js';
+import { idRegionNamesHome, parseIdNumber } from '#domain/id-number.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Skill } from '#domain/skills.js';
 import { registrationCodeFromId } from '#domain/registration-code.js';
@@ -31,6 +31,16 @@ export interface RegistrationRequest {
   povertySelfDeclared?: boolean;
   /** A coordinator who registered the labourer at the office (assisted registration). */
   registeredBy?: string;
+  /** Where they board a bus (出发地点 / 上车点 in an SMS): a county's code when known, and its name. */
+  pickup?: { code?: string; name: string };
+  /**
+   * The county the labourer says they live in (现住 …). Only used when the ID number does not tell: a
+   * HK/Macau/Taiwan residence permit or a foreign permanent-residence number; failing that, the county of
+   * the coordinator who registers them; failing both, registration asks for it.
+   */
+  statedHomeCounty?: string;
+  /** A day's pay as the labourer gave it (SMS 日薪300); `expectedWage` is then its month, and the welcome SMS says so. */
+  dailyWage?: number;
 }
 
 export interface RegistrationResult {
@@ -71,8 +81,10 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
 
   const parsed = typeof req.idNumber === 'string' ? parseIdNumber(req.idNumber, now) : ({ ok: true, value: req.idNumber } as const);
   if (!parsed.ok) issues.push({ path: 'idNumber', message: ID_REASONS[parsed.reason] });
-  const home = parsed.ok ? homeCountyFromIdRegion(parsed.value.regionCode) : undefined;
-  if (parsed.ok && !home) issues.push({ path: 'idNumber', message: ID_REASONS.region });
+  const home = parsed.ok ? homeCountyOf(parsed.value.regionCode, req) : undefined;
+  if (parsed.ok && !home) {
+    issues.push(idRegionNamesHome(parsed.value.regionCode) ? { path: 'idNumber', message: ID_REASONS.region } : { path: 'homeCounty', message: HOME_COUNTY_NEEDED });
+  }
   const phone = normalizeMainlandMobile(req.phone);
   if (!phone.ok) issues.push({ path: 'phone', message: PHONE_REASONS[phone.reason] });
   const destinations = destinationPlaces(req.destinations, issues);
@@ -110,6 +122,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
             optedOut: false,
             channel: req.channel,
             registeredBy: req.registeredBy,
+            pickup: req.pickup,
             registrationCode,
             createdAt,
           })
@@ -117,7 +130,7 @@ export async function prepareRegistration(deps: Deps, req: RegistrationRequest, 
     },
     idGuardCreate(idHash, home.code, labourerId),
     phoneGuardCreate(phone.e164, home.code, labourerId),
-    outboxPart(deps, { to: phone.e164, sms: renderSms('registered', { name: req.name, code: registrationCode }), county: home.code, causedBy }),
+    outboxPart(deps, { to: phone.e164, sms: welcomeSms(req, registrationCode), county: home.code, causedBy }),
   ];
   if (req.registeredBy) {
     parts.push(
@@ -146,6 +159,25 @@ async function newLabourerId(deps: Pick<Deps, 'db' | 'newId'>): Promise<{ labour
     const { data } = await deps.db.entities.labourer.query.labourerByCode({ registrationCode }).go({ limit: 1, attributes: ['labourerId'] });
     if (data.length === 0) return { labourerId, registrationCode };
   }
+}
+
+function welcomeSms(req: RegistrationRequest, code: string) {
+  return req.dailyWage === undefined
+    ? renderSms('registered', { name: req.name, code })
+    : renderSms('registeredDailyWage', { name: req.name, code, daily: req.dailyWage, monthly: req.expectedWage });
+}
+
+const HOME_COUNTY_NEEDED = '港澳台居民居住证或外国人永久居留身份证号码不含户籍县，请写明现住的县（区），如：现住青川县';
+
+/** The home county: from the ID number, or — when the ID does not tell — the county stated or the registering coordinator's. */
+function homeCountyOf(regionCode: string, req: RegistrationRequest): HomeCounty | undefined {
+  if (idRegionNamesHome(regionCode)) return homeCountyFromIdRegion(regionCode);
+  const staff = req.registeredBy?.startsWith('coordinator:') ? req.registeredBy.slice('coordinator:'.length) : undefined;
+  for (const code of [req.statedHomeCounty, staff]) {
+    const county = code === undefined ? undefined : countyByCode(code);
+    if (county) return { code: county.code, name: county.name };
+  }
+  return undefined;
 }
 
 /** Which uniqueness guard refused a registration, as the error a client sees. */

@@ -21,6 +21,7 @@ import { inboundMuteEntity } from './entities/inbound-mute.js';
 import { matchingRunEntity } from './entities/matching-run.js';
 import { matchingRunUnmatchedEntity } from './entities/matching-run-unmatched.js';
 import { auditEntryEntity } from './entities/audit-entry.js';
+import { phoneOptOutEntity } from './entities/phone-opt-out.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -48,6 +49,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       matchingRun: matchingRunEntity,
       matchingRunUnmatched: matchingRunUnmatchedEntity,
       auditEntry: auditEntryEntity,
+      phoneOptOut: phoneOptOutEntity,
     },
     { client: documentClient, table },
   );

@@ -37,7 +37,10 @@ describe('SMS templates', () => {
   // The longest values each template meets in practice: long minority names, the longest county names.
   const WORST_CASE: { [T in TemplateName]: Parameters<typeof renderSms<T>>[1] } = {
     registered: { name: '阿依古丽买买提', code: 'K7M2XR4P' },
+    registeredDailyWage: { name: '阿依古丽买买提', code: 'K7M2XR4P', daily: 3000, monthly: 78000 },
     optedOut: {},
+    optInLimited: {},
+    statusTrip: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45 },
     optedIn: {},
     help: {},
     askFor: { missing: '姓名和身份证号' },

@@ -4,6 +4,9 @@ import type { TemplateName } from './templates.js';
 
 export const TEMPLATE_DISPLAY_NAMES: Record<TemplateName, string> = {
   registered: '报名成功',
+  registeredDailyWage: '报名成功（日薪折月薪）',
+  optInLimited: '恢复订阅（运营商限制）',
+  statusTrip: '报名状态（已排车）',
   optedOut: '退订确认',
   optedIn: '恢复订阅',
   help: '使用帮助',

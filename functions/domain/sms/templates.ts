@@ -31,7 +31,14 @@ const TEMPLATES = {
     name: p.name,
     code: p.code,
   })),
+  // A day's pay is kept as given and matched as a month of 26 working days: the labourer is told so.
+  registeredDailyWage: template(
+    '${name}您好，报名成功，报名码${code}。日薪${daily}元按26天折月薪${monthly}元。查询回CX',
+    (p: { name: string; code: string; daily: number; monthly: number }) => ({ name: p.name, code: p.code, daily: String(p.daily), monthly: String(p.monthly) }),
+  ),
   optedOut: template('您已退订春风行动短信，今后不再发送。需要时回复"订阅"恢复。'),
+  // The carrier-side opt-out list (AWS) lifts a number only once in 30 days.
+  optInLimited: template('已恢复订阅。但运营商退订名单30天内只能解除一次，暂时可能收不到短信，30天后可再回"订阅"。'),
   optedIn: template('已恢复接收春风行动短信。有合适岗位会短信通知您。'),
   help: template('报名请回复：报名 姓名 身份证号 工种 去向 月薪，如：报名 王立学 身份证号 瓦工 湖州 4500。查询回CX'),
   askFor: template('已收到报名信息，还缺${missing}，请直接回复。24小时内有效。', (p: { missing: string }) => ({ missing: p.missing })),
@@ -42,6 +49,16 @@ const TEMPLATES = {
   notRegistered: template('您还没有报名。请回复：报名 姓名 身份证号 工种 去向 月薪。'),
   noOpenOffer: template('您目前没有待答复的岗位通知。有合适岗位会短信告诉您。'),
   status: template('${name}：已报名（${county}），${state}。', (p: { name: string; county: string; state: string }) => ({ ...p })),
+  statusTrip: template(
+    '${name}：已安排专车，${date}${time}在${pickup}上车，${seat}号座。带身份证提前半小时到。',
+    (p: { name: string; date: string; time: string; pickup: string; seat: number }) => ({
+      name: clip(p.name, 6),
+      date: p.date,
+      time: p.time,
+      pickup: clip(p.pickup, 12),
+      seat: String(p.seat),
+    }),
+  ),
   changePhoneNeedsId: template('换号请用新手机号回复：换号 身份证号（18位）。'),
   // The requesting phone learns nothing of the registration, not even whether the ID number has one.
   changePhoneRequested: template(
@@ -113,15 +130,16 @@ const TEMPLATES = {
 /* eslint-enable no-template-curly-in-string */
 
 /**
- * What an opted-out number still gets: the confirmation that it opted out, a code it asked for, and
- * anything about its registration moving to another phone (a takeover must never go unnoticed).
+ * What an opted-out number still gets: the confirmation that it opted out, a code it asked for, and the
+ * question whether its registration may move to another phone (and the answer to its own 0) — a
+ * takeover must not go unasked. A notice (the move done) is a notice like any other: an opted-out
+ * number does not get it.
  */
 export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>([
   'optedOut',
   'verificationCode',
   'changePhoneConfirm',
   'changePhoneKept',
-  'phoneMovedAway',
 ]);
 
 /**

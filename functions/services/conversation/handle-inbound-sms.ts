@@ -1,7 +1,9 @@
 // One inbound SMS, handled once: parse it, decide the answer, and write the answer's effects, its replies
 // and the message's marker in one transaction — a redelivered message finds its marker and does nothing.
 // The marker also keeps the message (text, sender, labourer, intent) for the person page, for the season.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { normalizeMainlandMobile } from '#domain/phone.js';
+import { asksForHelp, offerAnswerIn } from '#domain/sms/conversation-cues.js';
 import { parseSms, type SmsIntent } from '#domain/sms/parse-sms.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import type { Deps } from '../deps.js';
@@ -14,6 +16,7 @@ import { askToForget, confirmForget } from './forget-me.js';
 import { loopGuard } from './loop-guard.js';
 import { replyOnly, type InboundContext, type Plan } from './plan.js';
 import { registerBySms } from './register-by-sms.js';
+import { DRAFT_PARTS } from './sms-draft.js';
 
 export interface InboundSms {
   from: string;
@@ -39,21 +42,40 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
   if (seen) return { handled: false, reason: 'duplicate' };
 
   const ctx: InboundContext = { deps, phone: phone.e164, inboundMessageId: sms.inboundMessageId, now: deps.clock.now() };
-  const labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
-  let plan = (await loopGuard(ctx, sms.text)) ?? (await decide(ctx, parseSms(sms.text, ctx.now), labourer));
-  for (let attempt = 0; ; attempt++) {
+  const intent = parseSms(sms.text, ctx.now);
+  let labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
+  let plan = (await loopGuard(ctx, sms.text)) ?? (await decide(ctx, intent, labourer, sms.text));
+  for (let attempt = 0, redecided = 0; ; attempt++) {
     const outcome = await writeTransaction(deps.db, [markerPart(ctx, plan.intent, sms.text, labourer), ...plan.parts]);
     if (outcome.ok) {
       await plan.afterCommit?.();
       return { handled: true, intent: plan.intent };
     }
     if (outcome.failed.has('inbound')) return { handled: false, reason: 'duplicate' };
+    // Another message from this phone changed its draft (or registered it) since we read it: decide again on
+    // what is there now, so both messages' fields count. Each round means another message won, so it ends.
+    if (DRAFT_PARTS.some((part) => outcome.failed.has(part)) && redecided < MAX_REDECISIONS) {
+      redecided++;
+      await sleep(Math.random() * 10 * redecided);
+      labourer = await findLabourerByPhone(ctx.deps, ctx.phone);
+      plan = await decide(ctx, intent, labourer, sms.text);
+      attempt = -1;
+      continue;
+    }
     if (!plan.onRefused || attempt > 0) throw new Error(`Inbound SMS refused: ${[...outcome.failed].join(',')}`);
     plan = plan.onRefused(outcome.failed);
   }
 }
 
-async function decide(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined): Promise<Plan> {
+/** Rounds of deciding again after a concurrent message changed the draft; more would need > 8 messages at once. */
+const MAX_REDECISIONS = 8;
+
+async function decide(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined, text: string): Promise<Plan> {
+  // With an offer pending, an answer inside a sentence counts (好的 1, 我接受, 可以去, 去不了).
+  if (labourer?.status === 'offered' && (intent.kind === 'help' || intent.kind === 'fields')) {
+    const answer = offerAnswerIn(text);
+    if (answer) return answerOffer(ctx, answer, labourer);
+  }
   switch (intent.kind) {
     case 'register':
     case 'fields':
@@ -78,6 +100,8 @@ async function decide(ctx: InboundContext, intent: SmsIntent, labourer: Labourer
       if (labourer && (await pendingPhoneChange(ctx.deps, labourer.id))) return replyOnly(ctx, intent.kind, 'forgetBlocked', {}, labourer.homeCounty);
       return intent.kind === 'forget' ? askToForget(ctx, labourer) : confirmForget(ctx, labourer);
     case 'help':
+      // A registered person's question (什么时候有工作) is about where they stand, unless they asked for help.
+      if (labourer && !asksForHelp(text)) return statusReply(ctx, labourer);
       return replyOnly(ctx, 'help', 'help', {}, labourer?.homeCounty);
   }
 }

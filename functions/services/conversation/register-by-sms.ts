@@ -4,7 +4,9 @@ import { ValidationError } from '#domain/errors.js';
 import { missingForRegistration, type RegistrationFields } from '#domain/sms/parse-sms.js';
 import type { LabourerView } from '../labourer-view.js';
 import { prepareRegistration } from '../register-labourer.js';
-import { deleteDraftPart, loadDraft, mergeFields, saveDraftPart, toDraftFields } from './sms-draft.js';
+import type { TxPart } from '#store/transact.js';
+import { statusReply } from './account-replies.js';
+import { deleteDraftPart, loadDraft, mergeFields, phoneFreePart, saveDraftPart, toDraftFields } from './sms-draft.js';
 import { reply, replyOnly, type InboundContext, type Plan } from './plan.js';
 
 const ID_PROBLEMS = {
@@ -24,22 +26,25 @@ export async function registerBySms(
 ): Promise<Plan> {
   const intent = 'register';
   if (options.registered) {
+    // A registered person's message without the keyword is a question about where they stand (什么时候有工作).
     return options.explicit
       ? replyOnly(ctx, intent, 'alreadyRegistered', { name: options.registered.name }, options.registered.homeCounty)
-      : replyOnly(ctx, 'help', 'help', {});
+      : statusReply(ctx, options.registered);
   }
   const draft = await loadDraft(ctx);
   // Without the keyword, a message continues a draft, or starts one only if it carries an ID number.
-  if (!options.explicit && !draft && !fields.idNumber && !fields.invalidIdNumber) return replyOnly(ctx, 'help', 'help', {});
+  if (!options.explicit && !draft.fields && !fields.idNumber && !fields.invalidIdNumber) return replyOnly(ctx, 'help', 'help', {});
 
-  const merged = mergeFields(draft, await toDraftFields(ctx, fields));
+  const merged = mergeFields(draft.fields, await toDraftFields(ctx, fields));
+  // Written only if the draft is still as read and the phone still unregistered; else decided again.
+  const keepDraft = (answer: TxPart): Plan => ({ intent, parts: [saveDraftPart(ctx, merged, draft.version), phoneFreePart(ctx), answer] });
   if (merged.invalidIdNumber) {
-    return { intent, parts: [saveDraftPart(ctx, merged), reply(ctx, 'invalidIdNumber', { problem: ID_PROBLEMS[merged.invalidIdNumber.reason] })] };
+    return keepDraft(reply(ctx, 'invalidIdNumber', { problem: ID_PROBLEMS[merged.invalidIdNumber.reason] }));
   }
   const missing = missingForRegistration(merged);
   if (missing.length > 0) {
     const names = missing.map((m) => MISSING_NAMES[m]).join('和');
-    return { intent, parts: [saveDraftPart(ctx, merged), reply(ctx, 'askFor', { missing: names })] };
+    return keepDraft(reply(ctx, 'askFor', { missing: names }));
   }
 
   let prepared;
@@ -58,22 +63,27 @@ export async function registerBySms(
         canTravel: !merged.localOnly,
         channel: 'sms',
         povertySelfDeclared: merged.povertySelfDeclared,
+        pickup: merged.pickup,
+        dailyWage: merged.dailyWage,
+        // A residence permit's or foreign number's holder names their county (现住 …).
+        statedHomeCounty: merged.home?.code.length === 6 ? merged.home.code : undefined,
       },
       ctx.inboundMessageId,
     );
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const problem = error.details[0]?.message ?? error.message;
-    return { intent, parts: [saveDraftPart(ctx, merged), reply(ctx, 'registrationProblem', { problem })] };
+    return keepDraft(reply(ctx, 'registrationProblem', { problem }));
   }
 
   return {
     intent,
-    parts: [...prepared.parts, deleteDraftPart(ctx)],
-    // The ID number belongs to another phone (→ explain 换号), or this phone registered meanwhile.
+    parts: draft.version === 'absent' ? [...prepared.parts] : [...prepared.parts, deleteDraftPart(ctx, draft.version)],
+    // The ID number belongs to another phone (→ explain 换号), or this phone registered meanwhile. (A
+    // refused draft part — another message changed the draft — is decided again by the caller.)
     onRefused: (failed) =>
       failed.has('idGuard')
-        ? { intent, parts: [deleteDraftPart(ctx), reply(ctx, 'idTaken', {})] }
-        : { intent, parts: [deleteDraftPart(ctx), reply(ctx, 'alreadyRegistered', { name: merged.name! })] },
+        ? { intent, parts: [deleteDraftPart(ctx, draft.version), reply(ctx, 'idTaken', {})] }
+        : { intent, parts: [deleteDraftPart(ctx, draft.version), reply(ctx, 'alreadyRegistered', { name: merged.name! })] },
   };
 }

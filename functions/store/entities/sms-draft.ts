@@ -10,6 +10,11 @@ export const smsDraftEntity = new Entity({
     /** The fields recognised so far (RegistrationFields of the SMS grammar), as JSON. */
     fields: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
+    /**
+     * Bumped by every write, each conditional on the version read: two messages from one phone handled at
+     * once (SQS batches run in parallel) cannot overwrite each other's fields; the loser reads again.
+     */
+    version: { type: 'number' },
     /** Epoch seconds: DynamoDB's TTL removes the draft; reads also ignore an expired one. */
     expiresAt: { type: 'number', required: true },
   },
