@@ -9,10 +9,12 @@ const context = (key: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-// SNS SMS is absent from the AWS China regions, so the default is a global region near China.
-// CDK_DEFAULT_REGION is not consulted: the CLI fills it with us-east-1 when nothing is configured,
-// which would silently win over this default. Choose with `-c region=…` or AWS_REGION.
-const region = context('region') ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'ap-southeast-1';
+// Two profiles (lib/profile.ts): `global` defaults to a global region near China (SNS SMS, Cognito);
+// `china` (-c profile=china) to Ningxia, in the aws-cn partition, with a domestic SMS provider and any
+// OIDC sign-in. CDK_DEFAULT_REGION is not consulted: the CLI fills it with us-east-1 when nothing is
+// configured, which would silently win over these defaults. Choose with `-c region=…` or AWS_REGION.
+const defaultRegion = context('profile') === 'china' ? 'cn-northwest-1' : 'ap-southeast-1';
+const region = context('region') ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? defaultRegion;
 // Unset offline: the template then refers to the account as AWS::AccountId.
 const account = context('account') ?? process.env.CDK_DEFAULT_ACCOUNT;
 

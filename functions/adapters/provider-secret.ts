@@ -1,4 +1,4 @@
-// The SMS provider's credentials, from Secrets Manager: the template holds the secret's ARN only, and
+// The SMS provider's credentials, from Secrets Manager: the template holds the secret's name only, and
 // the value is read once per cold start (a rotated secret reaches new instances).
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
@@ -18,11 +18,11 @@ function parseSecret(json: string | undefined): ProviderSecret {
 }
 
 /** Reads the secret on first call and keeps it; a failed read is retried by the next call. */
-export function providerSecret(secretArn: string, client = new SecretsManagerClient({})): () => Promise<ProviderSecret> {
+export function providerSecret(secretId: string, client = new SecretsManagerClient({})): () => Promise<ProviderSecret> {
   let kept: Promise<ProviderSecret> | undefined;
   return () => {
     kept ??= client
-      .send(new GetSecretValueCommand({ SecretId: secretArn }))
+      .send(new GetSecretValueCommand({ SecretId: secretId }))
       .then((out) => parseSecret(out.SecretString))
       .catch((error: unknown) => {
         kept = undefined;

@@ -50,14 +50,12 @@ export const ENV = {
   phoneChangeCoolingHours: 'PHONE_CHANGE_COOLING_HOURS',
   /** SMS per county per day past which non-urgent SMS are suppressed (default DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY). */
   smsDailyBudgetPerCounty: 'SMS_DAILY_BUDGET_PER_COUNTY',
-  /** Which SmsSender the notifier uses: `sns` (default, global profile) or `aliyun` (China profile). */
-  smsProvider: 'SMS_PROVIDER',
   /** The provider's approved signature, without the brackets (春风行动 for 【春风行动】). */
   smsSignName: 'SMS_SIGN_NAME',
   /** JSON: template name (functions/domain/sms/templates.ts) → the provider's approved template code. */
   smsTemplateCodes: 'SMS_TEMPLATE_CODES',
-  /** Secrets Manager secret (ARN) holding the provider's accessKeyId, accessKeySecret and callbackToken. */
-  smsProviderSecretArn: 'SMS_PROVIDER_SECRET_ARN',
+  /** Secrets Manager secret (name or ARN) holding the provider's accessKeyId, accessKeySecret and callbackToken. */
+  smsProviderSecretId: 'SMS_PROVIDER_SECRET_ID',
   /** The inbound SMS queue the provider's callback hands replies (上行短信) to. */
   smsInboundQueueUrl: 'SMS_INBOUND_QUEUE_URL',
   /** Any OIDC issuer instead of the user pool: the public routes verify a staff ID token against it. */

@@ -1,17 +1,21 @@
-// Which SMS provider the notifier sends through, read once from the environment. The China profile's
-// provider sends approved templates only: every template needs its code, checked at cold start so a
-// missing one fails the deployment's first invocation, not a labourer's SMS.
+// The China profile's SMS provider settings, read once from the environment. Alibaba Cloud sends
+// approved templates only: every template needs its code, checked at synth (lib/profile.ts) and again
+// at cold start, so a missing one never surfaces as a labourer's lost SMS.
 import { TEMPLATE_NAMES } from '#domain/sms/templates.js';
-import { ENV, optionalEnv, requireEnv } from './env.js';
+import { ENV, requireEnv } from './env.js';
 
-export type SmsProviderConfig =
-  | { kind: 'sns'; senderId?: string; originationNumber?: string }
-  | { kind: 'aliyun'; signName: string; templateCodes: Record<string, string>; secretArn: string }
-  | { kind: 'local' };
+export interface AliyunSmsConfig {
+  signName: string;
+  templateCodes: Record<string, string>;
+  secretId: string;
+}
 
-/** Template name → code from JSON; throws naming every template without a code. */
-export function parseTemplateCodes(json: string): Record<string, string> {
-  const parsed: unknown = JSON.parse(json);
+/**
+ * Template name → code, from JSON text (the environment, the command line) or an object (cdk.json);
+ * throws naming every template without a code, and any name that is not a template.
+ */
+export function parseTemplateCodes(value: unknown): Record<string, string> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('SMS template codes must be a JSON object');
   const codes = parsed as Record<string, unknown>;
   const missing = TEMPLATE_NAMES.filter((name) => typeof codes[name] !== 'string' || codes[name] === '');
@@ -21,19 +25,10 @@ export function parseTemplateCodes(json: string): Record<string, string> {
   return codes as Record<string, string>;
 }
 
-export function smsProviderConfigFromEnv(): SmsProviderConfig {
-  if (optionalEnv(ENV.smsSink) === 'local') return { kind: 'local' };
-  const provider = optionalEnv(ENV.smsProvider) ?? 'sns';
-  if (provider === 'sns') {
-    return { kind: 'sns', senderId: optionalEnv(ENV.smsSenderId), originationNumber: optionalEnv(ENV.smsOriginationNumber) };
-  }
-  if (provider === 'aliyun') {
-    return {
-      kind: 'aliyun',
-      signName: requireEnv(ENV.smsSignName),
-      templateCodes: parseTemplateCodes(requireEnv(ENV.smsTemplateCodes)),
-      secretArn: requireEnv(ENV.smsProviderSecretArn),
-    };
-  }
-  throw new Error(`${ENV.smsProvider} must be sns or aliyun, not ${provider}`);
+export function aliyunSmsConfigFromEnv(): AliyunSmsConfig {
+  return {
+    signName: requireEnv(ENV.smsSignName),
+    templateCodes: parseTemplateCodes(requireEnv(ENV.smsTemplateCodes)),
+    secretId: requireEnv(ENV.smsProviderSecretId),
+  };
 }

@@ -1,52 +1,12 @@
-// Table stream (outbox inserts only, filtered by the event source mapping) → SMS sender (SNS, Alibaba Cloud or local).
-// Records go one at a time, in stream order, so a phone gets its messages in the order they were written.
-// After a failure the rest of the batch is failed too: the stream resumes from the first failed record
-// anyway, and letting later ones through would send them ahead of it.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse, Context } from 'aws-lambda';
-import { idempotentSmsSender } from '#adapters/idempotent-sms-sender.js';
-import { logger } from '#adapters/logger.js';
-import { countSmsOverBudget } from '#adapters/metrics.js';
-import { smsProvider } from '#adapters/sms-provider.js';
-import { systemClock } from '#adapters/clock.js';
-import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, positiveIntegerEnv, requireEnv } from '#config/env.js';
-import { smsProviderConfigFromEnv } from '#config/sms-provider.js';
-import { deliverSms } from '#services/deliver-sms.js';
-import { createDb, dynamoDbClientFromEnv } from '#store/db.js';
-import { OUTBOX_ENTITY } from '#store/entities/outbox-message.js';
+// Outbox → SMS through Amazon SNS (global profile), or the local sink under `npm start`.
+// The China profile deploys notifier-aliyun instead.
+import { localSmsSink } from '#adapters/local-sms-sink.js';
+import { outboxStreamHandler } from '#adapters/outbox-stream-handler.js';
+import { snsSmsSender } from '#adapters/sns-sms-sender.js';
+import { ENV, optionalEnv } from '#config/env.js';
 
-const client = dynamoDbClientFromEnv();
-const tableName = requireEnv(ENV.tableName);
-const deps = { db: createDb(client, tableName), clock: systemClock };
-const sender = idempotentSmsSender(smsProvider(smsProviderConfigFromEnv()), { client, tableName });
-const budget = { perCountyPerDay: positiveIntegerEnv(ENV.smsDailyBudgetPerCounty, DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY) };
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
-let failedEarlierInBatch = false;
-
-async function handleRecord(record: DynamoDBRecord): Promise<void> {
-  if (failedEarlierInBatch) throw new Error('an earlier record of this batch failed; retried in order');
-  try {
-    await deliverRecord(record);
-  } catch (error) {
-    failedEarlierInBatch = true;
-    throw error;
-  }
-}
-
-async function deliverRecord(record: DynamoDBRecord): Promise<void> {
-  const image = record.dynamodb?.NewImage;
-  // The deployed filter already drops everything else; the local poller sees the whole stream.
-  if (record.eventName !== 'INSERT' || image?.__edb_e__?.S !== OUTBOX_ENTITY) return;
-  const messageId = image.messageId?.S;
-  if (!messageId) return;
-  const outcome = await deliverSms(deps, sender, messageId, budget);
-  logger.info('sms delivery', { messageId, outcome });
-  if (outcome === 'over-budget') countSmsOverBudget(image.county?.S ?? '');
-}
-
-export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
-  sender.registerLambdaContext(context);
-  failedEarlierInBatch = false;
-  return processPartialResponse(event, handleRecord, processor, { context, processInParallel: false });
-};
+export const handler = outboxStreamHandler(
+  optionalEnv(ENV.smsSink) === 'local'
+    ? localSmsSink
+    : snsSmsSender({ senderId: optionalEnv(ENV.smsSenderId), originationNumber: optionalEnv(ENV.smsOriginationNumber) }),
+);

@@ -12,7 +12,7 @@ import { ALIYUN_CALLBACK_ACK, AliyunSmsReports, AliyunSmsUps } from '#http/schem
 import { aliyunReceipts, aliyunReplies } from '#services/provider-callback.js';
 import { dbFromEnv } from '#store/db.js';
 
-const secret = providerSecret(requireEnv(ENV.smsProviderSecretArn));
+const secret = providerSecret(requireEnv(ENV.smsProviderSecretId));
 const queue = inboundSmsQueue(requireEnv(ENV.smsInboundQueueUrl));
 const deps = { db: dbFromEnv() };
 

@@ -1,6 +1,8 @@
 // HTTP API → the `api` Lambda (one router). A few routes are public by contract (DESIGN §5, §5b: the
 // labourer registration form and its SMS verification code, the health check, the sign-in
-// configuration); every other path needs a Cognito JWT.
+// configuration); every other path needs a JWT from the deployment's issuer (the user pool, or any
+// OIDC issuer in the China profile). The China profile adds the SMS provider's callback, public too
+// (it proves itself with a token) and served by a function of its own.
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -15,7 +17,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Auth } from './auth.js';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Data } from './data.js';
 import { LambdaFunction } from './lambda-function.js';
 
@@ -43,12 +45,26 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: HttpMethod.GET, path: '/auth/config' },
 ];
 
+/** The SMS provider's pushes (receipts, replies): `{kind}` is `report` or `reply`. */
+export const PROVIDER_CALLBACK_ROUTE: PublicRoute = { method: HttpMethod.POST, path: '/sms/callbacks/aliyun/{kind}', throttle: { rate: 50, burst: 100 } };
+
 /** Whole-stage limits; they bound cost and table load from abuse before any Lambda runs. */
 const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 };
 
+/** Who signs the JWTs the authorizer accepts. */
+export interface JwtIssuer {
+  /** The authorizer's construct id (and name). */
+  readonly id: string;
+  readonly issuerUrl: string;
+  /** The client ids the tokens must be issued to (`aud`). */
+  readonly audience: string[];
+}
+
 export interface ApiProps {
   readonly data: Data;
-  readonly auth: Auth;
+  readonly issuer: JwtIssuer;
+  /** China profile: the function behind the SMS provider's callback route. */
+  readonly providerCallback?: IFunction;
 }
 
 export class Api extends Construct {
@@ -58,10 +74,11 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const { data, auth } = props;
+    const { data, issuer } = props;
 
     // HTTP API integrations time out at 30 s; the function gives up first and answers itself.
-    this.fn = new LambdaFunction(this, 'Function', { handlerFile: 'api', timeout: Duration.seconds(25) });
+    // exceljs (the .xlsx exports and imports) sits beside the bundle, loaded by those routes only.
+    this.fn = new LambdaFunction(this, 'Function', { handlerFile: 'api', timeout: Duration.seconds(25), nodeModules: ['exceljs'] });
     this.fn.bindTable(data.table, 'RW');
     data.bindIdHash(this.fn);
 
@@ -90,10 +107,20 @@ export class Api extends Construct {
         reason: 'Public by design: labourers register without an account and verify their phone first (DESIGN §5, §5b), the health check and the sign-in configuration are read before any sign-in; all are throttled.',
       });
     }
+    const throttled = props.providerCallback ? [...PUBLIC_ROUTES, PROVIDER_CALLBACK_ROUTE] : PUBLIC_ROUTES;
+    if (props.providerCallback) {
+      const { method, path } = PROVIDER_CALLBACK_ROUTE;
+      const callbackRoutes = this.httpApi.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration('ProviderCallback', props.providerCallback) });
+      for (const route of callbackRoutes) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: 'The SMS provider pushes receipts and replies without a JWT: the function checks the secret token in the URL the provider was given (constant time), and the route is throttled.',
+        });
+        publicRoutes.push(route);
+      }
+    }
 
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', auth.issuerUrl, {
-      jwtAudience: [auth.webClient.userPoolClientId],
-    });
+    const authorizer = new HttpJwtAuthorizer(issuer.id, issuer.issuerUrl, { jwtAudience: issuer.audience });
     // Most specific route wins in an HTTP API, so the public routes above are not shadowed.
     this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
 
@@ -124,7 +151,7 @@ export class Api extends Construct {
     // Raw CloudFormation (the L2 has no per-route throttle): AWS::ApiGatewayV2::Stage RouteSettings keys
     // are PascalCase, and a key spelt otherwise is silently ignored.
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
-      PUBLIC_ROUTES.flatMap(({ method, path, throttle }) =>
+      throttled.flatMap(({ method, path, throttle }) =>
         throttle ? [[`${method} ${path}`, { ThrottlingRateLimit: throttle.rate, ThrottlingBurstLimit: throttle.burst }]] : [],
       ),
     );

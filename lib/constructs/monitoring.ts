@@ -19,6 +19,8 @@ export interface MonitoringProps {
   readonly streamConsumers?: Record<string, IFunction>;
   /** SMS spend this month (USD) that wakes someone: SNS has a spend limit, set outside the stack. */
   readonly smsMonthlySpendAlarmUsd?: number;
+  /** false where SMS do not go through Amazon SNS (China profile): no SNS SMS metrics to watch. */
+  readonly snsSms?: boolean;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -78,19 +80,21 @@ export class Monitoring extends Construct {
         `${name}: invocations throttled (concurrency limit reached).`,
       );
     }
-    // Direct-to-phone SMS: deliveries the carriers refused, and the month's spend.
-    alarm(
-      'SmsDeliveryFailures',
-      new Metric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsFailed', dimensionsMap: { PhoneNumber: 'PhoneNumberDirect' }, period: PERIOD, statistic: 'Sum' }),
-      10,
-      'SMS: more than 10 direct-to-phone deliveries failed in 5 minutes.',
-    );
-    alarm(
-      'SmsMonthlySpend',
-      new Metric({ namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', period: Duration.hours(1), statistic: 'Maximum' }),
-      props.smsMonthlySpendAlarmUsd ?? 500,
-      'SMS: this month’s spend passed the alarm threshold (the account spend limit stops sending).',
-    );
+    // Direct-to-phone SMS through SNS: deliveries the carriers refused, and the month's spend.
+    if (props.snsSms !== false) {
+      alarm(
+        'SmsDeliveryFailures',
+        new Metric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsFailed', dimensionsMap: { PhoneNumber: 'PhoneNumberDirect' }, period: PERIOD, statistic: 'Sum' }),
+        10,
+        'SMS: more than 10 direct-to-phone deliveries failed in 5 minutes.',
+      );
+      alarm(
+        'SmsMonthlySpend',
+        new Metric({ namespace: 'AWS/SNS', metricName: 'SMSMonthToDateSpentUSD', period: Duration.hours(1), statistic: 'Maximum' }),
+        props.smsMonthlySpendAlarmUsd ?? 500,
+        'SMS: this month’s spend passed the alarm threshold (the account spend limit stops sending).',
+      );
+    }
     // The notifier's own metric (Powertools EMF), one per non-urgent SMS held back by a county's budget;
     // the log line beside it names the county.
     alarm(

@@ -1,9 +1,13 @@
-// SMS in both directions.
-// Inbound: AWS End User Messaging SMS publishes two-way replies to an SNS topic → SQS (DLQ) →
-//   `sms-inbound`, which reports partial batch failures so one bad message never blocks the rest.
+// SMS in both directions, through the profile's provider.
+// Inbound: replies reach an SQS queue (DLQ) → `sms-inbound`, which reports partial batch failures so one
+//   bad message never blocks the rest. Global profile: AWS End User Messaging SMS publishes them to an
+//   SNS topic subscribed to the queue. China profile: Alibaba Cloud SMS pushes them (and delivery
+//   receipts) to the `sms-callback` function behind a public API route, which queues them.
 // Outbound: every SMS is an outbox item written in the same transaction as the state change it
-//   reports; the table stream (outbox INSERTs only) drives `notifier`, which publishes to the phone.
+//   reports; the table stream (outbox INSERTs only) drives `notifier`, which sends it through SNS
+//   (global) or Alibaba Cloud SMS (China; credentials from Secrets Manager, by name).
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -14,6 +18,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, asPositiveInteger } from '../../functions/config/env.js';
 import { OUTBOX_ENTITY } from '../../functions/store/entities/outbox-message.js';
+import type { AliyunSmsSettings } from '../profile.js';
 import type { Data } from './data.js';
 import { LambdaFunction } from './lambda-function.js';
 import { deadLetterQueue } from './queues.js';
@@ -34,6 +39,8 @@ export interface SmsProps {
    * `smsDailyBudgetPerCounty`, default 5,000. An alarm (Monitoring) says when a county reaches it.
    */
   readonly dailyBudgetPerCounty?: number;
+  /** China profile: Alibaba Cloud SMS instead of Amazon SNS (no SNS topic, no sns:Publish). */
+  readonly aliyun?: AliyunSmsSettings;
 }
 
 /** The budget from the props or the context (a number in cdk.json, a string on the command line). */
@@ -46,49 +53,22 @@ function dailyBudget(scope: Construct, props: SmsProps): number {
 }
 
 export class Sms extends Construct {
-  readonly inboundTopic: Topic;
   readonly inboundQueue: Queue;
   readonly inboundDlq: Queue;
   readonly notifierDlq: Queue;
   readonly inboundFn: LambdaFunction;
   readonly notifierFn: LambdaFunction;
+  /** China profile: receives the provider's receipts and replies (POST /sms/callbacks/aliyun/{kind}). */
+  readonly callbackFn?: LambdaFunction;
+  /** China profile: the provider's credentials and callback token, referred to by name. */
+  readonly providerSecret?: ISecret;
+  private readonly topic?: Topic;
 
   constructor(scope: Construct, id: string, props: SmsProps) {
     super(scope, id);
     const { data } = props;
-    const stack = Stack.of(this);
 
     // --- inbound -------------------------------------------------------------------------------
-    // SNS encryption needs a customer managed key: the AWS managed SNS key cannot be shared with
-    // the SMS service that publishes here.
-    const topicKey = new Key(this, 'InboundTopicKey', {
-      description: 'Chunfeng inbound SMS topic',
-      enableKeyRotation: true,
-    });
-    const smsService = new ServicePrincipal('sms-voice.amazonaws.com');
-    // Only End User Messaging SMS of this account, from its phone numbers in this region.
-    const fromOurSmsService = {
-      StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'sms-voice', resource: '*' }) },
-    };
-    topicKey.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [smsService],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: fromOurSmsService,
-      }),
-    );
-    this.inboundTopic = new Topic(this, 'InboundTopic', { masterKey: topicKey, enforceSSL: true });
-    this.inboundTopic.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [smsService],
-        actions: ['sns:Publish'],
-        resources: [this.inboundTopic.topicArn],
-        conditions: fromOurSmsService,
-      }),
-    );
-
     this.inboundDlq = deadLetterQueue(this, 'InboundDlq');
     this.inboundQueue = new Queue(this, 'InboundQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -98,9 +78,15 @@ export class Sms extends Construct {
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.inboundDlq, maxReceiveCount: 5 },
     });
-    // Raw delivery: the SQS body is End User Messaging's JSON itself (originationNumber,
-    // messageBody, inboundMessageId …), not wrapped in an SNS envelope.
-    this.inboundTopic.addSubscription(new SqsSubscription(this.inboundQueue, { rawMessageDelivery: true }));
+    if (props.aliyun) {
+      this.providerSecret = Secret.fromSecretNameV2(this, 'ProviderSecret', props.aliyun.secretName);
+      this.callbackFn = this.providerCallback(data, this.providerSecret);
+    } else {
+      this.topic = this.endUserMessagingTopic();
+      // Raw delivery: the SQS body is End User Messaging's JSON itself (originationNumber,
+      // messageBody, inboundMessageId …), not wrapped in an SNS envelope.
+      this.topic.addSubscription(new SqsSubscription(this.inboundQueue, { rawMessageDelivery: true }));
+    }
 
     this.inboundFn = new LambdaFunction(this, 'Inbound', { handlerFile: 'sms-inbound', timeout: INBOUND_TIMEOUT });
     // Replies leave through the outbox, so the table is the only thing it writes to.
@@ -124,23 +110,39 @@ export class Sms extends Construct {
     });
 
     const smsEnvironment: Record<string, string> = { [ENV.smsDailyBudgetPerCounty]: String(dailyBudget(this, props)) };
+    if (props.aliyun) {
+      Object.assign(smsEnvironment, {
+        [ENV.smsSignName]: props.aliyun.signName,
+        [ENV.smsTemplateCodes]: JSON.stringify(props.aliyun.templateCodes),
+        [ENV.smsProviderSecretId]: props.aliyun.secretName,
+      });
+    }
     if (props.senderId) smsEnvironment[ENV.smsSenderId] = props.senderId;
     if (props.originationNumber) smsEnvironment[ENV.smsOriginationNumber] = props.originationNumber;
     this.notifierFn = new LambdaFunction(this, 'Notifier', {
-      handlerFile: 'notifier',
+      // One provider's SDK per bundle: the China profile's notifier sends through Alibaba Cloud.
+      handlerFile: props.aliyun ? 'notifier-aliyun' : 'notifier',
       timeout: Duration.seconds(60),
       environment: smsEnvironment,
     });
     this.notifierFn.bindTable(data.table, 'RW');
-    // Publishing straight to a phone number has no resource ARN to scope to. Note: the account's
-    // monthly SMS spend limit (SNS SetSMSAttributes MonthlySpendLimit) cannot be set in CloudFormation;
-    // set it once per account and region, and raise it with AWS Support before a campaign.
-    this.notifierFn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-    Validations.of(this.notifierFn.role!).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Actions without resource-level permissions: sns:Publish to a phone number (direct SMS has no ARN), dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
-    });
+    if (this.providerSecret) {
+      this.providerSecret.grantRead(this.notifierFn);
+      Validations.of(this.notifierFn.role!).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Actions without resource-level permissions: dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
+      });
+    } else {
+      // Publishing straight to a phone number has no resource ARN to scope to. Note: the account's
+      // monthly SMS spend limit (SNS SetSMSAttributes MonthlySpendLimit) cannot be set in CloudFormation;
+      // set it once per account and region, and raise it with AWS Support before a campaign.
+      this.notifierFn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      Validations.of(this.notifierFn.role!).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Actions without resource-level permissions: sns:Publish to a phone number (direct SMS has no ARN), dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
+      });
+    }
     this.notifierFn.addEventSource(
       new DynamoEventSource(data.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -158,6 +160,62 @@ export class Sms extends Construct {
         ],
       }),
     );
+  }
+
+  /** Global profile: the SNS topic End User Messaging SMS publishes replies to. */
+  get inboundTopic(): Topic {
+    if (!this.topic) throw new Error('The china profile has no SNS topic: replies come through the provider callback');
+    return this.topic;
+  }
+
+  private endUserMessagingTopic(): Topic {
+    const stack = Stack.of(this);
+    // SNS encryption needs a customer managed key: the AWS managed SNS key cannot be shared with
+    // the SMS service that publishes here.
+    const topicKey = new Key(this, 'InboundTopicKey', {
+      description: 'Chunfeng inbound SMS topic',
+      enableKeyRotation: true,
+    });
+    const smsService = new ServicePrincipal('sms-voice.amazonaws.com');
+    // Only End User Messaging SMS of this account, from its phone numbers in this region.
+    const fromOurSmsService = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'sms-voice', resource: '*' }) },
+    };
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: fromOurSmsService,
+      }),
+    );
+    const topic = new Topic(this, 'InboundTopic', { masterKey: topicKey, enforceSSL: true });
+    topic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [smsService],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: fromOurSmsService,
+      }),
+    );
+    return topic;
+  }
+
+  /**
+   * The provider's callback: checks the token (from the secret), records receipts in the table, and
+   * queues replies for `sms-inbound`, which handles them as it handles every inbound SMS.
+   */
+  private providerCallback(data: Data, secret: ISecret): LambdaFunction {
+    const fn = new LambdaFunction(this, 'Callback', {
+      handlerFile: 'sms-callback',
+      timeout: Duration.seconds(10),
+      environment: { [ENV.smsProviderSecretId]: secret.secretName, [ENV.smsInboundQueueUrl]: this.inboundQueue.queueUrl },
+    });
+    fn.bindTable(data.table, 'RW');
+    secret.grantRead(fn);
+    this.inboundQueue.grantSendMessages(fn);
+    return fn;
   }
 
   get deadLetterQueues(): Queue[] {

@@ -3,9 +3,14 @@
 // etc. exactly as they do locally, and no CORS is needed. The pages are uploaded after deployment
 // (README: `aws s3 sync`), so no deployment Lambda runs in the stack. Every response carries the
 // security headers of web/security-headers.ts (the local runner sends the same).
+// China profile: CloudFront in the China regions serves only an ICP-filed domain of the customer's, with
+// a certificate uploaded to IAM; the county's domain and certificate id are given, the distribution
+// reaches the bucket through an origin access identity, and runs no CloudFront Function (the pages are
+// uploaded under their clean URLs too: README).
 import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  type CfnDistribution,
   CachePolicy,
   Distribution,
   Function as CloudFrontFunction,
@@ -19,6 +24,7 @@ import {
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { PagesDomainSettings } from '../profile.js';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, contentSecurityPolicy } from '../../web/security-headers.js';
@@ -39,6 +45,8 @@ export interface WebProps {
   readonly apiUrl: string;
   /** The hosted sign-in's base URL: the pages fetch tokens there (content security policy). */
   readonly signInOrigin?: string;
+  /** China profile: the county's ICP-filed domain and its IAM certificate. */
+  readonly ownDomain?: PagesDomainSettings;
 }
 
 export class Web extends Construct {
@@ -91,27 +99,53 @@ export class Web extends Construct {
       additionalBehaviors[`/${path}/*`] = apiBehavior;
     }
 
+    const own = props.ownDomain;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: '春风 Return-to-Work Coordinator: pages and API',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: own ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy,
-        functionAssociations: [
-          { eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'CleanUrls', { code: FunctionCode.fromInline(CLEAN_URLS) }) },
-        ],
+        functionAssociations: own
+          ? []
+          : [{ eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'CleanUrls', { code: FunctionCode.fromInline(CLEAN_URLS) }) }],
       },
       additionalBehaviors,
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
+      ...(own ? { domainNames: [own.domainName] } : {}),
     });
+    if (own) {
+      // The L2 takes ACM certificates only; CloudFront in the China regions takes IAM server certificates.
+      (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: own.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+    }
 
     Validations.of(this.distribution).acknowledge(
       { id: 'AwsSolutions-CFR1', reason: 'Labourers reach the pages from anywhere in China and abroad (workers abroad are served too); no geo restriction.' },
       { id: 'AwsSolutions-CFR2', reason: 'WAF is an operator choice per deployment (cost); the API has stage throttling and the public registration route a tighter limit.' },
-      { id: 'AwsSolutions-CFR4', reason: 'The default CloudFront certificate allows older TLS; a county attaches its own domain and certificate (TLSv1.2_2021) at deployment.' },
     );
+    if (!own) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'The default CloudFront certificate allows older TLS; a county attaches its own domain and certificate (TLSv1.2_2021) at deployment.',
+      });
+    } else {
+      Validations.of(this.distribution).acknowledge(
+        {
+          id: 'AwsSolutions-CFR4',
+          reason: 'The IAM certificate is set with TLSv1.2_2021 by a property override, which the rule does not read (tests/infra/china.test.ts pins the ViewerCertificate).',
+        },
+        {
+          id: 'AwsSolutions-CFR7',
+          reason: 'An origin access identity, which CloudFront in the China regions has long supported; its support of origin access control is not confirmed there. The bucket stays private either way.',
+        },
+      );
+    }
   }
 }

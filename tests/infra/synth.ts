@@ -29,9 +29,9 @@ export interface Synthesized {
   statementsOf(role: IRole): Statement[];
 }
 
-export function synth(context: Record<string, unknown> = {}): Synthesized {
+export function synth(context: Record<string, unknown> = {}, env: { account: string; region: string } = TEST_ENV): Synthesized {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
-  const stack = new CoordinatorStack(app, STACK_ID, { env: TEST_ENV });
+  const stack = new CoordinatorStack(app, STACK_ID, { env });
   const template = Template.fromStack(stack);
   const resources = template.toJSON().Resources as Record<string, CfnJson>;
   const logicalId = (construct: IConstruct): string =>

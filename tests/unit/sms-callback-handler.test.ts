@@ -16,7 +16,7 @@ vi.mock('#services/provider-callback.js', () => ({
 
 let handler: (event: APIGatewayProxyEventV2) => Promise<unknown>;
 beforeAll(async () => {
-  process.env.SMS_PROVIDER_SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-northwest-1:111122223333:secret:sms';
+  process.env.SMS_PROVIDER_SECRET_ID = 'chunfeng/sms-provider';
   process.env.SMS_INBOUND_QUEUE_URL = 'https://sqs.cn-northwest-1.amazonaws.com.cn/111122223333/inbound';
   ({ handler } = (await import('../../functions/handlers/sms-callback.js')) as never);
 });
