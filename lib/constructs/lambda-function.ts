@@ -25,6 +25,11 @@ export interface LambdaFunctionProps
   extends Omit<NodejsFunctionProps, 'entry' | 'handler' | 'runtime' | 'architecture' | 'bundling' | 'role' | 'logGroup'> {
   /** File name (without extension) of the handler under functions/handlers, e.g. `api`. */
   readonly handlerFile: string;
+  /**
+   * Packages installed beside the bundle instead of inside it: big ones a few routes import on first use
+   * (exceljs), so they neither count against the bundle budget nor slow every cold start.
+   */
+  readonly nodeModules?: string[];
 }
 
 export class LambdaFunction extends NodejsFunction {
@@ -32,7 +37,7 @@ export class LambdaFunction extends NodejsFunction {
   readonly handlerFile: string;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionProps) {
-    const { handlerFile, environment, ...rest } = props;
+    const { handlerFile, environment, nodeModules, ...rest } = props;
     // Our own role (instead of the default one) keeps the AWS managed AWSLambdaBasicExecutionRole
     // policy out: log writes are granted on this function's log group only (below).
     const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -65,6 +70,7 @@ export class LambdaFunction extends NodejsFunction {
         // The AWS SDK v3 comes from the nodejs24.x runtime: bundled, the DynamoDB client alone is
         // ~330 KB minified, which no function could carry within the 300 KB budget (DESIGN §8).
         externalModules: [...RUNTIME_PROVIDED_MODULES],
+        ...(nodeModules ? { nodeModules } : {}),
         tsconfig: `${PROJECT_ROOT}tsconfig.json`,
         // The pinned esbuild in node_modules bundles locally; there is no Docker here or in CI.
         forceDockerBundling: false,
