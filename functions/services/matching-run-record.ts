@@ -53,7 +53,11 @@ export async function recordRunProgress(deps: Pick<Deps, 'db'>, runId: string, d
 export async function finishRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string, outcome: RunOutcome): Promise<Partial<Record<UnmatchedReason, number>>> {
   const now = deps.clock.now();
   const byReason = new Map<UnmatchedReason, string[]>();
-  for (const [labourerId, reason] of outcome.reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), labourerId]);
+  for (const [labourerId, reason] of outcome.reasons) {
+    const ids = byReason.get(reason);
+    if (ids === undefined) byReason.set(reason, [labourerId]);
+    else ids.push(labourerId);
+  }
   const parts: { reason: UnmatchedReason; part: number; labourerIds: string[] }[] = [];
   for (const [reason, ids] of byReason) {
     ids.sort();
