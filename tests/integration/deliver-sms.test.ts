@@ -2,7 +2,7 @@
 // county's daily SMS budget.
 import { describe, expect, it } from 'vitest';
 import { idempotentSmsSender } from '../../functions/adapters/idempotent-sms-sender.js';
-import { PermanentSmsError, type OutboundSms, type SmsSender } from '../../functions/adapters/sms-sender.js';
+import { PermanentSmsError, SuppressedSmsError, type OutboundSms, type SmsSender } from '../../functions/adapters/sms-sender.js';
 import { renderSms, URGENT_TEMPLATES } from '../../functions/domain/sms/templates.js';
 import { deliverSms } from '../../functions/services/deliver-sms.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
@@ -103,6 +103,30 @@ describe('deliverSms', () => {
     expect(outcomes).toEqual(['suppressed', 'sent']);
     expect(sent.map((s) => s.messageId)).toEqual([confirmation.messageId]);
     expect(data?.status).toBe('suppressed');
+  });
+
+  it('suppresses by number: an opted-out number with no registration, not a number whose registration opted out elsewhere', async () => {
+    const deps = await freshDeps();
+    const stranger = `+86${mobilePhone()}`;
+    await deps.db.entities.phoneOptOut.put({ phone: stranger, optedOutAt: new Date().toISOString() }).go();
+    const { sender, sent } = countingSender();
+    const toStranger = await pendingMessage(deps, 'registered', stranger);
+    const toOther = await pendingMessage(deps, 'registered');
+    const outcomes = [await deliverSms(deps, sender, toStranger.messageId, BUDGET), await deliverSms(deps, sender, toOther.messageId, BUDGET)];
+    expect(outcomes).toEqual(['suppressed', 'sent']);
+    expect(sent.map((s) => s.messageId)).toEqual([toOther.messageId]);
+  });
+
+  it("records a message the provider's own opt-out list would drop as suppressed, not sent", async () => {
+    const deps = await freshDeps();
+    const { sender } = countingSender(() => {
+      throw new SuppressedSmsError('carrier-opt-out: 该号码在短信服务商的退订名单上');
+    });
+    const message = await pendingMessage(deps);
+    const outcome = await deliverSms(deps, sender, message.messageId, BUDGET);
+    const { data } = await deps.db.entities.outboxMessage.get({ messageId: message.messageId }).go();
+    expect(outcome).toBe('suppressed');
+    expect(data).toMatchObject({ status: 'suppressed', failureReason: expect.stringContaining('carrier-opt-out') });
   });
 
   it('marks a message the provider refuses for good as failed, with the reason', async () => {
