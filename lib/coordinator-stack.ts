@@ -8,6 +8,7 @@ import { Api, type JwtIssuer } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
 import { Jobs } from './constructs/jobs.js';
+import { LambdaFunction } from './constructs/lambda-function.js';
 import { Web } from './constructs/web.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { National } from './constructs/national.js';
@@ -96,6 +97,10 @@ export class CoordinatorStack extends Stack {
       this.api.fn.addEnvironment(ENV.signInDomain, this.auth.domain.baseUrl());
       this.api.fn.addEnvironment(ENV.signInClientId, this.auth.webClient.userPoolClientId);
       this.api.fn.addEnvironment(ENV.userPoolId, this.auth.userPool.userPoolId);
+    }
+    if (china) {
+      // Every function learns the provider: SNS-only features (its opt-out list) stay off in China.
+      for (const fn of this.node.findAll().filter((c): c is LambdaFunction => c instanceof LambdaFunction)) fn.addEnvironment(ENV.smsProvider, 'aliyun');
     }
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {

@@ -50,6 +50,8 @@ export const ENV = {
   phoneChangeCoolingHours: 'PHONE_CHANGE_COOLING_HOURS',
   /** SMS per county per day past which non-urgent SMS are suppressed (default DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY). */
   smsDailyBudgetPerCounty: 'SMS_DAILY_BUDGET_PER_COUNTY',
+  /** The profile's SMS provider, `sns` (default) or `aliyun` (China): what else depends on it (the carrier opt-out list) reads it. */
+  smsProvider: 'SMS_PROVIDER',
   /** The provider's approved signature, without the brackets (春风行动 for 【春风行动】). */
   smsSignName: 'SMS_SIGN_NAME',
   /** JSON: template name (functions/domain/sms/templates.ts) → the provider's approved template code. */

@@ -90,6 +90,12 @@ describe('the China profile', () => {
     expect(JSON.parse(env.SMS_TEMPLATE_CODES as string)).toEqual(CODES);
   });
 
+  it('tells every function the SMS provider, so SNS-only features (its opt-out list) stay off', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(5);
+    for (const fn of functions) expect(fn.Properties.Environment.Variables.SMS_PROVIDER).toBe('aliyun');
+  });
+
   it('keeps the provider credentials out of the template: a secret referred to by name, read at run time', () => {
     expect(ofType('AWS::SecretsManager::Secret')).toEqual([]);
     expect(json.match(/resolve:secretsmanager|accessKeySecret|callbackToken/g)).toBeNull();
