@@ -1,5 +1,8 @@
 // Dev tokens `dev:<role>:<scope>` exist only here, in the local runner: they become the same JWT claims
-// the Cognito authorizer would put in the event, so the handlers never know the difference.
+// the authorizer would put in the event (Cognito's, or those a local OIDC sign-in names), so the
+// handlers never know the difference.
+import { claimNamesFromEnv } from '../../functions/http/claim-names.js';
+
 export type DevClaims = Record<string, string>;
 
 const ROLES = new Set(['coordinator', 'employer', 'admin']);
@@ -10,8 +13,9 @@ export function claimsFromDevToken(authorization: string | undefined): DevClaims
   const role = match[1]!.toLowerCase();
   const scope = match[2]!;
   if (!ROLES.has(role)) return undefined;
-  const claims: DevClaims = { sub: `dev-${role}-${scope}`, 'cognito:groups': `[${role}]` };
-  if (role === 'coordinator') claims['custom:county'] = scope;
-  if (role === 'employer') claims['custom:employerId'] = scope;
+  const names = claimNamesFromEnv();
+  const claims: DevClaims = { sub: `dev-${role}-${scope}`, [names.role]: `[${role}]` };
+  if (role === 'coordinator') claims[names.county] = scope;
+  if (role === 'employer') claims[names.employerId] = scope;
   return claims;
 }

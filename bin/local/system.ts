@@ -27,8 +27,43 @@ export interface LocalSystemOptions {
   printSms?: boolean;
   /** Run the scheduled jobs as timers. */
   schedules?: boolean;
-  /** An OAuth sign-in for the pages instead of dev tokens (tests of the deployed sign-in flow). */
-  signIn?: { domain: string; clientId: string };
+  /**
+   * An OAuth sign-in for the pages instead of dev tokens (tests of the deployed sign-in flow): a user
+   * pool's hosted sign-in (`domain`), or any OIDC provider's endpoints and the claims it puts role and scope in.
+   */
+  signIn?: { clientId: string; domain: string } | { clientId: string; oidc: LocalOidcSignIn };
+}
+
+export interface LocalOidcSignIn {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  endSessionEndpoint?: string;
+  scope?: string;
+  claims?: { role: string; county: string; employerId: string };
+}
+
+/** The environment the api reads a sign-in from, as the stack sets it for each profile. */
+function signInEnvironment(signIn: LocalSystemOptions['signIn']): Record<string, string> {
+  if (!signIn) return {};
+  if ('domain' in signIn) return { [ENV.signInDomain]: signIn.domain, [ENV.signInClientId]: signIn.clientId };
+  const { oidc } = signIn;
+  const env: Record<string, string | undefined> = {
+    [ENV.signInClientId]: signIn.clientId,
+    [ENV.oidcAuthorizationEndpoint]: oidc.authorizationEndpoint,
+    [ENV.oidcTokenEndpoint]: oidc.tokenEndpoint,
+    [ENV.oidcEndSessionEndpoint]: oidc.endSessionEndpoint,
+    [ENV.oidcScopes]: oidc.scope,
+    [ENV.roleClaim]: oidc.claims?.role,
+    [ENV.countyClaim]: oidc.claims?.county,
+    [ENV.employerClaim]: oidc.claims?.employerId,
+  };
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Where the pages fetch tokens (their content security policy names it). */
+function signInOrigin(signIn: LocalSystemOptions['signIn']): string | undefined {
+  if (!signIn) return undefined;
+  return 'domain' in signIn ? signIn.domain : new URL(signIn.oidc.tokenEndpoint).origin;
 }
 
 export interface LocalSystem {
@@ -93,7 +128,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     [ENV.idHashSecret]: process.env[ENV.idHashSecret] ?? localIdHashSecret(options.dataDir),
     [ENV.smsSink]: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    ...(options.signIn ? { [ENV.signInDomain]: options.signIn.domain, [ENV.signInClientId]: options.signIn.clientId } : {}),
+    ...signInEnvironment(options.signIn),
   });
   // POST /matching/national-runs runs the national steps here, as bin/local/national-run.ts does.
   const [{ inProcessNationalRuns }, { inProcessLauncher }, { depsFromEnv }] = await Promise.all([
@@ -137,7 +172,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const server: Server = createServer((req, res) => {
     void (async () => {
       try {
-        if (await servePage(req, res, { signInOrigin: options.signIn?.domain })) return;
+        if (await servePage(req, res, { signInOrigin: signInOrigin(options.signIn) })) return;
         const body = await readBody(req);
         if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/clock') {
           const simulated = await setSimulatedClock(parseJson(body), () => runJobsOnce());

@@ -227,7 +227,8 @@ export function resumeSignIn(roles: readonly Role[]): Promise<boolean> | undefin
   const code = here.searchParams.get('code');
   const state = here.searchParams.get('state');
   if (state !== null && (code !== null || here.searchParams.has('error'))) {
-    for (const param of ['code', 'state', 'error', 'error_description']) here.searchParams.delete(param);
+    // OIDC providers may add the session (Keycloak's session_state) and the issuer (RFC 9207 `iss`).
+    for (const param of ['code', 'state', 'error', 'error_description', 'error_uri', 'session_state', 'iss']) here.searchParams.delete(param);
     window.history.replaceState(window.history.state, '', here.pathname + here.search + here.hash);
     const pending = pendingSignIn();
     sessionStorage.removeItem(PENDING);
