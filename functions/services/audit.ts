@@ -30,24 +30,6 @@ export interface AuditView {
 
 export const labourerTarget = (labourerId: string) => `labourer:${labourerId}`;
 
-/** What each action is called on the pages (the person page's history). */
-const ACTION_NAMES: Record<string, string> = {
-  'labourer.register': '工作人员代为报名',
-  'labourer.update': '修改资料',
-  'phoneChange.approve': '换号完成',
-  'phoneChange.refuse': '换号被拒绝',
-  'seat.cancel': '取消专车座位',
-  'trip.book': '预订专车',
-  'trip.update': '修改专车',
-  'vacancy.update': '修改岗位',
-  'post.create': '发布公益岗位',
-  povertyImport: '导入贫困户名单',
-};
-
-export function auditActionName(action: string): string {
-  return ACTION_NAMES[action] ?? action;
-}
-
 function auditItem(deps: Pick<Deps, 'newId' | 'clock'>, record: AuditRecord) {
   return {
     auditId: deps.newId(),

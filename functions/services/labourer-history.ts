@@ -2,7 +2,8 @@
 // it was theirs (labourer-phones.ts), and what happened to them: registration, offers made and answered,
 // bus seats, and the audit entries about them (staff edits, phone moves).
 import { templateDisplayName } from '#domain/sms/template-names.js';
-import { auditOfLabourer, auditActionName, type AuditFields } from './audit.js';
+import { auditActionName } from '#domain/audit-actions.js';
+import { auditOfLabourer, type AuditFields } from './audit.js';
 import type { Deps } from './deps.js';
 import { inPeriod, phonePeriods, type PhonePeriod } from './labourer-phones.js';
 
@@ -54,7 +55,8 @@ export async function labourerHistory(deps: Pick<Deps, 'db'>, labourerId: string
       ...(offer.status === 'offered' ? [] : [{ at: offer.answeredAt ?? offer.respondBy, kind: 'event' as const, text: `${OFFER_OUTCOME[offer.status] ?? offer.status}：${offer.vacancyTitle}` }]),
     ]),
     ...seats,
-    ...audit.map((entry): HistoryEntry => ({
+    // The registration itself is the first event already; its audit entry would say it twice.
+    ...audit.filter((entry) => entry.action !== 'labourer.register').map((entry): HistoryEntry => ({
       at: entry.at,
       kind: 'event',
       text: auditActionName(entry.action),

@@ -139,6 +139,36 @@ export interface Labourer {
   watchSince?: string;
   /** Registered at the office by this staff member. */
   registeredBy?: string;
+  /** Short code to read out on the phone. */
+  registrationCode?: string;
+  /** Where they board a bus. */
+  pickup?: { code?: string; name: string };
+  povertySource?: 'self' | 'import' | 'coordinator';
+}
+
+/** GET /labourers/{id}/history: both directions of SMS and what happened, oldest first. */
+export interface HistoryEntry {
+  at: string;
+  kind: 'inbound' | 'outbound' | 'event';
+  text?: string;
+  status?: string;
+  template?: string;
+  templateName?: string;
+  intent?: string;
+  phone?: string;
+  actor?: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/** GET /audit: a staff write. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
 }
 
 export interface Registration {
@@ -221,6 +251,25 @@ export interface MatchingRun {
   objective: number;
   poorPlaced: number;
   skipped: number;
+  /** Unmatched labourers by the first reason that held. */
+  byReason?: Record<string, number>;
+}
+
+/** GET /matching/runs/{id}. */
+export interface MatchingRunRecord {
+  runId: string;
+  county: string;
+  state: 'running' | 'done' | 'failed';
+  offers: number;
+  unmatched: number;
+  startedAt: string;
+  finishedAt?: string;
+  byReason: Record<string, number>;
+}
+
+export interface UnmatchedEntry {
+  labourerId: string;
+  reason: string;
 }
 
 export interface NationalRunStarted {

@@ -13,6 +13,7 @@ import { offersView } from '../workspace/views/offers.js';
 import { peopleView } from '../workspace/views/people.js';
 import { personView } from '../workspace/views/person.js';
 import { tripsView } from '../workspace/views/trips.js';
+import { unmatchedView } from '../workspace/views/unmatched.js';
 import { vacanciesView } from '../workspace/views/vacancies.js';
 import { watchView } from '../workspace/views/watch.js';
 import { createWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -30,6 +31,7 @@ const NAV: { id: string; label: Key }[] = [
   { id: 'watch', label: 'tab.watch' },
   { id: 'vacancies', label: 'tab.vacancies' },
   { id: 'offers', label: 'tab.offers' },
+  { id: 'unmatched', label: 'tab.unmatched' },
   { id: 'trips', label: 'tab.trips' },
   { id: 'messages', label: 'tab.messages' },
 ];
@@ -56,6 +58,7 @@ if (session) {
     watch: watchView,
     vacancies: vacanciesView,
     offers: offersView,
+    unmatched: unmatchedView,
     trips: tripsView,
     messages: messagesView,
   };

@@ -2,6 +2,7 @@
 import { post, type MatchingRun } from '../../api.js';
 import { busy, h, replace, text, toast } from '../../dom.js';
 import { msg } from '../../i18n.js';
+import { rememberRun } from '../last-run.js';
 import type { Workspace } from '../workspace.js';
 
 export function matchingAction(ws: Workspace): HTMLElement {
@@ -17,7 +18,9 @@ export function matchingAction(ws: Workspace): HTMLElement {
         run.skipped ? text(msg('coord.match.skipped', { n: run.skipped })) : null,
         ' ',
         h('a', { href: '#/offers' }, text('coord.match.seeOffers')),
+        run.unmatched > 0 ? [' ', h('a', { href: `#/unmatched/${run.runId}`, 'data-testid': 'see-unmatched' }, text(msg('coord.match.seeUnmatched', { n: run.unmatched })))] : null,
       );
+      rememberRun(ws.county(), run.runId);
       toast(text(line));
       ws.directory.clear();
     }),

@@ -5,7 +5,7 @@ import { msg } from '../../i18n.js';
 import type { Workspace } from '../workspace.js';
 
 export function povertyImport(ws: Workspace, onImported: () => void): HTMLElement {
-  const file = h('input', { type: 'file', id: 'poverty-file', class: 'file', accept: '.csv,text/csv' });
+  const file = h('input', { type: 'file', id: 'poverty-file', class: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const button = h('button', { type: 'button', class: 'button', 'data-testid': 'import-poverty' }, text('coord.import.run'));
   const result = h('div', { class: 'result', 'data-testid': 'import-result', 'aria-live': 'polite' });
   button.addEventListener('click', () =>
@@ -16,7 +16,9 @@ export function povertyImport(ws: Workspace, onImported: () => void): HTMLElemen
         return;
       }
       const query = ws.session.role === 'admin' ? { county: ws.county() } : {};
-      const { data } = await request<PovertyImport>('POST', '/labourers/poverty-import', { ...ws.opts, query, body: await chosen.text(), contentType: 'text/csv' });
+      // The file's own bytes: an office's list is often GBK (Excel on Chinese Windows) or .xlsx, which the
+      // API decodes; read as text here, GBK would be lost before it left the browser.
+      const { data } = await request<PovertyImport>('POST', '/labourers/poverty-import', { ...ws.opts, query, body: await chosen.arrayBuffer(), contentType: 'application/octet-stream' });
       const line = msg('coord.import.result', { matched: data.matched, unmatched: data.unmatched, other: data.notResident ?? 0 });
       replace(
         result,

@@ -1,13 +1,13 @@
 // 录用通知: the county's offers, newest first, by status, each with its reasons.
-import { get, type Offer, type Vacancy } from '../../api.js';
-import { h, replace, text } from '../../dom.js';
+import { download, get, type Offer, type Vacancy } from '../../api.js';
+import { busy, h, replace, text } from '../../dom.js';
 import { msg, onLanguageChange } from '../../i18n.js';
 import { offerCard } from '../components/offer-card.js';
 import { empty } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
 
-const STATUSES = ['offered', 'accepted', 'declined', 'expired'];
+const STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'];
 
 export function offersView(ws: Workspace): View {
   let offers: Offer[] = [];
@@ -20,6 +20,10 @@ export function offersView(ws: Workspace): View {
   );
   const list = h('div', { class: 'offer-list', 'data-testid': 'offers' });
   status.addEventListener('change', () => void load());
+  const exportButton = h('button', { type: 'button', class: 'button small', 'data-testid': 'export-offers' }, text('coord.export'));
+  exportButton.addEventListener('click', () =>
+    void busy(exportButton, () => download('/offers.xlsx', `录用通知-${ws.county()}.xlsx`, { ...ws.opts, query: { county: ws.county(), status: status.value || undefined } })),
+  );
 
   async function load(): Promise<void> {
     const [found, vacancies] = await Promise.all([
@@ -34,12 +38,12 @@ export function offersView(ws: Workspace): View {
 
   function render(): void {
     if (offers.length === 0) return replace(list, empty('coord.offers.none'));
-    replace(list, offers.map((o) => offerCard(o, ws.directory, titles)));
+    replace(list, offers.map((o) => offerCard(o, ws.directory, titles, { opts: ws.opts, done: load })));
   }
 
   onLanguageChange(render);
   return {
-    el: h('section', { class: 'card view' }, h('h2', null, text('tab.offers')), h('div', { class: 'toolbar' }, h('label', { class: 'inline-label' }, text('common.status'), status)), list),
+    el: h('section', { class: 'card view' }, h('h2', null, text('tab.offers')), h('div', { class: 'toolbar' }, h('label', { class: 'inline-label' }, text('common.status'), status), exportButton), list),
     show: load,
   };
 }

@@ -1,4 +1,5 @@
 // 劳动者: find anyone in the county — by name, phone, ID number or registration code — and filter by status.
+import { download } from '../../api.js';
 import { busy, h, text } from '../../dom.js';
 import { msg, onLanguageChange } from '../../i18n.js';
 import { labourerList } from '../components/labourer-list.js';
@@ -18,7 +19,11 @@ export function peopleView(ws: Workspace): View {
   const go = h('button', { type: 'submit', class: 'button small' }, text('coord.labourers.find'));
   const list = labourerList(ws, 'labourers');
   const load = () => list.load({ status: status.value, q: search.value.trim() });
-  const form = h('form', { class: 'toolbar', role: 'search', novalidate: true }, search, go, h('label', { class: 'inline-label' }, text('common.status'), status));
+  const exportButton = h('button', { type: 'button', class: 'button small', 'data-testid': 'export-labourers' }, text('coord.export'));
+  exportButton.addEventListener('click', () =>
+    void busy(exportButton, () => download('/labourers.xlsx', `劳动者名单-${ws.county()}.xlsx`, { ...ws.opts, query: { county: ws.county(), status: status.value || undefined } })),
+  );
+  const form = h('form', { class: 'toolbar', role: 'search', novalidate: true }, search, go, h('label', { class: 'inline-label' }, text('common.status'), status), exportButton);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(go, load);
