@@ -6,6 +6,7 @@ import { handleInboundSms } from '../../functions/services/conversation/handle-i
 import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
 import { mobilePhone, validIdNumber } from '../helpers/people.js';
+import { FORMS as CORPUS_FORMS } from '../unit/sms/county-forms.js';
 
 const local = useTestSystem();
 const { api } = local;
@@ -92,6 +93,37 @@ describe('registration forms through the phone simulator', () => {
     const availableFrom = 'fields' in parsed ? parsed.fields.availableFrom : undefined;
     expect(labourer).toMatchObject({ homeCounty: county, channel: 'sms', ...expected, ...(availableFrom ? { availableFrom } : {}) });
     if (!('pickup' in expected)) expect(labourer).not.toHaveProperty('pickup');
+  });
+
+  // Every form message of the unit corpus that carries a name and a resident ID number (a fresh one of the
+  // same county): registered with each field as the grammar read it.
+  // (Permits and foreign numbers, which need their county first, are the test after this one.)
+  const complete = CORPUS_FORMS.filter(([text, expected]) => expected.name !== undefined && !expected.invalidIdNumber && /(?<!\d)[1-6]\d{16}[\dX]/.test(text));
+  it.each(complete)('corpus: %s', async (text) => {
+    const fixed = /\d{17}[\dX]/.exec(text)?.[0];
+    if (!fixed) return;
+    const county = fixed.slice(0, 6);
+    const phone = mobilePhone();
+    const message = text.replaceAll(fixed, validIdNumber(county));
+    const replies = await sms(phone, message);
+    const parsed = parseSms(message, new Date());
+    if (parsed.kind !== 'register' && parsed.kind !== 'fields') throw new Error(`not a registration: ${message}`);
+    const f = parsed.fields;
+    expect(replies[0], message).toMatch(/报名成功/);
+    if (f.dailyWage !== undefined) expect(replies[0]).toContain(`日薪${f.dailyWage}元`);
+    const labourer = await labourerByPhone(phone, county);
+    expect(labourer, message).toMatchObject({
+      name: f.name,
+      homeCounty: county,
+      skills: f.skills.length > 0 ? f.skills : ['普工'],
+      destinations: f.destinations,
+      expectedWage: f.expectedWage ?? 0,
+      canTravel: !f.localOnly,
+      poverty: f.povertySelfDeclared,
+      ...(f.availableFrom ? { availableFrom: f.availableFrom } : {}),
+      ...(f.pickup ? { pickup: f.pickup } : {}),
+    });
+    if (!f.pickup) expect(labourer).not.toHaveProperty('pickup');
   });
 
   it('asks for the 18-digit number when a 15-digit one comes, and refuses a region never assigned', async () => {
