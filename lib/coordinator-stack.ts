@@ -71,6 +71,8 @@ export class CoordinatorStack extends Stack {
       apiUrl: this.api.url,
       signInOrigin: china ? new URL(china.oidc.tokenEndpoint).origin : this.auth.domain.baseUrl(),
       ownDomain: china?.pages,
+      // The provider calls back on the filed domain too: API Gateway's own address may not be reachable in China without one.
+      extraApiPaths: china ? ['sms'] : [],
     });
     const pagesUrl = china ? `https://${china.pages.domainName}/` : `https://${this.web.distribution.distributionDomainName}/`;
     if (china) {
@@ -128,7 +130,7 @@ export class CoordinatorStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     if (china) {
       // Give the provider's console this URL, ending in `report` (状态报告) or `reply` (上行短信), with ?token=<callbackToken>.
-      new CfnOutput(this, 'SmsCallbackUrl', { value: `${this.api.url}sms/callbacks/aliyun/` });
+      new CfnOutput(this, 'SmsCallbackUrl', { value: `${pagesUrl}sms/callbacks/aliyun/` });
       new CfnOutput(this, 'PagesDistributionDomain', { value: this.web.distribution.distributionDomainName });
     } else {
       new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -47,6 +47,8 @@ export interface WebProps {
   readonly signInOrigin?: string;
   /** China profile: the county's ICP-filed domain and its IAM certificate. */
   readonly ownDomain?: PagesDomainSettings;
+  /** More first path segments for the API (the China profile's SMS provider callback, `sms`). */
+  readonly extraApiPaths?: readonly string[];
 }
 
 export class Web extends Construct {
@@ -94,7 +96,7 @@ export class Web extends Construct {
       responseHeadersPolicy,
     };
     const additionalBehaviors: Record<string, BehaviorOptions> = {};
-    for (const path of API_PATHS) {
+    for (const path of [...API_PATHS, ...(props.extraApiPaths ?? [])]) {
       additionalBehaviors[`/${path}`] = apiBehavior;
       additionalBehaviors[`/${path}/*`] = apiBehavior;
     }
