@@ -129,6 +129,13 @@ describe('the coordinator workspace', () => {
     expect(names).toEqual(expect.arrayContaining(['王立学', '李芳', '张伟']));
   });
 
+  it('shows the jobs the county’s people can reach in other counties', async () => {
+    await page.click('#tab-vacancies');
+    await page.getByTestId('vacancies').locator('.empty').waitFor(WAIT); // nothing in the county itself
+    await page.selectOption('[data-testid=vacancy-reach]', 'labourers');
+    await expect.poll(() => page.getByTestId('vacancies').textContent(), WAIT).toContain('湖州工地瓦工');
+  });
+
   it('imports a poverty list saved by Excel on Chinese Windows (GBK CSV)', async () => {
     await page.click('#tab-dashboard');
     const csv = iconv.encode(`姓名,身份证号\r\n张伟,${people.cook.idNumber}\r\n`, 'gbk');

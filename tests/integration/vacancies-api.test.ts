@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestSystem } from '../helpers/local-api.js';
 import { depsForTable } from '../helpers/local-table.js';
+import { registrationBody, validIdNumber } from '../helpers/people.js';
 
 const EMPLOYER_A = 'dev:employer:huzhou-bricks';
 const EMPLOYER_B = 'dev:employer:dongguan-garments';
@@ -188,5 +189,24 @@ describe('GET /vacancies scope', () => {
     const admin = await api('GET', '/vacancies', { token: ADMIN });
     expect(other.status).toBe(403);
     expect(admin.status).toBe(400);
+  });
+});
+
+describe('GET /vacancies?reach=labourers', () => {
+  it('lists the open jobs the county’s labourers can reach in other counties, besides the county’s own', async () => {
+    // A labourer of 剑阁县 (510823) bound for 湖州 (3305); a job in 湖州吴兴区, one in 深圳 nobody is bound for.
+    const county = '510823';
+    await api('POST', '/labourers', { token: `dev:coordinator:${county}`, json: registrationBody({ idNumber: validIdNumber(county), destinations: ['3305'] }) });
+    const huzhou = (await api('POST', '/vacancies', { token: EMPLOYER_A, json: vacancy({ title: '湖州可去的岗位' }) })).body.id;
+    const shenzhen = (await api('POST', '/vacancies', { token: EMPLOYER_B, json: vacancy({ title: '深圳没人去的岗位', county: '440304' }) })).body.id;
+
+    const reach = await api('GET', `/vacancies?county=${county}&reach=labourers`, { token: `dev:coordinator:${county}` });
+    const own = await api('GET', `/vacancies?county=${county}`, { token: `dev:coordinator:${county}` });
+
+    expect(reach.status).toBe(200);
+    const ids = reach.body.map((v: { id: string }) => v.id);
+    expect(ids).toContain(huzhou);
+    expect(ids).not.toContain(shenzhen);
+    expect(own.body.map((v: { id: string }) => v.id)).not.toContain(huzhou);
   });
 });

@@ -3,6 +3,7 @@
 import { chinaToday } from '#domain/calendar.js';
 import { ForbiddenError } from '#domain/errors.js';
 import type { Deps } from '#services/deps.js';
+import { reachableVacancies } from '#services/reachable-vacancies.js';
 import {
   createPost,
   getVacancy,
@@ -42,7 +43,8 @@ export async function listVacanciesRoute(deps: Deps, event: HttpEvent, principal
     return jsonResponse(200, own.filter((v) => (!query.county || v.county === query.county) && (!query.kind || v.kind === query.kind)));
   }
   const county = resolveCounty(principal, query.county);
-  return jsonResponse(200, await listCountyVacancies(deps, county, query.kind));
+  const vacancies = query.reach === 'labourers' ? await reachableVacancies(deps, county) : await listCountyVacancies(deps, county, query.kind);
+  return jsonResponse(200, query.kind ? vacancies.filter((v) => v.kind === query.kind) : vacancies);
 }
 
 /** Who may see and change one vacancy: its employer; for posts, the county's coordinator; admin. */

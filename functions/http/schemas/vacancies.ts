@@ -42,4 +42,6 @@ export const PatchVacancyBody = z
 export const ListVacanciesQuery = z.object({
   county: z.optional(county),
   kind: z.optional(z.enum(VACANCY_KINDS)),
+  /** `labourers`: the open vacancies the county's labourers can reach, in other counties too. */
+  reach: z.optional(z.enum(['labourers'])),
 });

@@ -2,6 +2,7 @@
 import { get, patch, type Vacancy } from '../../api.js';
 import { busy, formatNumber, h, replace, text } from '../../dom.js';
 import { msg, onLanguageChange } from '../../i18n.js';
+import { placeFullName } from '../../places.js';
 import { empty, statusBadge, table } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
@@ -15,11 +16,18 @@ export function vacanciesView(ws: Workspace): View {
     h('option', { value: 'job' }, text(msg('kind', { v: 'job' }))),
     h('option', { value: 'post' }, text(msg('kind', { v: 'post' }))),
   );
+  const reach = h(
+    'select',
+    { class: 'input small', 'data-testid': 'vacancy-reach', i18n: { 'aria-label': 'coord.vacancies.reach' } },
+    h('option', { value: '' }, text('coord.vacancies.inCounty')),
+    h('option', { value: 'labourers' }, text('coord.vacancies.reachable')),
+  );
   const list = h('div', { class: 'table-wrap', 'data-testid': 'vacancies' });
   kind.addEventListener('change', () => render());
+  reach.addEventListener('change', () => void load());
 
   async function load(): Promise<void> {
-    vacancies = await get<Vacancy[]>('/vacancies', { ...ws.opts, query: { county: ws.county() } });
+    vacancies = await get<Vacancy[]>('/vacancies', { ...ws.opts, query: { county: ws.county(), reach: reach.value || undefined } });
     render();
   }
 
@@ -29,16 +37,17 @@ export function vacanciesView(ws: Workspace): View {
     replace(
       list,
       table(
-        ['col.title', 'col.kind', 'col.skills', 'col.wage', 'col.start', 'col.fill', 'col.status', 'col.actions'],
+        ['col.title', 'col.kind', 'col.place', 'col.skills', 'col.wage', 'col.start', 'col.fill', 'col.status', 'col.actions'],
         shown.map((v) => [
           h('strong', null, v.title),
           h('span', null, text(msg('kind', { v: v.kind })), v.kind === 'post' ? h('small', { class: 'muted block' }, text(msg('coord.vacancies.postTerms', { months: v.months ?? '?', share: Math.round((v.poorShareMin ?? 0.6) * 100) }))) : null),
+          placeFullName(v.county),
           v.skills.map((s) => h('span', { class: 'tag' }, text(msg('skill', { v: s })))),
           formatNumber(v.monthlyWage),
           v.startDate,
           h('span', null, `${v.filled} / ${v.openings}`, h('small', { class: 'muted block' }, text(msg('coord.vacancies.offered', { offered: v.offered, remaining: v.remaining })))),
           statusBadge('status.vacancy', v.status),
-          v.kind === 'post' ? postToggle(v) : '',
+          v.kind === 'post' && v.county === ws.county() ? postToggle(v) : '',
         ]),
       ),
     );
@@ -56,7 +65,7 @@ export function vacanciesView(ws: Workspace): View {
 
   onLanguageChange(render);
   return {
-    el: h('section', { class: 'card view' }, h('h2', null, text('tab.vacancies')), h('div', { class: 'toolbar' }, h('label', { class: 'inline-label' }, text('common.kind'), kind)), list),
+    el: h('section', { class: 'card view' }, h('h2', null, text('tab.vacancies')), h('div', { class: 'toolbar' }, reach, h('label', { class: 'inline-label' }, text('common.kind'), kind)), list),
     show: load,
   };
 }
