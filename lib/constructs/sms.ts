@@ -88,7 +88,18 @@ export class Sms extends Construct {
       this.topic.addSubscription(new SqsSubscription(this.inboundQueue, { rawMessageDelivery: true }));
     }
 
-    this.inboundFn = new LambdaFunction(this, 'Inbound', { handlerFile: 'sms-inbound', timeout: INBOUND_TIMEOUT });
+    this.inboundFn = new LambdaFunction(this, 'Inbound', {
+      handlerFile: 'sms-inbound',
+      timeout: INBOUND_TIMEOUT,
+      // The provider decides whether 订阅 also lifts the number from SNS's own opt-out list (adapters/carrier-opt-out.ts).
+      environment: { [ENV.smsProvider]: props.aliyun ? 'aliyun' : 'sns' },
+    });
+    if (!props.aliyun) {
+      // 订阅 asks SNS whether the number is on its opt-out list and opts it back in; neither action has a resource ARN.
+      this.inboundFn.addToRolePolicy(
+        new PolicyStatement({ actions: ['sns:CheckIfPhoneNumberIsOptedOut', 'sns:OptInPhoneNumber'], resources: ['*'] }),
+      );
+    }
     // Replies leave through the outbox, so the table is the only thing it writes to.
     this.inboundFn.bindTable(data.table, 'RW');
     data.bindIdHash(this.inboundFn);
@@ -136,11 +147,12 @@ export class Sms extends Construct {
       // Publishing straight to a phone number has no resource ARN to scope to. Note: the account's
       // monthly SMS spend limit (SNS SetSMSAttributes MonthlySpendLimit) cannot be set in CloudFormation;
       // set it once per account and region, and raise it with AWS Support before a campaign.
-      this.notifierFn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      // Before publishing, the notifier asks whether SNS would drop the SMS (its own opt-out list): logged suppressed.
+      this.notifierFn.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'], resources: ['*'] }));
       Validations.of(this.notifierFn.role!).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:
-          'Actions without resource-level permissions: sns:Publish to a phone number (direct SMS has no ARN), dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
+          'Actions without resource-level permissions: sns:Publish to a phone number (direct SMS has no ARN), sns:CheckIfPhoneNumberIsOptedOut, dynamodb:ListStreams (stream event source) and X-Ray tracing. tests/infra pins this list.',
       });
     }
     this.notifierFn.addEventSource(

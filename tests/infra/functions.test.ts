@@ -52,7 +52,12 @@ describe('Lambda functions', () => {
         .filter((s) => s.Resource === '*')
         .flatMap(actionsOf)
         .sort();
-      const expected = fn === stack.sms.notifierFn ? [...xray, 'dynamodb:ListStreams', 'sns:Publish'] : xray;
+      const expected =
+        fn === stack.sms.notifierFn
+          ? [...xray, 'dynamodb:ListStreams', 'sns:CheckIfPhoneNumberIsOptedOut', 'sns:Publish']
+          : fn === stack.sms.inboundFn
+            ? [...xray, 'sns:CheckIfPhoneNumberIsOptedOut', 'sns:OptInPhoneNumber']
+            : xray;
       expect(anyResource, fn.handlerFile).toEqual(expected.sort());
     }
   });
