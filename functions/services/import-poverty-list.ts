@@ -19,7 +19,9 @@ export interface PovertyImportResult {
   errors: { row: number; message: string }[];
 }
 
-const CONCURRENCY = 16;
+const BATCH = 100;
+const PARALLEL_BATCHES = 4;
+const RETRIES = 8;
 const MAX_REPORTED_ERRORS = 200;
 
 /** What is wrong with a row's ID number, or undefined when it reads. */
@@ -53,21 +55,35 @@ export async function importPovertyList(deps: Deps, county: string, file: Uint8A
 
   const importedAt = now.toISOString();
   const { labourer, uniqueGuard, povertyMark } = deps.db.entities;
-  async function mark(entry: { row: number; idNumber: string }): Promise<void> {
-    const idHash = await deps.hasher.hash(entry.idNumber);
-    const { data: guard } = await uniqueGuard.get({ kind: 'idNumber', value: idHash }).go();
-    const { data: found } = guard ? await labourer.get({ labourerId: guard.labourerId }).go() : { data: null };
-    // A registered labourer's home county is their ID number's region: a resident, as checked above.
-    if (!found) {
-      await povertyMark.put({ idHash, county, importedAt }).go();
-      result.unmatched++;
-    } else {
-      await labourer.patch({ labourerId: found.labourerId }).set({ poverty: true, povertySource: 'import' }).go();
-      result.matched++;
+  /** One batch: its ID numbers' guards in batch gets, the unregistered marked in batch writes. */
+  async function markBatch(batch: { row: number; idNumber: string }[]): Promise<void> {
+    const hashes = await Promise.all(batch.map((entry) => deps.hasher.hash(entry.idNumber)));
+    const guards = new Map<string, string>();
+    for (let keys = hashes.map((value) => ({ kind: 'idNumber' as const, value })), attempt = 0; keys.length > 0; attempt++) {
+      if (attempt === RETRIES) throw new Error('poverty import: guard reads still unprocessed after retries');
+      const { data, unprocessed } = await uniqueGuard.get(keys).go();
+      for (const guard of data) guards.set(guard.value, guard.labourerId);
+      keys = unprocessed.map((k) => ({ kind: 'idNumber' as const, value: k.value }));
     }
+    // A registered labourer's home county is their ID number's region: a resident, as checked above.
+    const registered = [...new Set(guards.values())];
+    await Promise.all(registered.map((labourerId) => labourer.patch({ labourerId }).set({ poverty: true, povertySource: 'import' }).go()));
+    let marks = hashes.filter((idHash) => !guards.has(idHash)).map((idHash) => ({ idHash, county, importedAt }));
+    const pending = marks.length;
+    for (let attempt = 0; marks.length > 0; attempt++) {
+      if (attempt === RETRIES) throw new Error('poverty import: mark writes still unprocessed after retries');
+      const { unprocessed } = await povertyMark.put(marks).go();
+      const left = new Set(unprocessed.map((k) => k.idHash));
+      marks = marks.filter((m) => left.has(m.idHash));
+    }
+    result.matched += registered.length;
+    result.unmatched += pending;
   }
-  for (let i = 0; i < valid.length; i += CONCURRENCY) {
-    await Promise.all(valid.slice(i, i + CONCURRENCY).map(mark));
+  // Batches of 100 (one batch get each), a few at a time: 100,000 rows are 1,000 batches, not 400,000 calls.
+  const batches: { row: number; idNumber: string }[][] = [];
+  for (let i = 0; i < valid.length; i += BATCH) batches.push(valid.slice(i, i + BATCH));
+  for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
+    await Promise.all(batches.slice(i, i + PARALLEL_BATCHES).map(markBatch));
   }
   if (result.errors.length > MAX_REPORTED_ERRORS) result.errors.length = MAX_REPORTED_ERRORS;
   return result;
