@@ -30,6 +30,9 @@ const PLACES = ['浙江湖州', '广东东莞', '深圳', '江苏苏州', '上�
 const WAGES = ['4500', '4500元', '4.5k', '4千5', '四千五', '五千', '5千', '月薪四千五', '每月4600元', '一万二', '1.2万', '6000块',
   '工资5000以上', '4500-5000', '３５００'];
 const DATES = ['3月5日', '3月5号', '3.5号', '3/5', '正月十五', '15号出发', '2月20日', '明天', '三月初'];
+/** Labelled forms as counties published them (tests/unit/sms/county-forms.ts): places with roles, day wages. */
+const FORM_PLACES = ['固始县', '光山', '城步县儒林镇', '宣汉县南坝镇黄龙村2组', '台江', '秀山汽车站', '仁寿县城', '宣威市富牛镇玉龙村'];
+const FORM_WAGES = ['一天300', '日薪350', '300元/天', '四千5', '万把块', '兩千六', '期望薪资6500'];
 const SEPARATORS = [' ', ',', '，', '、', '#', '；', '：', '\n', '　'];
 const SHORT = ['1', '2', '接受', '拒绝', '好的', '不去', 'Y', 'n', '查询', 'CX', '退订', 'TD', '订阅', '帮助', '？', 'help',
   '你好', '谢谢', '在吗', '什么时候发车', '😀', '好的，谢谢', '换号'];
@@ -45,7 +48,15 @@ function buildCorpus(size: number): string[] {
   const corpus: string[] = [];
   while (corpus.length < size) {
     const r = random();
-    if (r < 0.45) {
+    if (r < 0.1) {
+      // a message copied from a county's registration form
+      const fields = [
+        `姓名：${name()}`, `身份证号：${idNumber()}`, `${pick(['出发地点', '上车点', '家庭住址', '户籍地'])}：${pick(FORM_PLACES)}`,
+        `${pick(['目的地点', '务工地点', '在外工作单位'])}：${pick(PLACES)}${pick(['', '长安', '华丰电子有限公司', '工业园区'])}`,
+        `工种：${pick(SKILLS)}`, `返岗时间：${pick(DATES)}`, pick(FORM_WAGES), `是否建档立卡贫困户：${pick(['是', '否'])}`,
+      ];
+      corpus.push(fields.join(pick([' ', '，', '\n'])));
+    } else if (r < 0.45) {
       // a full registration, fields in any order, some labelled or glued
       const fields = [name(), idNumber(), pick(SKILLS), pick(PLACES), pick(WAGES)];
       if (random() < 0.5) fields.push(pick(SKILLS));

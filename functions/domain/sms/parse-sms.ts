@@ -160,7 +160,7 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
 
   for (let t = 0; t < tokens.length; t++) {
     const items = tokenItems[t]!;
-    if (items.some((item) => item.t !== 'noise' && item.t !== 'nameLabel' && item.t !== 'role' && item.t !== 'dot')) contentTokens++;
+    if (carriesContent(items)) contentTokens++;
     const overrides = placeOverrides(items);
     const village = isVillageAddress(tokens[t]!);
     for (let index = 0; index < items.length; index++) {
@@ -406,8 +406,19 @@ function narrower<T extends PlacePoint>(current: T | undefined, next: PlaceCandi
   return next.code.length > current.code.length && next.code.startsWith(current.code) ? next : current;
 }
 
+/** A token carrying anything but labels and filler. */
+function carriesContent(items: readonly Item[]): boolean {
+  for (const item of items) if (item.t !== 'noise' && item.t !== 'nameLabel' && item.t !== 'role' && item.t !== 'dot') return true;
+  return false;
+}
+
+const NO_ITEMS: ReadonlySet<Item> = new Set();
+
 /** Wages beside a daily word (日薪300, 300一天, 一天三百): the nearest wage after it, else the one before it. */
-function dailyWageItems(items: readonly Item[]): Set<Item> {
+function dailyWageItems(items: readonly Item[]): ReadonlySet<Item> {
+  let any = false;
+  for (const item of items) if (item.t === 'daily') any = true;
+  if (!any) return NO_ITEMS;
   const daily = new Set<Item>();
   const content: Item[] = [];
   for (const item of items) if (item.t !== 'noise' && item.t !== 'dot') content.push(item);

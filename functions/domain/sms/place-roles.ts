@@ -30,6 +30,7 @@ const SEAT_WORDS: ReadonlySet<string> = new Set(['城', '县城', '城区', '市
 /** Towns after a city or county: 织里镇, 长安镇, 虎门街道. */
 const TOWN_TAIL = /.(?:镇|乡|街道|办事处|区)$/;
 /** 黄龙村, 2组, 二组, 3社: a village or group address. */
+const VILLAGE_CHARS = /[村屯组社队]/;
 const VILLAGE = /[村屯]|[0-9一二三四五六七八九十]+(?:组|社|队)/;
 
 /** A run that, right after a place, makes a longer toponym of it (村, 镇, 路 …, 园区, 工业区). */
@@ -78,7 +79,8 @@ export function isWorkplace(text: string): boolean {
 
 /** Whether a token's text holds a village or group address. */
 export function isVillageAddress(token: string): boolean {
-  return VILLAGE.test(token);
+  // Most tokens hold none of these characters: skip the expression for them.
+  return VILLAGE_CHARS.test(token) && VILLAGE.test(token);
 }
 
 /** A place spelling that may mean a province or a city (东莞, 湖州), not only counties. */
