@@ -33,8 +33,10 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGateway
   if (kind === 'report') {
     const reports = AliyunSmsReports.safeParse(body(event));
     if (!reports.success) return refuse(400, 'not a receipt batch');
-    logger.info('sms receipts', { received: reports.data.length, ...(await aliyunReceipts(deps, reports.data)) });
-    return jsonResponse(200, ALIYUN_CALLBACK_ACK);
+    const outcome = await aliyunReceipts(deps, reports.data);
+    logger.info('sms receipts', { received: reports.data.length, ...outcome });
+    // Not acknowledged while a receipt is ahead of our record of the send: the provider pushes the batch again.
+    return outcome.early > 0 ? refuse(503, 'try again') : jsonResponse(200, ALIYUN_CALLBACK_ACK);
   }
   if (kind === 'reply') {
     const ups = AliyunSmsUps.safeParse(body(event));

@@ -28,8 +28,8 @@ const report = (outId: string, bizId: string, success: boolean) => ({
 describe('Alibaba Cloud SMS receipts', () => {
   it('marks a sent message delivered once, however often the receipt comes', async () => {
     const messageId = await sentMessage('biz-1');
-    expect(await aliyunReceipts(deps, [report(messageId, 'biz-1', true)])).toEqual({ recorded: 1 });
-    expect(await aliyunReceipts(deps, [report(messageId, 'biz-1', false)])).toEqual({ recorded: 0 });
+    expect(await aliyunReceipts(deps, [report(messageId, 'biz-1', true)])).toEqual({ recorded: 1, early: 0 });
+    expect(await aliyunReceipts(deps, [report(messageId, 'biz-1', false)])).toEqual({ recorded: 0, early: 0 });
     expect((await statusOf(messageId))?.status).toBe('delivered');
   });
 
@@ -41,8 +41,18 @@ describe('Alibaba Cloud SMS receipts', () => {
       report(messageId.replace(/.$/, '0'), 'biz-2', true),
       { ...report(messageId, 'biz-other', true) },
     ]);
-    expect(out).toEqual({ recorded: 1 });
+    expect(out).toEqual({ recorded: 1, early: 0 });
     expect(await statusOf(messageId)).toMatchObject({ status: 'failed', failureReason: 'receipt: MK:0001 空号' });
+  });
+
+  it('counts a receipt that overtook the record of the send as early, and takes it when pushed again', async () => {
+    const phone = `+86${mobilePhone()}`;
+    await writeOutbox(deps, { to: phone, sms: renderSms('optedIn', {}) });
+    const messageId = (await deps.db.entities.outboxMessage.query.messagesByPhone({ to: phone }).go()).data[0]!.messageId;
+
+    expect(await aliyunReceipts(deps, [report(messageId, 'biz-3', true)])).toEqual({ recorded: 0, early: 1 });
+    await deps.db.entities.outboxMessage.patch({ messageId }).set({ status: 'sent', providerMessageId: 'biz-3' }).go();
+    expect(await aliyunReceipts(deps, [report(messageId, 'biz-3', true)])).toEqual({ recorded: 1, early: 0 });
   });
 });
 

@@ -10,7 +10,9 @@ vi.mock('#adapters/provider-secret.js', () => ({
 vi.mock('#adapters/inbound-sms-queue.js', () => ({ inboundSmsQueue: () => ({}) }));
 vi.mock('#store/db.js', () => ({ dbFromEnv: () => ({}) }));
 vi.mock('#services/provider-callback.js', () => ({
-  aliyunReceipts: async (_deps: unknown, reports: unknown[]) => (calls.receipts.push(...reports), { recorded: reports.length }),
+  aliyunReceipts: async (_deps: unknown, reports: { out_id?: string }[]) => (
+    calls.receipts.push(...reports), { recorded: reports.length, early: reports.filter((r) => r.out_id === 'early').length }
+  ),
   aliyunReplies: async (_queue: unknown, ups: unknown[]) => (calls.replies.push(...ups), { queued: ups.length }),
 }));
 
@@ -42,6 +44,10 @@ describe('sms-callback handler', () => {
     expect(json(await handler(event('reply', [up])))).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
     expect(json(await handler(event('report', [receipt])))).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
     expect([calls.replies, calls.receipts]).toEqual([[up], [receipt]]);
+  });
+
+  it('does not acknowledge a receipt batch with one ahead of our record of the send, so it comes again', async () => {
+    expect(json(await handler(event('report', [receipt, { ...receipt, out_id: 'early' }]))).status).toBe(503);
   });
 
   it('refuses bodies that are not a batch of its kind, and unknown kinds', async () => {
