@@ -56,7 +56,7 @@ const zh = {
   'status.offer': pick({ offered: '待答复', accepted: '已接受', declined: '已拒绝', expired: '已过期', withdrawn: '已撤回' }),
   'status.trip': pick({ proposed: '待订座', booked: '已订座', cancelled: '已取消', departed: '已发车' }),
   unplanned: pick({ 'empty-window': '可出发日期晚于开工日期', 'day-cap': '超出每天发车上限' }),
-  'status.message': pick({ pending: '待发送', sent: '已发送', failed: '发送失败', suppressed: '已屏蔽（退订）' }),
+  'status.message': pick({ pending: '待发送', sent: '已发送', delivered: '已送达', failed: '发送失败', suppressed: '已屏蔽（退订）' }),
 
   'common.all': '全部',
   'common.close': '关闭',
@@ -433,7 +433,7 @@ const en: Record<Key, Entry> = {
   'status.offer': pick({ offered: 'Awaiting answer', accepted: 'Accepted', declined: 'Declined', expired: 'Expired', withdrawn: 'Withdrawn' }),
   'status.trip': pick({ proposed: 'Proposed', booked: 'Booked', cancelled: 'Cancelled', departed: 'Departed' }),
   unplanned: pick({ 'empty-window': 'available only after the job starts', 'day-cap': 'over the daily departure cap' }),
-  'status.message': pick({ pending: 'Pending', sent: 'Sent', failed: 'Failed', suppressed: 'Suppressed (opted out)' }),
+  'status.message': pick({ pending: 'Pending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', suppressed: 'Suppressed (opted out)' }),
 
   'common.all': 'All',
   'common.close': 'Close',
