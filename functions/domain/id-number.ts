@@ -83,6 +83,17 @@ export function maskIdNumber(idNumber: string): string {
   return `${id.slice(0, 6)}********${id.slice(14)}`;
 }
 
+/**
+ * Free text (an inbound SMS kept for the conversation) with every ID-number-shaped run masked: 18
+ * characters (digits, a final X) as `maskIdNumber` does, 15-digit first-generation numbers completely.
+ * Full-width digits count too. What is kept and shown never holds a whole ID number.
+ */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(/(?<![0-9０-９])[0-9０-９]{17}[0-9０-９Xx×Ｘｘ](?![0-9０-９])|(?<![0-9０-９])[0-9０-９]{15}(?![0-9０-９])/g, (id) =>
+    id.length === 18 ? maskIdNumber(id) : '*'.repeat(id.length),
+  );
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

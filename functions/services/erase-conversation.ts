@@ -6,9 +6,13 @@ import type { Deps } from './deps.js';
 import { auditOfLabourer, labourerTarget } from './audit.js';
 import { inPeriod, phonePeriods } from './labourer-phones.js';
 
-export async function eraseConversation(deps: Pick<Deps, 'db'>, labourerId: string, lastPhone: string, keep: string): Promise<number> {
+export async function eraseConversation(
+  deps: Pick<Deps, 'db'>,
+  { labourerId, lastPhone, registeredAt }: { labourerId: string; lastPhone: string; registeredAt: string },
+  keep: string,
+): Promise<number> {
   const { outboxMessage, inboundMessage, auditEntry } = deps.db.entities;
-  const periods = phonePeriods(lastPhone, await auditOfLabourer(deps, labourerId));
+  const periods = phonePeriods(lastPhone, await auditOfLabourer(deps, labourerId), registeredAt);
   let erased = 0;
   for (const period of periods) {
     const [{ data: sent }, { data: received }] = await Promise.all([

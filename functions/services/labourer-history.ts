@@ -35,7 +35,7 @@ export async function labourerHistory(deps: Pick<Deps, 'db'>, labourerId: string
   const { data: labourer } = await db.entities.labourer.get({ labourerId }).go();
   if (!labourer) return undefined;
   const audit = await auditOfLabourer(deps, labourerId);
-  const periods = phonePeriods(labourer.phone, audit);
+  const periods = phonePeriods(labourer.phone, audit, labourer.createdAt);
 
   const [messages, { data: offers }, seats] = await Promise.all([
     Promise.all(periods.map((period) => conversationOn(deps, period))),

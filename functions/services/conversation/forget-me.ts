@@ -58,7 +58,7 @@ export async function confirmForget(ctx: InboundContext, labourer: LabourerView 
   return {
     intent: 'confirmForget',
     parts,
-    afterCommit: () => eraseConversation(ctx.deps, labourerId, phone, ctx.inboundMessageId),
+    afterCommit: () => eraseConversation(ctx.deps, { labourerId, lastPhone: phone, registeredAt: item.createdAt }, ctx.inboundMessageId),
     onRefused: () => replyOnly(ctx, 'confirmForget', 'notRegistered', {}),
   };
 }

@@ -2,6 +2,7 @@
 // and the message's marker in one transaction — a redelivered message finds its marker and does nothing.
 // The marker also keeps the message (text, sender, labourer, intent) for the person page, for the season.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { maskIdNumbersIn } from '#domain/id-number.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import { asksForHelp, offerAnswerIn } from '#domain/sms/conversation-cues.js';
 import { parseSms, type SmsIntent } from '#domain/sms/parse-sms.js';
@@ -113,7 +114,7 @@ function markerPart(ctx: InboundContext, intent: string, text: string, labourer:
   const kept =
     intent === 'confirmForget'
       ? { phone: `erased:${ctx.inboundMessageId}`, expiresAt: nowSeconds + MARKER_TTL_SECONDS }
-      : { phone: ctx.phone, text, labourerId: labourer?.id, expiresAt: nowSeconds + INBOUND_KEEP_DAYS * 24 * 3600 };
+      : { phone: ctx.phone, text: maskIdNumbersIn(text), labourerId: labourer?.id, expiresAt: nowSeconds + INBOUND_KEEP_DAYS * 24 * 3600 };
   return {
     name: 'inbound',
     item: ({ inboundMessage }) =>
