@@ -39,6 +39,7 @@ import { isPickupSuffix, isCompanyToken, isVillageAddress, isWorkplace, isZoneTo
 import { MAX_DAILY_WAGE, MAX_WAGE, MIN_WAGE } from './sms-wages.js';
 import { type NameCandidate, classifyLeftover, isNameShaped, looksLikeName, mergeNameParts } from './sms-names.js';
 import { codePointLength } from './sms-text.js';
+import { idRegionNamesHome } from '../id-number.js';
 import { scanToken } from './sms-scan.js';
 import { DATE_SLASH, isUpperAsciiCode, joinSplitNumbers, protectDateSlashes, tokenize } from './sms-text.js';
 
@@ -149,6 +150,9 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   let roles: PlaceRole[] = []; // what the next places are, from the labels before them
   let roleLabelLast = false; // the previous item was a role label: labels stack (出发地点+目的地点)
   let labelledDestination = false; // a destination label is in force (工作单位：…)
+  let placeRun: string[] = []; // destinations added by the places read since the last label or other field
+  // The labourer's county, from a resident ID number in the message.
+  const homeRegion = idItem?.t === 'id' && idRegionNamesHome(idItem.value.slice(0, 6)) ? idItem.value.slice(0, 6) : undefined;
   let nameLabel = false; // a name label was just read
   let leaveDate = false; // 离常时间: the next date is when they left, not when they can start
   let povertyQuestion = false; // 是否建档立卡贫困户: the next 是 / 否 answers it
@@ -189,7 +193,9 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
       if (item.t !== 'place' && item.t !== 'role' && item.t !== 'noise' && item.t !== 'dot' && item.t !== 'leaveDate') {
         roles = [];
         labelledDestination = false;
+        placeRun = [];
       }
+      if (item.t === 'role') placeRun = [];
       switch (item.t) {
         case 'id':
           strongFields = true;
@@ -249,11 +255,24 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
             break;
           }
           placeContext.push(place.code);
-          if (role === 'home') home = narrower(home, place);
+          // Unlabelled, the labourer's own county (the ID's) is where they live, not where to work — and so are
+          // the province and city named just before it (云南省曲靖市宣威市, 湖南 城步). Their home county suits any
+          // job anyway (matching); a bus must never be planned there.
+          const unlabelled = role === 'destination' && queued === undefined && override === undefined && homeRegion !== undefined;
+          const ownCounty = unlabelled && (place.code === homeRegion || (placeRun.includes(homeRegion!) && homeRegion!.startsWith(place.code)));
+          if (ownCounty) {
+            for (const code of placeRun) {
+              const at = destinations.findIndex((d) => d.code === code);
+              if (at >= 0 && homeRegion!.startsWith(code)) destinations.splice(at, 1);
+            }
+          }
+          if (ownCounty) placeRun.push(homeRegion!); // 城步 湖南: the province after the county is theirs too
+          if (role === 'home' || ownCounty) home = narrower(home, place);
           else if (role === 'pickup') pickup = narrower(pickup, place);
           else {
             strongFields = true;
             addDestination(destinations, place);
+            placeRun.push(place.code);
           }
           break;
         }

@@ -50,6 +50,7 @@ function shortForms(place: Place): string[] {
   if (autonomous) {
     forms.push(autonomous[1]!);
     if (autonomous[2] === '州') forms.push(`${autonomous[1]}州`); // 凉山州, 恩施州
+    if (autonomous[2] === '县') forms.push(`${autonomous[1]}县`); // 城步县, 秀山县: how their own people write them
   } else {
     const plain = PLAIN_SUFFIX.exec(name);
     if (plain && !(plain[2] === '旗' && BANNER_SIDE.test(plain[1]!))) forms.push(plain[1]!);

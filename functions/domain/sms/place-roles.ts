@@ -124,7 +124,8 @@ export function placeOverrides(items: readonly Item[]): Map<number, PlaceOverrid
         overrides.set(i, 'skip'); // 宣汉县城, 秀山汽车站: the place it is in
         continue;
       }
-      if (isFromSuffix(item.text)) {
+      // 四川人, 长安营乡人: a place and its people
+      if (isFromSuffix(item.text) || (item.text.endsWith('人') && /[镇乡村]人$/.test(item.text))) {
         overrides.set(i, 'skip');
         markRunBefore(items, overrides, i, 'home');
         continue;

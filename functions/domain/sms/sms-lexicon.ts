@@ -41,7 +41,7 @@ export function buildLexicon(): Map<string, Lex> {
   for (const w of LOCAL_WORDS) lexicon.set(w, { kind: 'local' });
   for (const w of POVERTY_WORDS) lexicon.set(w, { kind: 'poverty' });
   for (const [w, days] of RELATIVE_DATE_WORDS) lexicon.set(w, { kind: 'relDate', days });
-  for (const w of ['元宵', '元宵节']) lexicon.set(w, { kind: 'lantern' });
+  for (const w of ['元宵', '元宵节', '过完十五', '过了十五', '过完元宵', '过了元宵', '十五过后']) lexicon.set(w, { kind: 'lantern' });
   return lexicon;
 }
 
