@@ -1,6 +1,7 @@
 // The coordinator's person workspace through the HTTP contract: search (name, phone digits, ID number,
 // registration code), PATCH /labourers/{id} with its audit entry, GET /audit, and a person's history
 // with both directions of SMS — each within the county's scope.
+import { maskIdNumber } from '../../functions/domain/id-number.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestSystem } from '../helpers/local-api.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
@@ -198,7 +199,8 @@ describe('GET /labourers/{id}/history', () => {
     const entries = res.body as { at: string; kind: string; text?: string; templateName?: string; actor?: string; phone?: string }[];
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
     const inbound = entries.filter((e) => e.kind === 'inbound');
-    expect(inbound.map((e) => e.text)).toEqual([`报名 张飞 ${idNumber} 瓦工 湖州 4500`, 'CX', 'CX']);
+    // Kept with the ID number masked: never the whole number in a conversation.
+    expect(inbound.map((e) => e.text)).toEqual([`报名 张飞 ${maskIdNumber(idNumber)} 瓦工 湖州 4500`, 'CX', 'CX']);
     expect(inbound.map((e) => e.phone)).toEqual([`+86${phone}`, `+86${phone}`, `+86${newPhone}`]);
     const outbound = entries.filter((e) => e.kind === 'outbound');
     // The old phone until the move (its notice included), then the new one.
