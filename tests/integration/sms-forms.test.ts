@@ -126,6 +126,14 @@ describe('registration forms through the phone simulator', () => {
     if (!f.pickup) expect(labourer).not.toHaveProperty('pickup');
   });
 
+  it('never keeps the own county as a destination, even when the ID number comes in a later message', async () => {
+    const phone = mobilePhone();
+    await sms(phone, '报名 王五 宣汉 广州 普工');
+    const done = await sms(phone, validIdNumber('511722'));
+    expect(done[0]).toMatch(/王五您好.*报名成功/);
+    expect(await labourerByPhone(phone, '511722')).toMatchObject({ homeCounty: '511722', destinations: [P('4401', '广州市')] });
+  });
+
   it('asks for the 18-digit number when a 15-digit one comes, and refuses a region never assigned', async () => {
     const old = await sms(mobilePhone(), '报名 王立新 510822850315001 瓦工 湖州');
     const fake = await sms(mobilePhone(), `报名 王假 ${validIdNumber('111111')} 普工`);

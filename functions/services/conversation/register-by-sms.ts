@@ -57,7 +57,9 @@ export async function registerBySms(
         phone: ctx.phone,
         // A labourer who names no trade is offered general labour (普工) posts.
         skills: merged.skills.length > 0 ? merged.skills : ['普工'],
-        destinations: merged.destinations.map((d) => d.code),
+        // The labourer's own county, named in a message the ID number came apart from, is home (it suits any
+        // job there anyway): never a destination a bus would be planned to.
+        destinations: merged.destinations.map((d) => d.code).filter((code) => code !== merged.idNumber!.regionCode),
         expectedWage: merged.expectedWage ?? 0,
         availableFrom: merged.availableFrom,
         canTravel: !merged.localOnly,
