@@ -23,6 +23,12 @@ function windowOf(limit: RateLimit, now: Date) {
   return { nowSeconds, windowStart };
 }
 
+/** Seconds until the current window of `limit` ends (when a full window opens again). */
+export function secondsLeftInWindow(deps: Pick<Deps, 'clock'>, limit: RateLimit): number {
+  const { nowSeconds, windowStart } = windowOf(limit, deps.clock.now());
+  return Math.max(1, windowStart + limit.windowSeconds - nowSeconds);
+}
+
 /** Counts one event against the limit, unless the window is already full (then nothing is counted). */
 export async function takeFromLimit(deps: Pick<Deps, 'db' | 'clock'>, limit: RateLimit, subject: string): Promise<RateDecision> {
   const { nowSeconds, windowStart } = windowOf(limit, deps.clock.now());

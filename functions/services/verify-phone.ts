@@ -4,13 +4,14 @@
 // Lambda instances: the form can no longer be used to send SMS to numbers of someone's choosing.
 // Four write units a code: the client's counter, the code, the phone's day counter, the SMS.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { CHINA_UTC_OFFSET_SECONDS } from '#domain/calendar.js';
 import { RateLimitedError, ValidationError, VerificationRequiredError } from '#domain/errors.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { isConditionFailure } from '#store/condition-failure.js';
 import type { Deps } from './deps.js';
 import { writeOutbox } from './outbox.js';
-import { countInWindow, takeFromLimit, type RateLimit } from './rate-limit.js';
+import { countInWindow, secondsLeftInWindow, takeFromLimit, type RateLimit } from './rate-limit.js';
 
 export const CODE_TTL_SECONDS = 600;
 const RESEND_AFTER_SECONDS = 60;
@@ -18,13 +19,9 @@ const TRIES = 5;
 
 export const VERIFY_LIMITS = {
   perClientHour: { name: 'verify-client-hour', max: 20, windowSeconds: 3600 },
-  perPhoneDay: { name: 'verify-phone-day', max: 5, windowSeconds: 86_400 },
+  perPhoneDay: { name: 'verify-phone-day', max: 5, windowSeconds: 86_400, utcOffsetSeconds: CHINA_UTC_OFFSET_SECONDS },
 } satisfies Record<string, RateLimit>;
 
-function secondsLeftInWindow(deps: Pick<Deps, 'clock'>, limit: RateLimit): number {
-  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
-  return limit.windowSeconds - (nowSeconds % limit.windowSeconds);
-}
 
 
 const hashCode = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest();
@@ -64,26 +61,28 @@ export async function sendVerificationCode(deps: Deps, rawPhone: string, client:
 }
 
 /**
- * Checks `code` for `phone` (E.164); a wrong code costs one of its tries. A code is not spent by a
- * registration that succeeds: the phone is registered then, and no second registration can use it.
+ * Checks `code` for `phone` (E.164). A try is spent before the comparison, in one conditional write, so
+ * no burst of simultaneous guesses gets more than the code's five. A code is not spent by a registration
+ * that succeeds: the phone is registered then, and only its holder could use the code again.
  */
 export async function checkVerificationCode(deps: Pick<Deps, 'db' | 'clock'>, phone: string, code: string | undefined): Promise<void> {
   const required = (message: string, detail: string) => new VerificationRequiredError(message, [{ path: 'verificationCode', message: detail }]);
   if (!code) throw required('请先验证手机号码', '请点“获取验证码”，填写手机收到的 6 位验证码');
-  const { phoneVerification } = deps.db.entities;
-  const { data } = await phoneVerification.get({ phone }).go({ consistent: true });
   const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
-  if (!data || data.expiresAt <= nowSeconds || data.triesLeft <= 0) throw required('验证码已失效', '验证码已过期、已用过或错误次数太多，请重新获取');
-  if (timingSafeEqual(Buffer.from(data.codeHash, 'hex'), hashCode(phone, code))) return;
-
-  await phoneVerification
-    .patch({ phone })
-    .subtract({ triesLeft: 1 })
-    .where(({ triesLeft, codeHash }, { gt, eq }) => `${gt(triesLeft, 0)} AND ${eq(codeHash, data.codeHash)}`)
-    .go()
-    .catch(() => undefined); // a new code or a concurrent try got there first
-  const left = data.triesLeft - 1;
-  throw required('验证码不对', left > 0 ? `验证码不对，还可以再试 ${left} 次` : '验证码不对，请重新获取');
+  let tried: { codeHash: string; triesLeft: number };
+  try {
+    const { data } = await deps.db.entities.phoneVerification
+      .patch({ phone })
+      .subtract({ triesLeft: 1 })
+      .where(({ triesLeft, expiresAt }, { gt }) => `${gt(triesLeft, 0)} AND ${gt(expiresAt, nowSeconds)}`)
+      .go({ response: 'all_new' });
+    tried = data as typeof tried;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    throw required('验证码已失效', '验证码已过期、已用过或错误次数太多，请重新获取');
+  }
+  if (timingSafeEqual(Buffer.from(tried.codeHash, 'hex'), hashCode(phone, code))) return;
+  throw required('验证码不对', tried.triesLeft > 0 ? `验证码不对，还可以再试 ${tried.triesLeft} 次` : '验证码不对，请重新获取');
 }
 
 /** A code that reached a refused registration is spent: one code, one answer (no probing of ID numbers). */

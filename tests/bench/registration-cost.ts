@@ -5,7 +5,7 @@ import { hmacIdHasher } from '../../functions/adapters/id-hasher.js';
 import { newId } from '../../functions/adapters/ids.js';
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
-import { sendVerificationCode } from '../../functions/services/verify-phone.js';
+import { checkVerificationCode, sendVerificationCode } from '../../functions/services/verify-phone.js';
 import { createDb } from '../../functions/store/db.js';
 import { ensureTable } from '../../bin/local/dynamodb-local.js';
 import { writeUnits } from './item-size.js';
@@ -14,7 +14,7 @@ export interface RegistrationCost {
   writeUnits: number;
   items: number;
   localConsumedCapacity: number | null;
-  /** The phone verification's own writes before it (rate counters, the code, its SMS). */
+  /** The phone verification's own writes (rate counters, the code, its SMS, the check's spent try). */
   verificationWriteUnits: number;
 }
 
@@ -48,6 +48,8 @@ export async function measureRegistrationCost(client: DynamoDBClient): Promise<R
   );
   const deps = { db: createDb(client, table), hasher: hmacIdHasher('bench'), clock: { now: () => new Date() }, newId };
   await sendVerificationCode(deps, '13800138000', '198.51.100.7');
+  // The registration's check spends a try before comparing (one conditional update), right code or wrong.
+  await checkVerificationCode(deps, '+8613800138000', '000000').catch(() => undefined);
   const verificationWriteUnits = singleWriteUnits;
   // A long name and many places: the costliest realistic registration.
   const first17 = '51082219850315001';

@@ -71,6 +71,20 @@ describe('POST /labourers/verify and a verified registration', () => {
     expect(late.body.error.details[0].message).toContain('请重新获取');
   });
 
+  it('compares at most five guesses, however many arrive at once', async () => {
+    const call = fromClient();
+    const body = registrationBody();
+    await call('POST', '/labourers/verify', { json: { phone: body.phone } });
+    const code = await lastCodeSentTo(api, body.phone);
+    const wrong = code === '123456' ? '654321' : '123456';
+    const answers = await Promise.all(Array.from({ length: 12 }, () => call('POST', '/labourers', { json: { ...body, verificationCode: wrong } })));
+    const messages = answers.map((a) => a.body.error.message);
+    expect(messages.filter((m) => m === '验证码不对')).toHaveLength(5);
+    expect(messages.filter((m) => m === '验证码已失效')).toHaveLength(7);
+    const late = await call('POST', '/labourers', { json: { ...body, verificationCode: code } });
+    expect(late.body.error.code).toBe('VERIFICATION_REQUIRED');
+  });
+
   it('sends one code per phone a minute and five a day, answering 429 with Retry-After', async () => {
     const phone = mobilePhone();
     const first = await fromClient()('POST', '/labourers/verify', { json: { phone } });
