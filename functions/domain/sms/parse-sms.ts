@@ -150,6 +150,7 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
   let roles: PlaceRole[] = []; // what the next places are, from the labels before them
   let roleLabelLast = false; // the previous item was a role label: labels stack (出发地点+目的地点)
   let labelledDestination = false; // a destination label is in force (工作单位：…)
+  let destinationLabelOpen = false; // a destination label waits for its value: a bare name there is a firm's
   let placeRun: string[] = []; // destinations added by the places read since the last label or other field
   // The labourer's county, from a resident ID number in the message.
   const homeRegion = idItem?.t === 'id' && idRegionNamesHome(idItem.value.slice(0, 6)) ? idItem.value.slice(0, 6) : undefined;
@@ -190,6 +191,11 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
       if (item.t === 'han' && index > 0 && items[index - 1]!.t === 'place' && labelledDestination && codePointLength(item.text) > 2) {
         continue; // 工作单位：常州天合光能 — the firm's name after its city
       }
+      if (item.t === 'han' && destinationLabelOpen && !labelled && override === undefined) {
+        destinationLabelOpen = false;
+        continue; // 务工单位：仁宝电脑 — a firm named without its city
+      }
+      if (item.t !== 'noise' && item.t !== 'dot' && item.t !== 'role') destinationLabelOpen = false;
       if (item.t !== 'place' && item.t !== 'role' && item.t !== 'noise' && item.t !== 'dot' && item.t !== 'leaveDate') {
         roles = [];
         labelledDestination = false;
@@ -291,6 +297,7 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
           roles = roleLabelLast ? [...roles, item.role] : [item.role];
           roleLabelLast = true;
           labelledDestination = roles.includes('destination');
+          destinationLabelOpen = item.role === 'destination' && codePointLength(item.text) > 1;
           break;
         case 'address':
           break;

@@ -114,7 +114,7 @@ function highestLevel(candidates: readonly PlaceCandidate[]): PlaceCandidate | u
 /**
  * Picks the place a spelling means, given the region codes named earlier in the message (`context`,
  * 2-, 4- or 6-digit codes):
- *   1. candidates lying inside an earlier-named region win (北京 … 朝阳 → 北京市朝阳区);
+ *   1. candidates lying inside an earlier-named region win, the region named last first (北京 … 朝阳 → 北京市朝阳区);
  *   2. among the remaining, the highest level wins (province > city > county: 吉林 → 吉林省, 朝阳 → 朝阳市);
  *   3. a tie at that level is not guessed: `undefined` (通州, 鼓楼 with no context).
  */
@@ -123,8 +123,13 @@ export function resolvePlace(
   context: readonly string[],
 ): PlaceCandidate | undefined {
   if (candidates.length === 1) return candidates[0];
-  if (context.length > 0) {
-    const inside = candidates.filter((c) => context.some((region) => c.code.length > region.length && c.code.startsWith(region)));
+  // A place named again is the same place (东莞 … 东莞虎门服装厂: the city, not the county-level row 441900).
+  const again = candidates.find((c) => context.includes(c.code));
+  if (again) return again;
+  // The region named last counts first (广东省广州市白云区 for someone whose ID is from 贵州: 广州's 白云区).
+  for (let k = context.length - 1; k >= 0; k--) {
+    const region = context[k]!;
+    const inside = candidates.filter((c) => c.code.length > region.length && c.code.startsWith(region));
     if (inside.length > 0) return highestLevel(inside);
   }
   return highestLevel(candidates);

@@ -16,6 +16,10 @@ export const PHONE_DASHED = /1[3-9]\d-\d{4}-\d{4}/y;
 export const AGE = /\d{1,2}(?:周岁|岁)/y;
 export const YEARS = /\d{1,2}年(?:经验|工龄|以上)?|\d{4}年/y;
 export const PEOPLE = /\d{1,3}(?:个人|人)/y;
+/** 8点, 7点半, 8时30分: a time of day (of a departure), understood and ignored. */
+export const CLOCK = /\d{1,2}(?:点|时)(?:半|\d{1,2}分?)?/y;
+/** 1. 2、 at the start of a form's line: a field's number. */
+export const ENUMERATOR = /\d{1,2}[.、](?=\D)/y;
 
 /** Scans a number starting at the digit `i`; pushes one item, returns where it ends. */
 export function scanDigits(s: string, i: number, scan: Scan, out: Item[]): number {
@@ -66,7 +70,14 @@ export function scanDigits(s: string, i: number, scan: Scan, out: Item[]): numbe
     out.push({ t: 'noise', text: s.slice(i, end), filler: false });
     return end;
   }
-  for (const re of [LANDLINE, PHONE_DASHED, AGE, YEARS, PEOPLE]) {
+  if (i === 0 && run <= 2) {
+    const m = execAt(ENUMERATOR, s, i);
+    if (m && hanLengthAt(s, i + m[0].length) > 0) {
+      out.push({ t: 'noise', text: m[0], filler: false });
+      return i + m[0].length;
+    }
+  }
+  for (const re of [LANDLINE, PHONE_DASHED, AGE, YEARS, PEOPLE, CLOCK]) {
     const m = execAt(re, s, i);
     if (m && !isDigitCode(s.charCodeAt(i + m[0].length))) {
       out.push({ t: 'noise', text: m[0], filler: false });

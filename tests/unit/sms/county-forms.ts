@@ -259,6 +259,26 @@ export const FORMS: [text: string, expected: Expected][] = [
   [`${TAIJIANG} 张老二 台江县南宫镇交汪村3组 福建泉州晋江 制鞋 计件 月入五六千`,
     { name: '张老二', home: C_TAIJIANG, destinations: [JINJIANG], skills: ['普工'], expectedWage: 5000 }],
 
+  // ── numbered form lines, times of day, regions named last, firms without a city ──
+  [`1.姓名：罗建国\n2.身份证号：${XUANHAN}\n3.联系电话：13912345678\n4.家庭住址：宣汉县天生镇\n5.务工地点：浙江省杭州市萧山区\n6.工种：钢筋工\n7.返岗时间：2月18日\n8.是否需要乘坐返岗专车：是`,
+    { name: '罗建国', home: C_XUANHAN, destinations: [P('330109', '萧山区')], skills: ['钢筋工'], availableFrom: '2027-02-18', povertySelfDeclared: false, unrecognised: [] }],
+  [`【返岗登记】姓名:韦小宝 身份证:${TAIJIANG} 目的地:广东省广州市白云区 上车地点:台江县汽车客运站 出发时间:2月16日上午8点`,
+    { name: '韦小宝', pickup: C_TAIJIANG, destinations: [P('440111', '白云区')], availableFrom: '2027-02-16', unrecognised: [] }],
+  [`报名 马小平 ${XUANWEI} 宣威市宛水街道 外出务工地点：江苏省苏州市昆山市 务工单位：仁宝电脑 岗位：普工 是否贫困户：是`,
+    { name: '马小平', home: C_XUANWEI, destinations: [KUNSHAN], skills: ['普工'], povertySelfDeclared: true, unrecognised: [] }],
+  [`杨光辉 ${CHENGBU} 城步 男 35岁 电焊工 去深圳龙华 月薪8千以上 3月初可以走`,
+    { name: '杨光辉', home: C_CHENGBU, destinations: [P('440309', '龙华区')], skills: ['焊工'], expectedWage: 8000, availableFrom: '2027-03-01', unrecognised: [] }],
+  [`报名 孙丽 ${RENSHOU} 仁寿 江苏无锡 纺织厂 4千左右 贫困户 2月底`,
+    { name: '孙丽', home: C_RENSHOU, destinations: [P('3202', '无锡市')], skills: ['普工'], expectedWage: 4000, povertySelfDeclared: true, availableFrom: '2027-02-28' }],
+  [`报名 杜鹃 ${XIUSHAN} 秀山 准备去浙江宁波慈溪 做电子厂 4000-5000 正月初十`,
+    { name: '杜鹃', home: C_XIUSHAN, destinations: [P('330282', '慈溪市')], expectedWage: 4000, availableFrom: '2027-02-15' }],
+  [`姓名：刘洪 身份证：${GUSHI} 出发地：河南省固始县 到达地：上海市闵行区 工种：快递 工资：6000 返岗日期：2月21日`,
+    { name: '刘洪', pickup: C_GUSHI, destinations: [P('310112', '闵行区')], skills: ['快递员'], expectedWage: 6000, availableFrom: '2027-02-21' }],
+  [`报名 何大勇 ${GUSHI} 河南固始 北京大兴 工地 小工 一天两百五`,
+    { name: '何大勇', home: C_GUSHI, destinations: [P('110115', '大兴区')], skills: ['普工'], dailyWage: 250, expectedWage: 6500 }],
+  [`报名 余强 ${XUANHAN} 四川达州宣汉 去福建厦门湖里区 保安 3500 随时可以走`,
+    { name: '余强', home: C_XUANHAN, destinations: [P('350206', '湖里区')], skills: ['保安'], expectedWage: 3500, availableFrom: '2027-02-10' }],
+
   // ── wages in every form a form's 工资 box gets ──
   [`报名 陆海 ${RENSHOU} 工资要求 日薪350`, { name: '陆海', dailyWage: 350, expectedWage: 9100 }],
   [`报名 秦兵 ${RENSHOU} 300元/天`, { name: '秦兵', dailyWage: 300, expectedWage: 7800 }],
