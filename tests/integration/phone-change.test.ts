@@ -87,6 +87,24 @@ describe('换号 (change of phone)', () => {
     expect((await holderOf(newPhone)).name).toBe('吴春花');
   });
 
+  it('gives an old phone’s "1" to an offer sent after the 换号 question, not to the phone move', async () => {
+    const oldPhone = mobilePhone();
+    const id = validIdNumber();
+    await sms(oldPhone, `报名 吴春花 ${id} 泥瓦工 浙江湖州 4000`);
+    await sms(mobilePhone(), `换号 ${id}`);
+    await api('POST', '/vacancies', {
+      token: 'dev:employer:huzhou-build',
+      json: { title: '湖州工地瓦工', skills: ['泥瓦工'], county: '330502', openings: 50, monthlyWage: 6000, startDate: '2099-03-01' },
+    });
+    await api('POST', '/matching/runs', { token: COORDINATOR, json: { county: '510822' } });
+
+    const answer = await sms(oldPhone, '1');
+    expect(to(oldPhone, answer)[0]).toContain('已确认您接受');
+    expect((await holderOf(oldPhone)).name).toBe('吴春花');
+    const pending = await api('GET', '/phone-changes', { token: COORDINATOR });
+    expect(pending.body.map((c: { oldPhone: string }) => c.oldPhone)).toContain(`+86${oldPhone}`);
+  });
+
   it('refuses 换号 into a phone that already has a registration', async () => {
     const { id } = await registered('杨桂兰');
     const taken = mobilePhone();

@@ -69,7 +69,7 @@ export async function answerOffer(ctx: InboundContext, answer: 'accept' | 'decli
   return {
     intent: answer,
     parts: endOfferParts(ctx.deps, offer, ending, { to: ctx.phone, sms, county: labourer.homeCounty, causedBy: ctx.inboundMessageId }),
-    // The offer expired or was answered a moment ago.
-    onRefused: () => replyOnly(ctx, answer, 'noOpenOffer', {}, labourer.homeCounty),
+    // The offer changed a moment ago (answered, expired, or its deadline extended): read it again.
+    onRefused: () => answerOffer(ctx, answer, labourer),
   };
 }

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { findLabourerByPhone } from '../find-labourers.js';
 import type { LabourerView } from '../labourer-view.js';
 import { answerOffer, setOptOut, statusReply } from './account-replies.js';
+import { findOpenOffer } from '../offer-life-cycle.js';
 import { pendingPhoneChange } from '../phone-change.js';
 import { answerPhoneChange, changePhone } from './change-phone.js';
 import { askToForget, confirmForget } from './forget-me.js';
@@ -64,7 +65,7 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
       continue;
     }
     if (!plan.onRefused || attempt > 0) throw new Error(`Inbound SMS refused: ${[...outcome.failed].join(',')}`);
-    plan = plan.onRefused(outcome.failed);
+    plan = await plan.onRefused(outcome.failed);
   }
 }
 
@@ -83,9 +84,14 @@ async function decide(ctx: InboundContext, intent: SmsIntent, labourer: Labourer
       return registerBySms(ctx, intent.fields, { explicit: intent.kind === 'register', registered: labourer });
     case 'accept':
     case 'decline': {
-      // The old phone's 1 / 0 on a pending 换号 comes before any offer: it is the question asked last.
+      // A bare 1 / 0 answers the question asked last: a pending 换号's, unless an offer was sent (or
+      // re-sent) after it — an old phone's "1" to a job must never move the registration away.
       const change = labourer && (await pendingPhoneChange(ctx.deps, labourer.id));
-      if (change) return answerPhoneChange(ctx, change, intent.kind === 'accept');
+      if (change) {
+        const offer = await findOpenOffer(ctx.deps, labourer.id);
+        const offerAskedLater = offer !== undefined && (offer.resentAt ?? offer.createdAt) > change.requestedAt;
+        if (!offerAskedLater) return answerPhoneChange(ctx, change, intent.kind === 'accept');
+      }
       return answerOffer(ctx, intent.kind, labourer);
     }
     case 'status':

@@ -9,7 +9,8 @@ import { outboxPart } from '../outbox.js';
 export interface Plan {
   intent: string;
   parts: TxPart[];
-  onRefused?: (failed: ReadonlySet<string>) => Plan;
+  /** What to write instead (it may read again first); tried once. */
+  onRefused?: (failed: ReadonlySet<string>) => Plan | Promise<Plan>;
   /** Follow-up work once the transaction is in (idempotent: a redelivery may repeat it). */
   afterCommit?: () => Promise<unknown>;
 }
