@@ -135,11 +135,23 @@ export async function settlePhoneChange(deps: Deps, labourerId: string, decision
   }
   const outcome = await writeTransaction(deps.db, completionParts(deps, change, decidedBy));
   if (outcome.ok) return 'done';
-  if (outcome.failed.has('newPhoneGuard') && !outcome.failed.has('phoneChange')) {
-    const refused = await writeTransaction(deps.db, refusalParts(deps, change, decidedBy, undefined, true));
+  const ending = cannotComplete(outcome.failed);
+  if (ending) {
+    const refused = await writeTransaction(deps.db, refusalParts(deps, change, decidedBy, undefined, ending === 'newPhoneTaken'));
     if (refused.ok) return 'refused';
   }
-  throw new ConflictError('换号申请刚刚已被处理，或报名的手机号已变');
+  throw new ConflictError('换号申请刚刚已被处理');
+}
+
+/**
+ * Why a still-pending request can never complete, so it is settled as refused rather than retried by
+ * every sweep: the new phone registered meanwhile, or the registration's phone changed since it was
+ * asked (a coordinator's correction) — undefined when the request itself was settled meanwhile.
+ */
+export function cannotComplete(failed: ReadonlySet<string>): 'newPhoneTaken' | 'phoneChanged' | undefined {
+  if (failed.has('phoneChange')) return undefined;
+  if (failed.has('newPhoneGuard')) return 'newPhoneTaken';
+  return failed.has('labourerPhone') || failed.has('oldPhoneGuard') ? 'phoneChanged' : undefined;
 }
 
 /** The cooling period is over and nobody said no: the registration moves. */

@@ -2,7 +2,7 @@
 // answers. Whatever the ID number, the requesting phone gets the same reply: nothing of the registration,
 // not even whether there is one, is told to a phone that does not hold it.
 import { parseIdNumber } from '#domain/id-number.js';
-import { completionParts, coolingHours, refusalParts, requestParts, type PhoneChange } from '../phone-change.js';
+import { cannotComplete, completionParts, coolingHours, refusalParts, requestParts, type PhoneChange } from '../phone-change.js';
 import { replyOnly, type InboundContext, type Plan } from './plan.js';
 
 export async function changePhone(ctx: InboundContext, idNumber: string | undefined): Promise<Plan> {
@@ -40,9 +40,11 @@ export function answerPhoneChange(ctx: InboundContext, change: PhoneChange, agre
   return {
     intent,
     parts,
-    onRefused: (failed) =>
-      failed.has('newPhoneGuard') && !failed.has('phoneChange')
-        ? { intent, parts: refusalParts(ctx.deps, change, 'old-phone', ctx.inboundMessageId, true) }
-        : replyOnly(ctx, intent, 'noPendingPhoneChange', {}),
+    onRefused: (failed) => {
+      const ending = cannotComplete(failed);
+      return ending
+        ? { intent, parts: refusalParts(ctx.deps, change, 'old-phone', ctx.inboundMessageId, ending === 'newPhoneTaken') }
+        : replyOnly(ctx, intent, 'noPendingPhoneChange', {});
+    },
   };
 }
