@@ -9,6 +9,8 @@ const DECLINE = /不去|去不了|去不成|不接受|不要了|不想去|拒绝
 const ACCEPT = /接受|同意|可以去|我去|能去|愿意|要去|好的|好滴|没问题|可以|行|OK|确定|确认|马上去|^去|^好/;
 /** A question is not an answer (去哪里？ 工资多少？). */
 const QUESTION = /[吗?？]|哪|什么|几|多少|怎么|咋|啥/;
+/** 1, 回1, 回复2, 选1: the number the offer asked for. */
+const REPLY_NUMBER = /^(?:回复?|选|答)?([120])$/;
 const TOKEN_SPLIT = /[\s,，、。.!！~#:：;；]+/;
 
 /** An answer to a pending offer found inside a sentence, or undefined. */
@@ -18,7 +20,7 @@ export function offerAnswerIn(text: string): 'accept' | 'decline' | undefined {
   if (folded.length === 0) return undefined;
   const tokens = folded.split(TOKEN_SPLIT).filter((t) => t.length > 0);
   // A bare 1 / 2 among polite words (好的 1, 1 谢谢) — the number decides.
-  const numbers = tokens.filter((t) => t === '1' || t === '2' || t === '0');
+  const numbers = tokens.map((t) => REPLY_NUMBER.exec(t)?.[1]).filter((n) => n !== undefined);
   if (numbers.length === 1) return numbers[0] === '1' ? 'accept' : 'decline';
   if (DECLINE.test(folded)) return 'decline';
   if (QUESTION.test(folded)) return undefined;
