@@ -21,14 +21,21 @@ export function dashboardView(ws: Workspace, updated: HTMLElement): View {
   let vacancies: Vacancy[] = [];
   const kpis = kpiTiles();
   const charts = countyCharts();
+  // An answer for a county no longer shown (an admin switched meanwhile) is dropped.
   const loadStats = async () => {
-    stats = await get<Stats>('/stats', { ...ws.opts, query: { county: ws.county() } });
+    const county = ws.county();
+    const answer = await get<Stats>('/stats', { ...ws.opts, query: { county } });
+    if (county !== ws.county()) return;
+    stats = answer;
     kpis.render(stats);
     charts.render(stats, vacancies);
     replace(updated, text(msg('coord.updated', { time: new Date(stats.asOf).toLocaleTimeString() })));
   };
   const loadVacancies = async () => {
-    vacancies = await get<Vacancy[]>('/vacancies', { ...ws.opts, query: { county: ws.county() } });
+    const county = ws.county();
+    const answer = await get<Vacancy[]>('/vacancies', { ...ws.opts, query: { county } });
+    if (county !== ws.county()) return;
+    vacancies = answer;
     charts.render(stats, vacancies);
   };
   const phoneChanges = phoneChangesCard(ws.session, () => ws.directory.clear());

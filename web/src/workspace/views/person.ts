@@ -15,8 +15,11 @@ import type { Workspace } from '../workspace.js';
 
 export function personView(ws: Workspace): View {
   const el = h('div', { class: 'view view-person', 'data-testid': 'person' });
+  /** The person asked for last: a slower answer for someone opened before is dropped. */
+  let latest = '';
 
   async function show(id: string): Promise<void> {
+    latest = id;
     const labourer = await get<Labourer>(`/labourers/${encodeURIComponent(id)}`, ws.opts);
     ws.directory.remember([labourer]);
     const [offers, history, audit] = await Promise.all([
@@ -24,6 +27,7 @@ export function personView(ws: Workspace): View {
       get<HistoryEntry[]>(`/labourers/${encodeURIComponent(id)}/history`, ws.opts),
       get<AuditEntry[]>('/audit', { ...ws.opts, query: { county: labourer.homeCounty, target: `labourer:${id}` } }),
     ]);
+    if (latest !== id) return;
     const detailsCard = h('section', { class: 'card person-details' });
     const showDetails = () =>
       replace(

@@ -85,8 +85,11 @@ export function tripsView(ws: Workspace): View {
 
   async function load(): Promise<void> {
     if (!available) return;
+    const county = ws.county();
     try {
-      trips = await get<Trip[]>('/trips', { ...ws.opts, query: { county: ws.county() } });
+      const answer = await get<Trip[]>('/trips', { ...ws.opts, query: { county } });
+      if (county !== ws.county()) return;
+      trips = answer;
     } catch (error) {
       if (!isMissingRoute(error)) throw error;
       // Without the list, the plan's answer still shows what the buses would be.
@@ -153,6 +156,12 @@ export function tripsView(ws: Workspace): View {
   }
 
   onLanguageChange(() => available && render());
+  // Another county's plan is not this one's.
+  ws.onCountyChange(() => {
+    lastPlan = undefined;
+    trips = [];
+    replace(summary);
+  });
   return {
     el: h('section', { class: 'card view' }, h('h2', null, text('tab.trips')), h('p', { class: 'muted' }, text('coord.trips.help')), notice, form, summary, list),
     show: load,
