@@ -73,11 +73,12 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
 const MAX_REDECISIONS = 8;
 
 async function decide(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined, text: string): Promise<Plan> {
-  // With an offer pending, an answer inside a sentence counts (好的 1, 我接受, 可以去, 去不了).
-  if (labourer?.status === 'offered' && (intent.kind === 'help' || intent.kind === 'fields')) {
-    const answer = offerAnswerIn(text);
-    if (answer) return answerOffer(ctx, answer, labourer);
-  }
+  // With an offer pending, an answer inside a sentence counts (好的 1, 我接受, 可以去, 去不了) — as a 1 or 2 would.
+  const answer = labourer?.status === 'offered' && (intent.kind === 'help' || intent.kind === 'fields') ? offerAnswerIn(text) : undefined;
+  return decideIntent(ctx, answer ? { kind: answer } : intent, labourer, text);
+}
+
+async function decideIntent(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined, text: string): Promise<Plan> {
   switch (intent.kind) {
     case 'register':
     case 'fields':
