@@ -29,8 +29,12 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Construct } from 'constructs';
 import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, contentSecurityPolicy } from '../../web/security-headers.js';
 
-/** First path segments the API answers (DESIGN §5); everything else is a page or an asset. */
-export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth'] as const;
+/**
+ * How the API's paths begin (DESIGN §5); everything else is a page or an asset. One behaviour each,
+ * `/<prefix>*`: it covers `/labourers`, `/labourers/{id}` and `/labourers.xlsx` alike, and keeps the
+ * distribution well inside CloudFront's 25 behaviours. A test holds it to the router's routes.
+ */
+export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth', 'audit', 'phone-changes'] as const;
 
 /** `/employer` → `/employer/index.html`: the multi-page app's clean URLs. */
 const CLEAN_URLS = `function handler(event) {
@@ -97,8 +101,7 @@ export class Web extends Construct {
     };
     const additionalBehaviors: Record<string, BehaviorOptions> = {};
     for (const path of [...API_PATHS, ...(props.extraApiPaths ?? [])]) {
-      additionalBehaviors[`/${path}`] = apiBehavior;
-      additionalBehaviors[`/${path}/*`] = apiBehavior;
+      additionalBehaviors[`/${path}*`] = apiBehavior;
     }
 
     const own = props.ownDomain;

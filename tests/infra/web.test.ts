@@ -2,6 +2,7 @@
 // same origin, and the security headers the local runner sends too.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { routeTable } from '../../functions/http/router.js';
 import { API_PATHS } from '../../lib/constructs/web.js';
 import { pageSecurityHeaders } from '../../web/security-headers.js';
 import { TEST_ENV, synth } from './synth.js';
@@ -26,10 +27,17 @@ describe('web', () => {
     const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
     const behaviors = distribution!.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; AllowedMethods: string[] }[];
     for (const path of API_PATHS) {
-      const behavior = behaviors.find((b) => b.PathPattern === `/${path}/*`);
+      const behavior = behaviors.find((b) => b.PathPattern === `/${path}*`);
       expect(behavior, path).toBeDefined();
       expect(behavior!.AllowedMethods).toContain('POST');
     }
+    expect(behaviors.length).toBeLessThanOrEqual(25); // CloudFront's default quota per distribution
+  });
+
+  it('reaches every route of the router through a behaviour, and no page through one', () => {
+    const matches = (path: string) => API_PATHS.some((prefix) => path.startsWith(`/${prefix}`));
+    for (const route of routeTable({} as never)) expect(matches(route.path), route.path).toBe(true);
+    for (const page of ['/', '/employer', '/coordinator', '/phone', '/assets/index.js']) expect(matches(page), page).toBe(false);
   });
 
   it('rewrites clean page URLs to their index.html', () => {
