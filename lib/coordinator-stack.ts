@@ -1,7 +1,7 @@
 // The whole deployment, read as a list of parts. Each part owns its functions, queues and grants.
 // Two profiles (lib/profile.ts): global — Cognito, Amazon SNS SMS — and china — the aws-cn partition, any
 // OIDC issuer, Alibaba Cloud SMS, the county's ICP-filed domain for the pages.
-import { CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ENV } from '../functions/config/env.js';
 import { Api, type JwtIssuer } from './constructs/api.js';
@@ -67,8 +67,14 @@ export class CoordinatorStack extends Stack {
     // A run started without counties covers what the scheduled one covers.
     if (counties.length > 0) this.api.fn.addEnvironment(ENV.counties, counties.join(','));
     this.national.startExecutionGrantee(this.api.fn);
+    // CloudFront tells the API it forwarded a request (so its X-Forwarded-For can be trusted for the
+    // per-client limits) with a header only it and the API know: the stack id's UUID, stable across
+    // deployments and unknown outside the account.
+    const originVerify = Fn.select(2, Fn.split('/', this.stackId));
+    this.api.fn.addEnvironment(ENV.originVerify, originVerify);
     this.web = new Web(this, 'Web', {
       apiUrl: this.api.url,
+      originVerify,
       signInOrigin: china ? new URL(china.oidc.tokenEndpoint).origin : this.auth.domain.baseUrl(),
       ownDomain: china?.pages,
       // The provider calls back on the filed domain too: API Gateway's own address may not be reachable in China without one.

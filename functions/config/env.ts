@@ -44,6 +44,8 @@ export const ENV = {
   /** The user pool's hosted sign-in (https://…amazoncognito.com) and the pages' app client. */
   signInDomain: 'SIGN_IN_DOMAIN',
   signInClientId: 'SIGN_IN_CLIENT_ID',
+  /** The value CloudFront sends in `x-origin-verify` (functions/http/client-address.ts); unset locally. */
+  originVerify: 'ORIGIN_VERIFY',
   /** The user pool whose ID tokens a public route checks itself when one is sent (assisted registration). */
   userPoolId: 'USER_POOL_ID',
   /** Hours a 换号 request waits for the old phone before it completes by itself (default 72). */

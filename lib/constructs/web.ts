@@ -27,6 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { PagesDomainSettings } from '../profile.js';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/http/client-address.js';
 import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, contentSecurityPolicy } from '../../web/security-headers.js';
 
 /**
@@ -47,6 +48,8 @@ const CLEAN_URLS = `function handler(event) {
 export interface WebProps {
   /** The HTTP API's URL (https://…/), proxied on the API's paths. */
   readonly apiUrl: string;
+  /** Sent to the API on every forwarded request (`x-origin-verify`): proof the request came this way. */
+  readonly originVerify?: string;
   /** The hosted sign-in's base URL: the pages fetch tokens there (content security policy). */
   readonly signInOrigin?: string;
   /** China profile: the county's ICP-filed domain and its IAM certificate. */
@@ -89,7 +92,9 @@ export class Web extends Construct {
       },
     });
 
-    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)));
+    const api = new HttpOrigin(Fn.select(2, Fn.split('/', props.apiUrl)), {
+      customHeaders: props.originVerify ? { [ORIGIN_VERIFY_HEADER]: props.originVerify } : undefined,
+    });
     const apiBehavior: BehaviorOptions = {
       origin: api,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

@@ -34,6 +34,16 @@ describe('web', () => {
     expect(behaviors.length).toBeLessThanOrEqual(25); // CloudFront's default quota per distribution
   });
 
+  it('vouches for what it forwards to the API with a header only the API knows', () => {
+    const [distribution] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const apiOrigin = (distribution!.Properties.DistributionConfig.Origins as { CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[]).find((o) => o.CustomOriginConfig);
+    const header = apiOrigin?.OriginCustomHeaders?.find((h) => h.HeaderName === 'x-origin-verify');
+    const apiEnv = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {}).find((v) => v.ORIGIN_VERIFY);
+    expect(header?.HeaderValue).toBeDefined();
+    expect(header!.HeaderValue).toEqual(apiEnv!.ORIGIN_VERIFY);
+    expect(JSON.stringify(header!.HeaderValue)).toContain('AWS::StackId');
+  });
+
   it('reaches every route of the router through a behaviour, and no page through one', () => {
     const matches = (path: string) => API_PATHS.some((prefix) => path.startsWith(`/${prefix}`));
     for (const route of routeTable({} as never)) expect(matches(route.path), route.path).toBe(true);
