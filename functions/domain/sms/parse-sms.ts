@@ -241,7 +241,7 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
           for (const skill of item.skills) if (!skills.includes(skill)) skills.push(skill);
           break;
         case 'place': {
-          if (labelled && isNameShaped(item.text)) {
+          if (labelled && isNameShaped(item.text) && !ADMIN_SUFFIX.test(item.text)) {
             // 姓名：黄梅 — a name that is also a place, and the label says which
             names.push({ text: item.text, strong: looksLikeName(item.text), labelled });
             break;
@@ -412,6 +412,9 @@ function readTokens(text: string, scan: Scan): { tokens: string[]; tokenItems: I
 }
 
 type PlacePoint = { code?: string; name: string };
+
+/** 我是宣汉县的: a place's full name after 我是 says where they are from, it is no name. */
+const ADMIN_SUFFIX = /[省市县区州旗]$/;
 
 const LABEL_CONJUNCTIONS: ReadonlySet<string> = new Set(['及', '和', '与', '或', '至', '到']);
 

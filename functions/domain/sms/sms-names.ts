@@ -79,8 +79,8 @@ export function mergeNameParts(items: Item[]): Item[] {
       SURNAMES.has(item.text[0]!) &&
       codePointLength(item.text + next.text) <= MAX_NAME_LENGTH &&
       codePointLength(next.text) <= 2 &&
-      // 东莞长安, 苏州园区, 东明路, 黄龙村: a town, zone, street or village after a place, not a name
-      !broaderThanCounty(item) &&
+      // 东莞长安, 苏州园区, 东明路, 黄龙村: a town, zone, street or village after a place, not a name (金华立 is one)
+      !(broaderThanCounty(item) && codePointLength(next.text) > 1) &&
       !continuesPlaceName(next.text) &&
       !STANDALONE_FILLER.has(next.text) &&
       ![...next.text].some((ch) => EDGE_PARTICLES.has(ch) || NON_NAME_CHARS.has(ch))

@@ -279,6 +279,16 @@ export const FORMS: [text: string, expected: Expected][] = [
   [`报名 余强 ${XUANHAN} 四川达州宣汉 去福建厦门湖里区 保安 3500 随时可以走`,
     { name: '余强', home: C_XUANHAN, destinations: [P('350206', '湖里区')], skills: ['保安'], expectedWage: 3500, availableFrom: '2027-02-10' }],
 
+  // ── free text around the same fields ──
+  [`你好，我是宣汉县的，叫李明，身份证${XUANHAN}，想去浙江打工，做电工，工资5000`,
+    { name: '李明', home: C_XUANHAN, destinations: [P('33', '浙江省')], skills: ['电工'], expectedWage: 5000 }],
+  [`张伟，${XUANHAN}，老家宣汉，在东莞厚街鞋厂上班，2月20号回厂`,
+    { name: '张伟', home: C_XUANHAN, destinations: [DONGGUAN], availableFrom: '2027-02-20', unrecognised: [] }],
+  [`何军 ${XUANHAN} 我在昆山，宣汉人，电子厂，日结200`,
+    { name: '何军', home: C_XUANHAN, destinations: [KUNSHAN], dailyWage: 200, expectedWage: 5200, unrecognised: [] }],
+  [`报名 黄明 ${CHENGBU} 城步县 儒林镇 塘底村 四组 浙江 义乌 普工`,
+    { name: '黄明', home: C_CHENGBU, destinations: [YIWU] }],
+
   // ── wages in every form a form's 工资 box gets ──
   [`报名 陆海 ${RENSHOU} 工资要求 日薪350`, { name: '陆海', dailyWage: 350, expectedWage: 9100 }],
   [`报名 秦兵 ${RENSHOU} 300元/天`, { name: '秦兵', dailyWage: 300, expectedWage: 7800 }],
