@@ -279,6 +279,14 @@ export const FORMS: [text: string, expected: Expected][] = [
   [`报名 余强 ${XUANHAN} 四川达州宣汉 去福建厦门湖里区 保安 3500 随时可以走`,
     { name: '余强', home: C_XUANHAN, destinations: [P('350206', '湖里区')], skills: ['保安'], expectedWage: 3500, availableFrom: '2027-02-10' }],
 
+  // ── more labels of the same forms: 企业所在地, 外出务工地址, 在常住址, 离常前往地 ──
+  [`姓名 周红 身份证号 ${GUSHI} 户籍地址 固始县往流镇 用工企业名称 昆山仁宝 企业所在地 江苏省昆山市 返岗时间 2月19日 是否需要乘坐专车 是`,
+    { name: '周红', home: C_GUSHI, destinations: [KUNSHAN], availableFrom: '2027-02-19', povertySelfDeclared: false, unrecognised: [] }],
+  [`报名 罗强 ${CHENGBU} 户籍所在地(乡镇、村组) 城步县丹口镇 外出务工地址 广东省中山市小榄镇 务工单位 中山某灯饰厂`,
+    { name: '罗强', home: C_CHENGBU, destinations: [ZHONGSHAN], unrecognised: [] }],
+  [`报名 陆明 ${XUANHAN} 离常前往地 四川宣汉 在常住址 常州市武进区湖塘镇 返常时间 2月24日`,
+    { name: '陆明', home: C_XUANHAN, destinations: [WUJIN], availableFrom: '2027-02-24', unrecognised: [] }],
+
   // ── free text around the same fields ──
   [`你好，我是宣汉县的，叫李明，身份证${XUANHAN}，想去浙江打工，做电工，工资5000`,
     { name: '李明', home: C_XUANHAN, destinations: [P('33', '浙江省')], skills: ['电工'], expectedWage: 5000 }],
