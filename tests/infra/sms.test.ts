@@ -89,9 +89,9 @@ describe('outbound SMS (notifier)', () => {
     ]);
   });
 
-  it('may publish SMS (sns:Publish on *) and nothing else on SNS', () => {
+  it('may publish SMS and ask whether a number opted out with AWS (both on *), and nothing else on SNS', () => {
     const sns = statementsOf(stack.sms.notifierFn.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')));
-    expect(sns).toEqual([expect.objectContaining({ Action: 'sns:Publish', Resource: '*' })]);
+    expect(sns).toEqual([expect.objectContaining({ Action: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'], Resource: '*' })]);
   });
 
   it('gets the origination identity from context, merged with the default environment', () => {
