@@ -1,6 +1,6 @@
 // Amazon SNS keeps an opt-out list of its own: a number that texts STOP (or TD, 退订 …) to the origination
 // identity is added, and SNS then drops every SMS to it while Publish still answers with a message id.
-// This adapter asks SNS (CheckIfPhoneNumberIsOptedOut, cached a few minutes per number) and lifts a number
+// This adapter asks SNS (CheckIfPhoneNumberIsOptedOut, cached per number) and lifts a number
 // (OptInPhoneNumber) when its owner sends 订阅 — which SNS allows once in 30 days per number.
 import { CheckIfPhoneNumberIsOptedOutCommand, OptInPhoneNumberCommand, SNSClient } from '@aws-sdk/client-sns';
 
@@ -10,7 +10,9 @@ export interface CarrierOptOutList {
   optIn(phone: string): Promise<'opted-in' | 'not-opted-out' | 'limited'>;
 }
 
+/** "Not opted out" is kept 5 minutes; "opted out" only 30 seconds, so a 订阅 just made is seen by the next send. */
 const CACHE_MS = 5 * 60_000;
+const OPTED_OUT_CACHE_MS = 30_000;
 const CACHE_MAX = 10_000;
 
 export function snsOptOutList(sns = new SNSClient({}), now: () => number = Date.now): CarrierOptOutList {
@@ -27,7 +29,7 @@ export function snsOptOutList(sns = new SNSClient({}), now: () => number = Date.
   return {
     async isOptedOut(phone) {
       const hit = cache.get(phone);
-      if (hit && now() - hit.at < CACHE_MS) return hit.optedOut;
+      if (hit && now() - hit.at < (hit.optedOut ? OPTED_OUT_CACHE_MS : CACHE_MS)) return hit.optedOut;
       return ask(phone);
     },
     async optIn(phone) {
