@@ -317,6 +317,7 @@ function parseFields(text: string, scan: Scan, keyword: boolean): Parsed {
             break;
           }
           if (isWorkplace(item.text)) break; // 务工单位：宁波华丰公司
+          if (!labelled && TOWN_NAME.test(item.text)) break; // 长安镇, 楠木村: an address, not a name
           const candidate = classifyLeftover(item.text, item.dotted === true);
           if (candidate === undefined) note(item.text);
           else if (candidate !== null) names.push(labelled ? { ...candidate, labelled } : candidate);
@@ -412,6 +413,9 @@ function readTokens(text: string, scan: Scan): { tokens: string[]; tokenItems: I
 }
 
 type PlacePoint = { code?: string; name: string };
+
+/** A town, village or street name of three characters or more (长安镇, 汪洋镇, 西乡街道). */
+const TOWN_NAME = /^.{2,}(?:镇|乡|村|街道|社区|县城)$/;
 
 /** 我是宣汉县的: a place's full name after 我是 says where they are from, it is no name. */
 const ADMIN_SUFFIX = /[省市县区州旗]$/;

@@ -287,6 +287,9 @@ export const FORMS: [text: string, expected: Expected][] = [
   [`报名 陆明 ${XUANHAN} 离常前往地 四川宣汉 在常住址 常州市武进区湖塘镇 返常时间 2月24日`,
     { name: '陆明', home: C_XUANHAN, destinations: [WUJIN], availableFrom: '2027-02-24', unrecognised: [] }],
 
+  [`报名 长安镇 王五 ${GUSHI} 东莞`, { name: '王五', destinations: [DONGGUAN], unrecognised: [] }],
+  [`报名 汪洋镇 李建 ${RENSHOU} 昆山 注塑`, { name: '李建', destinations: [KUNSHAN], skills: ['普工'], unrecognised: [] }],
+
   // ── free text around the same fields ──
   [`你好，我是宣汉县的，叫李明，身份证${XUANHAN}，想去浙江打工，做电工，工资5000`,
     { name: '李明', home: C_XUANHAN, destinations: [P('33', '浙江省')], skills: ['电工'], expectedWage: 5000 }],
