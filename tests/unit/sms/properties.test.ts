@@ -283,3 +283,43 @@ describe('Chinese numerals', () => {
     );
   });
 });
+
+describe('place roles', () => {
+  const PLACES = ['湖州', '东莞', '苏州', '宁波', '宣汉', '固始县', '杭州市', '深圳', '成都', '义乌'];
+  const HOME_LABELS = ['家住', '老家', '户籍地', '住址', '现住', '出行目的地', '家庭住址：'];
+  const PICKUP_LABELS = ['出发地点', '上车点', '乘车点：', '从'];
+  const VIA_LABELS = ['途经', '经过', '中转'];
+
+  it('a place after a home, pickup or via label is never a destination; after a destination label it is', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PLACES),
+        fc.constantFrom(...HOME_LABELS, ...PICKUP_LABELS, ...VIA_LABELS),
+        fc.constantFrom('', ' '),
+        (place, label, gap) => {
+          // 从 is a label only glued to its place (从光山出发); alone it may be a surname.
+          const intent = parseSms(`报名 王立学 ${label}${label === '从' ? '' : gap}${place} 普工`, TODAY);
+          if (intent.kind !== 'register') return false;
+          const codes = placeCandidates(place.replace(/[：:]/g, '')).map((c) => c.code);
+          return intent.fields.destinations.every((d) => !codes.includes(d.code));
+        },
+      ),
+    );
+    for (const place of PLACES) {
+      const intent = parseSms(`报名 王立学 目的地：${place}`, TODAY);
+      expect(intent.kind === 'register' && intent.fields.destinations.length, place).toBe(1);
+    }
+  });
+
+  it('the first of two stacked labels takes the first place (出发地点+目的地点)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PLACES), fc.constantFrom(...PLACES), fc.constantFrom('+', '/', '、', ' '), (from, to, glue) => {
+        fc.pre(from !== to);
+        const intent = parseSms(`报名 王立学 出发地点${glue}目的地点：${from}${glue}${to}`, TODAY);
+        if (intent.kind !== 'register') return false;
+        const fromCodes = placeCandidates(from).map((c) => c.code);
+        return intent.fields.pickup !== undefined && intent.fields.destinations.every((d) => !fromCodes.includes(d.code));
+      }),
+    );
+  });
+});
