@@ -131,13 +131,18 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     ...signInEnvironment(options.signIn),
   });
   // POST /matching/national-runs runs the national steps here, as bin/local/national-run.ts does.
-  const [{ inProcessNationalRuns }, { inProcessLauncher }, { depsFromEnv }] = await Promise.all([
+  // A large poverty-list import runs the jobs worker's code here (functions/adapters/job-launcher.ts).
+  const [{ inProcessNationalRuns }, { inProcessLauncher }, { inProcessJobs }, { inProcessJobLauncher }, { depsFromEnv }] = await Promise.all([
     import('../../functions/adapters/national-run-launcher.js'),
     import('./national-run.js'),
+    import('../../functions/adapters/job-launcher.js'),
+    import('./background-jobs.js'),
     import('../../functions/services/deps.js'),
   ]);
   const nationalRuns = inProcessLauncher(depsFromEnv());
   inProcessNationalRuns.launcher = nationalRuns;
+  const backgroundJobs = inProcessJobLauncher(depsFromEnv());
+  inProcessJobs.launcher = backgroundJobs;
   const credentials = { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY };
   const dynamodb = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
   await ensureTable(dynamodb, tableName);
@@ -211,8 +216,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     flushOutbox: () => poller.drain(),
     async stop() {
       timers.forEach(clearInterval);
-      // A national run under way gets a few seconds to finish its county steps.
-      await Promise.race([nationalRuns.settled(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      // A national run or background job under way gets a few seconds to finish.
+      await Promise.race([
+        Promise.all([nationalRuns.settled(), backgroundJobs.settled()]),
+        new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+      ]);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -39,6 +39,8 @@ export const ENV = {
   smsOriginationNumber: 'SMS_ORIGINATION_NUMBER',
   smsSink: 'SMS_SINK',
   nationalStateMachineArn: 'NATIONAL_STATE_MACHINE_ARN',
+  /** The background-jobs Lambda the api invokes asynchronously (large poverty-list imports). */
+  jobsFunctionName: 'JOBS_FUNCTION_NAME',
   /** The counties a deployment serves, comma-separated (CDK context `counties`); empty: the whole country. */
   counties: 'COUNTIES',
   /** The user pool's hosted sign-in (https://…amazoncognito.com) and the pages' app client. */

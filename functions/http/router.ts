@@ -9,6 +9,7 @@ import { principalFromClaims, requireRole, type Principal, type Role } from './p
 import { getAuthConfig } from './routes/auth-config.js';
 import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
 import { listAuditRoute } from './routes/audit.js';
+import { getJobRoute } from './routes/jobs.js';
 import {
   getLabourerById,
   importPovertyRoute,
@@ -65,6 +66,7 @@ export function routeTable(deps: Deps) {
     authed('GET', '/labourers/{id}/history', ['coordinator', 'admin'], labourerHistoryRoute),
     authed('GET', '/audit', ['coordinator', 'admin'], listAuditRoute),
     authed('POST', '/labourers/poverty-import', ['coordinator', 'admin'], importPovertyRoute),
+    authed('GET', '/jobs/{id}', ['coordinator', 'admin'], getJobRoute),
     authed('POST', '/vacancies', ['employer'], postVacancyRoute, jsonRoute),
     authed('GET', '/vacancies', ['coordinator', 'employer', 'admin'], listVacanciesRoute),
     authed('GET', '/vacancies/{id}', ['coordinator', 'employer', 'admin'], getVacancyRoute),

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '#adapters/clock.js';
 import { idHasherFromEnv, type IdHasher } from '#adapters/id-hasher.js';
 import { newId, type IdGenerator } from '#adapters/ids.js';
+import { jobLauncherFromEnv, type JobLauncher } from '#adapters/job-launcher.js';
 import { nationalRunLauncherFromEnv, type NationalRunLauncher } from '#adapters/national-run-launcher.js';
 import { carrierOptOutFromEnv } from '#adapters/carrier-opt-out.js';
 import type { CarrierOptOutList } from '#adapters/sns-opt-out-list.js';
@@ -14,6 +15,8 @@ export interface Deps {
   newId: IdGenerator;
   /** Starts national runs (POST /matching/national-runs); only the api uses it. */
   nationalRuns?: NationalRunLauncher;
+  /** Starts background jobs (large poverty-list imports); only the api uses it. */
+  jobs?: JobLauncher;
   /** The SMS provider's own opt-out list (SNS): 订阅 lifts a number from it. Absent locally and for providers without one. */
   carrierOptOut?: CarrierOptOutList;
 }
@@ -27,6 +30,7 @@ export function depsFromEnv(): Deps {
     clock: systemClock,
     newId,
     nationalRuns: nationalRunLauncherFromEnv(),
+    jobs: jobLauncherFromEnv(),
     carrierOptOut: carrierOptOutFromEnv(),
   };
 }

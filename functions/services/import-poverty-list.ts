@@ -23,6 +23,11 @@ const BATCH = 100;
 const PARALLEL_BATCHES = 4;
 const RETRIES = 8;
 const MAX_REPORTED_ERRORS = 200;
+/** A background import records its progress every this many batches (1,000 rows), not on every batch. */
+const PROGRESS_EVERY_BATCHES = 10;
+
+/** Rows handled so far of the file's rows; awaited, so a failing write stops the import. */
+export type PovertyImportProgress = (done: number, total: number) => Promise<void>;
 
 /** What is wrong with a row's ID number, or undefined when it reads. */
 function idProblem(entry: PovertyListEntry, now: Date): { ok: true; idNumber: string; regionCode: string } | { ok: false; message: string } {
@@ -35,8 +40,22 @@ function idProblem(entry: PovertyListEntry, now: Date): { ok: true; idNumber: st
   return id.ok ? { ok: true, idNumber: id.value.normalized, regionCode: id.value.regionCode } : { ok: false, message: ID_REASONS[id.reason] };
 }
 
-export async function importPovertyList(deps: Deps, county: string, file: Uint8Array): Promise<PovertyImportResult> {
-  const entries = await readPovertyList(file);
+export async function importPovertyList(
+  deps: Deps,
+  county: string,
+  file: Uint8Array,
+  onProgress?: PovertyImportProgress,
+): Promise<PovertyImportResult> {
+  return importPovertyEntries(deps, county, await readPovertyList(file), onProgress);
+}
+
+/** The rows of a list already read (the route reads it first to decide whether it runs in the background). */
+export async function importPovertyEntries(
+  deps: Deps,
+  county: string,
+  entries: PovertyListEntry[],
+  onProgress?: PovertyImportProgress,
+): Promise<PovertyImportResult> {
   const now = deps.clock.now();
   const result: PovertyImportResult = { matched: 0, unmatched: 0, notResident: 0, errors: [] };
   const seen = new Set<string>();
@@ -82,8 +101,18 @@ export async function importPovertyList(deps: Deps, county: string, file: Uint8A
   // Batches of 100 (one batch get each), a few at a time: 100,000 rows are 1,000 batches, not 400,000 calls.
   const batches: { row: number; idNumber: string }[][] = [];
   for (let i = 0; i < valid.length; i += BATCH) batches.push(valid.slice(i, i + BATCH));
+  // Rows with errors, repeats and other counties' residents are handled once read.
+  let done = entries.length - valid.length;
+  let reportedAt = 0;
   for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
-    await Promise.all(batches.slice(i, i + PARALLEL_BATCHES).map(markBatch));
+    const group = batches.slice(i, i + PARALLEL_BATCHES);
+    await Promise.all(group.map(markBatch));
+    done += group.reduce((sum, batch) => sum + batch.length, 0);
+    const handled = i + group.length;
+    if (onProgress && handled - reportedAt >= PROGRESS_EVERY_BATCHES) {
+      reportedAt = handled;
+      await onProgress(done, entries.length);
+    }
   }
   if (result.errors.length > MAX_REPORTED_ERRORS) result.errors.length = MAX_REPORTED_ERRORS;
   return result;

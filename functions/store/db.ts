@@ -22,6 +22,8 @@ import { matchingRunEntity } from './entities/matching-run.js';
 import { matchingRunUnmatchedEntity } from './entities/matching-run-unmatched.js';
 import { auditEntryEntity } from './entities/audit-entry.js';
 import { phoneOptOutEntity } from './entities/phone-opt-out.js';
+import { jobEntity } from './entities/job.js';
+import { jobInputEntity } from './entities/job-input.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -50,6 +52,8 @@ export function createDb(client: DynamoDBClient, table: string) {
       matchingRunUnmatched: matchingRunUnmatchedEntity,
       auditEntry: auditEntryEntity,
       phoneOptOut: phoneOptOutEntity,
+      job: jobEntity,
+      jobInput: jobInputEntity,
     },
     { client: documentClient, table },
   );

@@ -81,6 +81,8 @@ const MATRIX: Call[] = [
   { route: 'POST /posts', method: 'POST', path: () => '/posts', allowed: ['coordinator', 'admin'], json: () => ({
     title: '卡口值守', county: '510822', openings: 2, monthlyWage: 1800, months: 3 }) },
   { route: 'POST /matching/runs', method: 'POST', path: () => '/matching/runs', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
+  // No background job here (one needs a list of over 5,000 rows): let in, and told there is none.
+  { route: 'GET /jobs/{id}', method: 'GET', path: () => '/jobs/01JZZZZZZZZZZZZZZZZZZZZZZZ', allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
   { route: 'GET /matching/runs/{id}', method: 'GET', path: () => `/matching/runs/${ids.run}`, allowed: ['coordinator', 'admin'] },
   { route: 'GET /matching/runs/{id}/unmatched', method: 'GET', path: () => `/matching/runs/${ids.run}/unmatched`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /matching/national-runs', method: 'POST', path: () => '/matching/national-runs', json: () => ({ counties: ['510823'] }), allowed: ['admin'] },

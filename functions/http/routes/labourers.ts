@@ -3,9 +3,8 @@ import { NotFoundError, ValidationError } from '#domain/errors.js';
 import { normalizeMainlandMobile } from '#domain/phone.js';
 import type { Deps } from '#services/deps.js';
 import { findLabourerByPhone, getLabourer, listCountyLabourers } from '#services/find-labourers.js';
-import { writeAudit } from '#services/audit.js';
-import { importPovertyList } from '#services/import-poverty-list.js';
 import { labourerHistory } from '#services/labourer-history.js';
+import { startPovertyImport } from '#services/poverty-import-job.js';
 import { searchLabourers } from '#services/search-labourers.js';
 import { updateLabourer } from '#services/update-labourer.js';
 import { registerFromWeb, type WebRegistrant } from '#services/register-from-web.js';
@@ -94,21 +93,14 @@ export async function labourerHistoryRoute(deps: Deps, event: HttpEvent, who: Re
 
 /**
  * The county's list as uploaded — .xlsx, or CSV in UTF-8 (BOM or not), UTF-16 or GBK/GB18030 — with an ID
- * number column; a coordinator imports for their county, admin names one with ?county=.
+ * number column; a coordinator imports for their county, admin names one with ?county=. A large list runs
+ * in the background: `202 {jobId, state, total}`, followed with GET /jobs/{id}.
  */
 export async function importPovertyRoute(deps: Deps, event: HttpEvent, who: Reader): Promise<HttpResult> {
   const query = validate(PovertyImportQuery, event.queryStringParameters ?? {}, '查询条件');
   const county = resolveCounty(who, query.county);
-  const file = uploadedFile(event);
-  const result = await importPovertyList(deps, county, file);
-  // One entry per import (its rows are many single writes, not one transaction): the counts, never the IDs.
-  const { matched, unmatched, notResident, errors } = result;
-  await writeAudit(deps, {
-    actor: actorOf(who),
-    action: 'povertyImport',
-    target: `county:${county}`,
-    county,
-    after: { matched, unmatched, notResident, errors: errors.length },
-  });
-  return jsonResponse(200, result);
+  const started = await startPovertyImport(deps, county, uploadedFile(event), actorOf(who));
+  if (started.ran === 'now') return jsonResponse(200, started.result);
+  const { jobId, state, total } = started.job;
+  return jsonResponse(202, { jobId, state, total }, { location: `/jobs/${jobId}` });
 }
