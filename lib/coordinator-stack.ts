@@ -7,6 +7,7 @@ import { ENV } from '../functions/config/env.js';
 import { Api, type JwtIssuer } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
+import { BackgroundJobs } from './constructs/background-jobs.js';
 import { Jobs } from './constructs/jobs.js';
 import { LambdaFunction } from './constructs/lambda-function.js';
 import { Web } from './constructs/web.js';
@@ -33,6 +34,7 @@ export class CoordinatorStack extends Stack {
   readonly api: Api;
   readonly sms: Sms;
   readonly jobs: Jobs;
+  readonly backgroundJobs: BackgroundJobs;
   readonly national: National;
   readonly web: Web;
   readonly monitoring: Monitoring;
@@ -60,6 +62,9 @@ export class CoordinatorStack extends Stack {
     // the scheduled matching and follow-up run for each of them.
     const counties = (context('counties') ?? '').split(',').map((c) => c.trim()).filter((c) => /^\d{6}$/.test(c));
     this.jobs = new Jobs(this, 'Jobs', { data: this.data, counties });
+    // A poverty list of more than 5,000 rows is imported by the jobs worker, started by the api.
+    this.backgroundJobs = new BackgroundJobs(this, 'BackgroundJobs', { data: this.data });
+    this.backgroundJobs.grantStart(this.api.fn);
     // The national run (Step Functions, one Lambda step per county); empty `counties`: the whole country.
     this.national = new National(this, 'National', { data: this.data, counties });
     // POST /matching/national-runs starts it; GET …/{id} asks after its execution.
@@ -117,6 +122,7 @@ export class CoordinatorStack extends Stack {
         Notifier: this.sms.notifierFn,
         ...(this.sms.callbackFn ? { SmsCallback: this.sms.callbackFn } : {}),
         ...Object.fromEntries(this.jobs.functions.map((fn) => [fn.node.id, fn])),
+        JobsWorker: this.backgroundJobs.worker,
         ...Object.fromEntries(this.national.functions.map((fn) => [fn.node.id, fn])),
       },
       deadLetterQueues: {

@@ -9,8 +9,11 @@ export type JobState = 'running' | 'done' | 'failed';
 const KEEP_SECONDS = 14 * 24 * 3600;
 /** Raw bytes per part: base64 makes 240 KB into 320 K characters, an item under 350 KB (6 MB: 26 parts). */
 const PART_BYTES = 240 * 1024;
-/** The worker's timeout (15 min, lib/constructs/background-jobs.ts) and a margin: a job still `running` after it died with its Lambda. */
-const STALE_AFTER_MS = 16 * 60_000;
+/**
+ * A job still `running` this long after it was created died with its Lambda (lib/constructs/background-jobs.ts:
+ * started within 1 minute or never, no retry, 15-minute timeout) and a margin.
+ */
+const STALE_AFTER_MS = 17 * 60_000;
 
 export interface JobView {
   jobId: string;

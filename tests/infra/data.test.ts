@@ -72,8 +72,8 @@ describe('ID-number HMAC key', () => {
     });
   });
 
-  it('is usable only by api and sms-inbound, for kms:GenerateMac only', () => {
-    const users = [stack.api.fn, stack.sms.inboundFn];
+  it('is usable only by api, sms-inbound and the jobs worker (poverty imports), for kms:GenerateMac only', () => {
+    const users = [stack.api.fn, stack.sms.inboundFn, stack.backgroundJobs.worker];
     const others = [stack.sms.notifierFn, ...stack.jobs.functions];
     const onKey = (fn: (typeof users)[number]) =>
       statementsOf(fn.role!).filter((s) => JSON.stringify(s.Resource) === JSON.stringify(keyArn));

@@ -10,7 +10,7 @@ const functions = Object.values(template.findResources('AWS::Lambda::Function'))
 describe('Lambda functions', () => {
   it('are our handlers, and nothing else runs code in the stack', () => {
     expect(ours.map((fn) => fn.handlerFile).sort()).toEqual(
-      ['api', 'follow-up', 'matcher', 'national-allocate', 'national-county', 'national-summary', 'notifier', 'offer-expiry', 'sms-inbound'].sort(),
+      ['api', 'follow-up', 'jobs', 'matcher', 'national-allocate', 'national-county', 'national-summary', 'notifier', 'offer-expiry', 'sms-inbound'].sort(),
     );
     expect(functions).toHaveLength(ours.length);
   });

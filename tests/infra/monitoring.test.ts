@@ -24,7 +24,7 @@ describe('alarms', () => {
   });
 
   it('fire on errors and throttles of every function', () => {
-    const fns = [stack.api.fn, stack.sms.inboundFn, stack.sms.notifierFn, ...stack.jobs.functions];
+    const fns = [stack.api.fn, stack.sms.inboundFn, stack.sms.notifierFn, ...stack.jobs.functions, stack.backgroundJobs.worker];
     for (const fn of fns) {
       for (const metric of ['Errors', 'Throttles']) {
         expect(alarms).toContainEqual(

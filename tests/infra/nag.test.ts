@@ -44,7 +44,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(new Set(national).size).toBe(11);
     expect([...new Set(acknowledged.filter((a) => !a.startsWith('National/')))].sort()).toEqual(
       [
-        // X-Ray active tracing (all six roles); the notifier also publishes SMS to phone numbers.
+        // X-Ray active tracing (all seven roles); the notifier also publishes SMS to phone numbers.
         `Api/FunctionRole ${xray}`,
         // The api follows national runs: DescribeExecution on the national state machine's executions.
         `Api/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${TEST_ENV.region}:${TEST_ENV.account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(stack.national.stateMachine.node.defaultChild as CfnElement)}"}]}]}:*]`,
@@ -53,6 +53,7 @@ describe('cdk-nag AwsSolutions', () => {
         `Jobs/MatcherRole ${xray}`,
         `Jobs/OfferExpiryRole ${xray}`,
         `Jobs/FollowUpRole ${xray}`,
+        `BackgroundJobs/WorkerRole ${xray}`,
         // The registration (and its phone verification), health and sign-in configuration routes are public by contract.
         'Api/HttpApi/POST--labourers AwsSolutions-APIG4',
         'Api/HttpApi/POST--labourers--verify AwsSolutions-APIG4',
