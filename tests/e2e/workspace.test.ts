@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
 import { apiClient, type ApiCall } from '../helpers/local-api.js';
+import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
 import { launchChromium, screenshot } from './browser.js';
 
@@ -145,6 +146,19 @@ describe('the coordinator workspace', () => {
     const cook = await api('GET', `/labourers?phone=${people.cook.phone}`, { token: COORDINATOR });
     expect(cook.body[0].poverty).toBe(true);
   });
+
+  it('follows a large poverty list in the background with a progress bar, then shows its result', async () => {
+    await page.click('#tab-dashboard');
+    // 6,000 distinct residents born in the 1960s (the shared helper's are 1970–1999): over the 5,000-row threshold.
+    const ids = Array.from({ length: 6000 }, (_, i) => {
+      const first17 = `${COUNTY}1961${String((Math.floor(i / 1000) % 12) + 1).padStart(2, '0')}02${String(i % 1000).padStart(3, '0')}`;
+      return first17 + idNumberChecksum(first17);
+    });
+    await page.setInputFiles('#poverty-file', { name: '建档立卡名单.csv', mimeType: 'text/csv', buffer: Buffer.from(['身份证号', ...ids].join('\n')) });
+    await page.getByTestId('import-poverty').click();
+    await page.getByTestId('job-progress').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toContain('6000 人尚未报名');
+  }, 90_000);
 
   it('works on a phone screen', async () => {
     const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

@@ -314,6 +314,27 @@ export interface PovertyImport {
   errors?: { row: number; message: string }[];
 }
 
+/** GET /jobs/{id}: a long job run in the background (a poverty list of more than 5,000 rows). */
+export interface BackgroundJob<R = unknown> {
+  jobId: string;
+  kind: 'povertyImport';
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  result?: R;
+  /** In Chinese, when it failed. */
+  error?: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** POST /labourers/poverty-import's 202: the list runs in the background. */
+export interface JobStarted {
+  jobId: string;
+  state: 'running';
+  total: number;
+}
+
 export interface SmsLogEntry {
   id: string;
   to: string;
