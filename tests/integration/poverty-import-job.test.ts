@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { idNumberChecksum } from '../../functions/domain/id-number.js';
 import { createJob, readJob, readJobInput } from '../../functions/services/background-job.js';
 import { importPovertyList } from '../../functions/services/import-poverty-list.js';
-import { BACKGROUND_ROWS } from '../../functions/services/poverty-import-job.js';
+import { BACKGROUND_ROWS, startPovertyImport } from '../../functions/services/poverty-import-job.js';
 import { runJob } from '../../functions/services/run-job.js';
 import { useTestSystem } from '../helpers/local-api.js';
 import { freshDeps } from '../helpers/local-table.js';
@@ -97,6 +97,20 @@ describe('a background job that throws', () => {
     const read = await readJob(deps, job.jobId);
     expect(read).toMatchObject({ state: 'failed', error: expect.stringMatching(/后台任务出错/) });
     expect(read?.finishedAt).toEqual(expect.any(String));
+  });
+
+  it('is recorded failed when the worker cannot be started, and the request fails', async () => {
+    const deps = await freshDeps();
+    const made: string[] = [];
+    const refusing = {
+      ...deps,
+      newId: () => made[made.push(deps.newId()) - 1]!,
+      jobs: { start: async () => Promise.reject(new Error('Rate exceeded')) },
+    };
+    const csv = new TextEncoder().encode(['idNumber', ...manyIdNumbers(BACKGROUND_ROWS + 1)].join('\n'));
+    await expect(startPovertyImport(refusing, '510822', csv, 'coordinator:510822')).rejects.toThrow('Rate exceeded');
+    const jobs = await Promise.all(made.map((id) => readJob(deps, id)));
+    expect(jobs.filter(Boolean)).toEqual([expect.objectContaining({ state: 'failed', total: BACKGROUND_ROWS + 1, error: expect.stringMatching(/后台任务出错/) })]);
   });
 
   it('keeps a file of several parts byte for byte', async () => {
