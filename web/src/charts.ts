@@ -1,11 +1,11 @@
-// Apache ECharts, only the pieces the dashboard draws (bar and line charts on a canvas), so the
+// Apache ECharts, only the pieces the dashboard draws (bar, line and flow charts on a canvas), so the
 // coordinator page does not carry the whole library.
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, SankeyChart, GridComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

@@ -47,16 +47,40 @@ export function countyCharts(): { el: HTMLElement; render(stats: Stats | undefin
             series: [{ type: days.length > 14 ? 'line' : 'bar', name: t('chart.registrations'), data: days.map((d) => d.count), smooth: true, barMaxWidth: 32 }],
           },
     );
-    const places = [...stats.placementsByDestination].sort((a, b) => a.count - b.count);
+    // Where the county's people go, as flows: the county → each province → each destination. A map would
+    // need a base map approved for publication in China (审图号), which no package here carries.
+    const home = placeName(stats.county);
+    const byProvince = new Map<string, number>();
+    for (const p of stats.placementsByDestination) byProvince.set(p.code.slice(0, 2), (byProvince.get(p.code.slice(0, 2)) ?? 0) + p.count);
+    const provinceNode = (code: string) => `${placeName(code)} `; // a trailing space keeps a province apart from a same-named place
+    // A flow chart has no cycles: work in the home county itself is its own node.
+    const placeNode = (code: string) => (code === stats.county ? `${home}（${t('chart.homeCounty')}）` : placeName(code));
     charts.destinations.update(
-      places.length === 0
+      byProvince.size === 0
         ? empty(t('chart.empty'))
         : {
-            grid,
-            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-            xAxis: { type: 'value', minInterval: 1 },
-            yAxis: { type: 'category', data: places.map((p) => placeName(p.code)) },
-            series: [{ type: 'bar', name: t('chart.destinations'), data: places.map((p) => p.count), barMaxWidth: 24 }],
+            tooltip: { trigger: 'item' },
+            series: [
+              {
+                type: 'sankey',
+                left: 8,
+                right: 96,
+                top: 8,
+                bottom: 8,
+                nodeGap: 10,
+                emphasis: { focus: 'adjacency' },
+                data: [
+                  { name: home },
+                  ...[...byProvince.keys()].map((code) => ({ name: provinceNode(code) })),
+                  ...[...new Set(stats.placementsByDestination.map((p) => placeNode(p.code)))].map((name) => ({ name })),
+                ],
+                links: [
+                  ...[...byProvince].map(([code, count]) => ({ source: home, target: provinceNode(code), value: count })),
+                  ...stats.placementsByDestination.map((p) => ({ source: provinceNode(p.code.slice(0, 2)), target: placeNode(p.code), value: p.count })),
+                ],
+                lineStyle: { color: 'gradient', opacity: 0.35 },
+              },
+            ],
           },
     );
     const posts = vacancies.filter((v) => v.kind === 'post');
