@@ -22,8 +22,6 @@ export const VERIFY_LIMITS = {
   perPhoneDay: { name: 'verify-phone-day', max: 5, windowSeconds: 86_400, utcOffsetSeconds: CHINA_UTC_OFFSET_SECONDS },
 } satisfies Record<string, RateLimit>;
 
-
-
 const hashCode = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest();
 
 /** Sends a code to `rawPhone`; `client` keys the per-client limit (the caller's IP address). */

@@ -107,7 +107,6 @@ export function parseSms(text: string, today: Date): SmsIntent {
 const MAX_MESSAGE_LENGTH = 1000;
 const MAX_UNRECOGNISED = 20;
 
-
 interface Parsed {
   fields: RegistrationFields;
   /** At least one registration field was recognised. */

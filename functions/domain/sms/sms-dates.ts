@@ -104,7 +104,6 @@ export function chineseDay(text: string): number | undefined {
   return n !== undefined && n >= 1 && n <= 31 ? n : undefined;
 }
 
-
 export const YMD = /(\d{4})(?:年|-|\.)(\d{1,2})(?:月|-|\.)(\d{1,2})(?:日|号)?/y;
 export const MONTH_DAY = /(\d{1,2})月(?:(\d{1,2})(?:日|号)?|(初|中旬|上旬|下旬|中|底|份))?/y;
 export const DOTTED_MONTH_DAY = /(\d{1,2})(\.|\uE000)(\d{1,2})(日|号)?/y;
@@ -121,7 +120,6 @@ export function dateItem(s: string, start: number, end: number, iso: string | un
   out.push(iso === undefined ? { t: 'junk', text } : { t: 'date', text, iso, weak });
   return stop;
 }
-
 
 /** A Chinese date at `i` (三月五日, 三月初五, 三月底, 正月十五); ends where it ends, or -1. */
 export function scanChineseDate(s: string, i: number, scan: Scan, out: Item[]): number {

@@ -80,7 +80,6 @@ export const POLITE_TOKENS: ReadonlySet<string> = new Set([
   '谢谢', '谢谢你', '谢谢您', '你好', '您好', '麻烦了', '麻烦', '老师', '领导', '收到', '嗯', '哦', '啊', '了', '吧', '呢',
 ]);
 
-
 export function lexItem(word: string, lex: Lex, scan: Scan): Item {
   switch (lex.kind) {
     case 'skill':

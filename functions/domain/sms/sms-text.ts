@@ -2,7 +2,6 @@
 // into tokens, and numbers typed in groups (an ID or a mobile number split by spaces).
 import { parseIdNumber } from '../id-number.js';
 
-
 /** `/` inside 3/5 (kept as part of a date token rather than splitting it). */
 export const DATE_SLASH = '\uE000';
 
