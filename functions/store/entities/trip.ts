@@ -1,9 +1,11 @@
-// A chartered 春风行动 bus: one origin county → one destination city on one day. Proposed by the planner,
-// booked by the coordinator (seats assigned, notices sent).
+// A chartered 春风行动 vehicle: leaves its origin county on one day, picks up at up to `maxStops` points
+// and drops at up to `maxDrops` cities close together. Proposed by the planner, booked by the coordinator
+// (seats assigned, notices sent), then boarded, departed and arrived on the day.
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const TRIP_STATUSES = ['proposed', 'booked', 'cancelled'] as const;
+export const TRIP_STATUSES = ['proposed', 'booked', 'boarding', 'departed', 'arrived', 'cancelled'] as const;
+export type TripStatus = (typeof TRIP_STATUSES)[number];
 
 export const tripEntity = new Entity({
   model: { entity: 'trip', version: '1', service: SERVICE },
@@ -11,15 +13,49 @@ export const tripEntity = new Entity({
     tripId: { type: 'string', required: true, readOnly: true },
     planId: { type: 'string', required: true, readOnly: true },
     county: { type: 'string', required: true, readOnly: true },
-    /** 4-digit city code. */
+    /** 4-digit city code of the first drop. */
     destination: { type: 'string', required: true, readOnly: true },
     destinationName: { type: 'string', required: true, readOnly: true },
-    date: { type: 'string', required: true, readOnly: true },
+    /** Departure day (ISO); a coordinator may move it. */
+    date: { type: 'string', required: true },
     departureTime: { type: 'string', required: true },
+    /** ISO day the last drop is reached (date + travel days); absent on trips planned before it existed. */
+    arrivalDate: { type: 'string' },
+    /** Name of the first pickup (kept for the notices and manifests written before `stops`). */
     pickupPoint: { type: 'string', required: true },
     /** The planned passengers (labourer ids); booking gives each a seat. */
-    passengers: { type: 'list', items: { type: 'string' }, required: true, readOnly: true },
-    seats: { type: 'number', required: true, readOnly: true },
+    passengers: { type: 'list', items: { type: 'string' }, required: true },
+    /** Seats usable: floor(vehicleSeats × loadFactor). */
+    seats: { type: 'number', required: true },
+    /** The vehicle type's own seats (53, 45, 35, 19, 7 …). */
+    vehicleSeats: { type: 'number' },
+    /** The vehicle type's relative cost, as the plan's fleet gave it. */
+    vehicleCost: { type: 'number' },
+    /** Pickups (origin county, route order) then drops, each with its time where known. */
+    stops: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          kind: { type: ['pickup', 'drop'] as const, required: true },
+          code: { type: 'string' },
+          name: { type: 'string', required: true },
+          time: { type: 'string' },
+        },
+      },
+    },
+    /** Where each passenger boards and leaves: `pickup` and `drop` name a stop (its code, else its name). */
+    riders: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          labourerId: { type: 'string', required: true },
+          pickup: { type: 'string', required: true },
+          drop: { type: 'string', required: true },
+        },
+      },
+    },
     seatsTaken: { type: 'number', required: true, default: 0 },
     vehiclePlate: { type: 'string' },
     escort: { type: 'string' },
