@@ -376,6 +376,19 @@ export interface TripPlan {
   unplanned: { labourerId: string; reason?: string }[];
 }
 
+/** GET /vacancies/{id}/workers: a worker coming to (or at) one vacancy. */
+export interface VacancyWorker {
+  offerId: string;
+  labourerId: string;
+  name: string;
+  idNumberMasked: string;
+  phone: string;
+  /** offered · accepted · travelling · arrived · placed · left … (status.worker labels them). */
+  status: string;
+  tripId?: string;
+  arrivalDate?: string;
+}
+
 export interface Booking {
   booked: number;
   seats: { seatNo: number; labourerId: string }[];

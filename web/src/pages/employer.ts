@@ -1,12 +1,13 @@
 // `/employer`: an employer posts vacancies (POST /vacancies) and manages its own (GET /vacancies,
-// PATCH /vacancies/{id}: change the openings, close or reopen).
+// PATCH /vacancies/{id}: change the openings, close or reopen), and confirms the workers who arrive at work.
 import { ApiError, get, patch, post, type Vacancy } from '../api.js';
-import { busy, chinaDate, formatNumber, h, replace, text, toast } from '../dom.js';
+import { busy, chinaDate, errorText, formatNumber, h, replace, text, toast } from '../dom.js';
 import { msg, onLanguageChange, type Key } from '../i18n.js';
 import { mountPage } from '../layout.js';
 import { placeFullName } from '../places.js';
 import { placePicker } from '../widgets/place-picker.js';
 import { skillChips } from '../widgets/skill-chips.js';
+import { vacancyWorkers } from '../widgets/vacancy-workers.js';
 
 const { main, session } = mountPage('employer', {
   title: 'employer.title',
@@ -90,6 +91,9 @@ if (session) {
         await load();
       }),
     );
+    const workers = vacancyWorkers(session!, v.id, () => void load());
+    const workersBox = h('details', { class: 'vacancy-workers', 'data-testid': 'workers-toggle' }, h('summary', null, text('employer.workers')), workers.el);
+    workersBox.addEventListener('toggle', () => workersBox.open && void workers.load().catch((error) => replace(workers.el, h('p', { class: 'field-error' }, errorText(error)))));
     const filledPct = v.openings > 0 ? Math.min(100, (v.filled / v.openings) * 100) : 0;
     const offeredPct = v.openings > 0 ? Math.min(100 - filledPct, (v.offered / v.openings) * 100) : 0;
     return h(
@@ -128,6 +132,7 @@ if (session) {
         save,
         toggle,
       ),
+      workersBox,
     );
   }
 
