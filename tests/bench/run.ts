@@ -42,7 +42,7 @@ async function matchingFigures(): Promise<MatchingFigures> {
 
 const registration = await registrationFigures();
 const smsParse = await measureSmsParse();
-const { matching, matchingQuality } = await matchingFigures();
+const { matching, matchingQuality, matchingSmall, matching2x } = await matchingFigures();
 const transport = await measureTransport();
 const bundles = await measureBundles();
 const load = await measureLoad();
@@ -51,6 +51,8 @@ const { formula: nationalFormula, ...national } = await measureNational();
 const report = {
   matching,
   matchingQuality,
+  matchingSmall,
+  matching2x,
   transport,
   smsParse,
   registration: {
@@ -68,9 +70,11 @@ const TARGETS: Record<string, string> = {
   'registration.writeUnits': '≤ 8',
   'registration.verificationWriteUnits': '≤ 4',
   'bundles.maxKb': '≤ 300',
-  'matching.seconds': '≤ 5',
+  'matching.seconds': '≤ 2.5',
   'matching.rssMb': '≤ 1536',
   'matchingQuality.ratioToLp': '≥ 0.999',
+  'matchingSmall.seconds': '≤ 0.2',
+  'matching2x.seconds': '≤ 6',
   'transport.seconds': '≤ 2',
   'smsParse.perSecond': '≥ 20000',
   'national.estimatedWallSeconds': '≤ 900',
