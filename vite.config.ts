@@ -1,4 +1,4 @@
-// The web pages (web/, DESIGN §5): four HTML entry points built by Vite into dist/web, which `npm start`
+// The web pages (web/, DESIGN §5): five HTML entry points (the fifth, /escort, is the bus escort's roll call) built by Vite into dist/web, which `npm start`
 // serves next to the API (bin/local/static-pages.ts) and a deployment puts behind CloudFront.
 //
 // `npx vite` also runs a dev server on the pages with hot reload; it forwards the API routes to the local
@@ -29,6 +29,7 @@ export default defineConfig({
         employer: resolve(web, 'employer/index.html'),
         coordinator: resolve(web, 'coordinator/index.html'),
         phone: resolve(web, 'phone/index.html'),
+        escort: resolve(web, 'escort/index.html'),
       },
     },
   },
@@ -39,7 +40,7 @@ export default defineConfig({
 
 /** The dev server answers `/employer` as `npm start` does (Vite alone would fall back to `/`'s page). */
 function pageRoutes(): Plugin {
-  const pages = new Set(['/employer', '/coordinator', '/phone']);
+  const pages = new Set(['/employer', '/coordinator', '/phone', '/escort']);
   return {
     name: 'chunfeng-page-routes',
     configureServer(server) {

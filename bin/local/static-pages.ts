@@ -1,5 +1,5 @@
 // The web pages (web/, built by Vite into dist/web) served next to the API by `npm start`:
-// GET/HEAD `/`, `/employer`, `/coordinator`, `/phone` and `/assets/*`. Everything else is left to the
+// GET/HEAD `/`, `/employer`, `/coordinator`, `/phone`, `/escort` and `/assets/*`. Everything else is left to the
 // API (false). HTML is revalidated on every load; assets carry a content hash in their names, so they
 // are cached for a year. Without a build, the page routes say how to make one. Every answer carries the
 // security headers CloudFront sends deployed (web/security-headers.ts).
@@ -19,6 +19,7 @@ const PAGES: Record<string, string> = {
   '/employer': 'employer/index.html',
   '/coordinator': 'coordinator/index.html',
   '/phone': 'phone/index.html',
+  '/escort': 'escort/index.html',
 };
 
 const TYPES: Record<string, string> = {

@@ -376,6 +376,34 @@ export interface TripPlan {
   unplanned: { labourerId: string; reason?: string }[];
 }
 
+/** GET /trips/{id}/boarding: the roll call of a bus on its day. */
+export interface BoardingPassenger {
+  labourerId: string;
+  seatNo: number;
+  name: string;
+  idNumberMasked: string;
+  phone: string;
+  /** The pickup stop's name. */
+  pickup: string;
+  drop: string;
+  vacancyTitle: string;
+  boarding?: 'present' | 'absent';
+  boardedAt?: string;
+}
+
+export interface BoardingList {
+  tripId: string;
+  status: string;
+  date: string;
+  departureTime: string;
+  destinationName: string;
+  present: number;
+  absent: number;
+  unchecked: number;
+  /** By pickup stop in route order, then seat. */
+  passengers: BoardingPassenger[];
+}
+
 /** GET /vacancies/{id}/workers: a worker coming to (or at) one vacancy. */
 export interface VacancyWorker {
   offerId: string;

@@ -36,11 +36,11 @@ export type { Role, SignInConfig };
 export interface Session {
   token: string;
   role: Role;
-  /** County code (coordinator), employer id (employer) or `all` (admin). */
+  /** County code (coordinator), employer id (employer), `all` (admin), or the trip of a local escort token (an `esc_` token's is in the page's address). */
   scope: string;
 }
 
-const ROLES: readonly Role[] = ['coordinator', 'employer', 'admin'];
+const ROLES: readonly Role[] = ['coordinator', 'employer', 'admin', 'escort'];
 const slot = (role: Role) => `chunfeng.token.${role}`;
 const refreshSlot = (role: Role) => `chunfeng.refresh.${role}`;
 /** The role signed in last: a page open to several roles shows that one first. */
@@ -67,18 +67,23 @@ export function parseDevToken(token: string): Session | undefined {
   return { token: token.trim(), role, scope: match[2]! };
 }
 
-/** A kept token's session: a dev token, or an unexpired ID token with a role. */
+/** A bus escort's one-day token (`esc_…`, made by the coordinator for one trip; the trip is in the page's address). */
+export function parseEscortToken(token: string): Session | undefined {
+  return /^esc_[A-Za-z0-9_-]{16,96}$/.test(token.trim()) ? { token: token.trim(), role: 'escort', scope: '' } : undefined;
+}
+
+/** A kept token's session: a dev token, an escort's token, or an unexpired ID token with a role. */
 export function parseToken(token: string): Session | undefined {
-  const dev = parseDevToken(token);
+  const dev = parseDevToken(token) ?? parseEscortToken(token);
   if (dev) return dev;
   const claims = jwtClaims(token);
   const who = claims && roleOfClaims(claims, Date.now(), keptClaimNames());
   return who ? { token, ...who } : undefined;
 }
 
-/** Keeps a dev token for its role; undefined (and nothing kept) if it is not a valid token. */
+/** Keeps a dev or escort token for its role; undefined (and nothing kept) if it is not a valid token. */
 export function signIn(token: string): Session | undefined {
-  const session = parseDevToken(token);
+  const session = parseDevToken(token) ?? parseEscortToken(token);
   if (session) {
     localStorage.setItem(slot(session.role), session.token);
     localStorage.setItem(LAST_ROLE, session.role);

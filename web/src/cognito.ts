@@ -39,7 +39,8 @@ export interface Tokens {
   refresh_token?: string;
 }
 
-export type Role = 'coordinator' | 'employer' | 'admin';
+/** `escort`: a bus escort for one day, holding a token the coordinator made for one trip. */
+export type Role = 'coordinator' | 'employer' | 'admin' | 'escort';
 
 function base64url(bytes: Uint8Array): string {
   let binary = '';

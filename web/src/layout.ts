@@ -6,9 +6,10 @@ import { initLanguage, lang, msg, onLanguageChange, setLang, t, type Key } from 
 import { placeName } from './places.js';
 import './styles.css';
 
-export type PageId = 'register' | 'employer' | 'coordinator' | 'phone';
+/** `escort` is reached from a link the coordinator hands the bus escort; it is not in the top bar. */
+export type PageId = 'register' | 'employer' | 'coordinator' | 'phone' | 'escort';
 
-const PAGES: { id: PageId; href: string; label: Key }[] = [
+const PAGES: { id: Exclude<PageId, 'escort'>; href: string; label: Key }[] = [
   { id: 'register', href: '/', label: 'nav.register' },
   { id: 'employer', href: '/employer', label: 'nav.employer' },
   { id: 'coordinator', href: '/coordinator', label: 'nav.coordinator' },
