@@ -47,7 +47,7 @@ describe('web', () => {
   it('reaches every route of the router through a behaviour, and no page through one', () => {
     const matches = (path: string) => API_PATHS.some((prefix) => path.startsWith(`/${prefix}`));
     for (const route of routeTable({} as never)) expect(matches(route.path), route.path).toBe(true);
-    for (const page of ['/', '/employer', '/coordinator', '/phone', '/assets/index.js']) expect(matches(page), page).toBe(false);
+    for (const page of ['/', '/employer', '/coordinator', '/phone', '/escort', '/assets/index.js']) expect(matches(page), page).toBe(false);
   });
 
   it('rewrites clean page URLs to their index.html', () => {

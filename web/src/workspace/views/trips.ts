@@ -7,6 +7,7 @@ import { placeName } from '../../places.js';
 import { fieldErrors } from '../components/field-errors.js';
 import { empty, labelled, statusBadge } from '../components/table.js';
 import type { View } from '../router.js';
+import { escortLinks } from '../components/escort-link.js';
 import type { Workspace } from '../workspace.js';
 
 export function tripsView(ws: Workspace): View {
@@ -152,6 +153,7 @@ export function tripsView(ws: Workspace): View {
       h('p', { class: 'passengers' }, passengers.map((id) => h('a', { class: 'tag', href: `#/people/${id}` }, ws.directory.get(id)?.name ?? id.slice(-6)))),
       status !== 'cancelled' ? details : null,
       h('div', { class: 'row wrap' }, status === 'proposed' ? book : null, status === 'booked' ? manifest : null),
+      ['booked', 'boarding', 'departed'].includes(status) ? escortLinks(ws.session, trip.id) : null,
     );
   }
 
