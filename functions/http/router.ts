@@ -9,6 +9,7 @@ import { principalFromClaims, requireRole, type Principal, type Role } from './p
 import { getAuthConfig } from './routes/auth-config.js';
 import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
 import { listAuditRoute } from './routes/audit.js';
+import { bulkBookingRoute } from './routes/bulk-booking.js';
 import { getJobRoute } from './routes/jobs.js';
 import {
   getLabourerById,
@@ -20,7 +21,7 @@ import {
   postVerification,
 } from './routes/labourers.js';
 import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
-import { listMessages } from './routes/messages.js';
+import { listMessages, resendMessagesRoute } from './routes/messages.js';
 import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
 import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
@@ -84,12 +85,14 @@ export function routeTable(deps: Deps) {
     authed('POST', '/offers/{id}/extend', ['coordinator', 'admin'], extendOfferRoute, jsonRoute),
     authed('GET', '/stats', ['coordinator', 'admin'], getStats),
     authed('POST', '/trips/plan', ['coordinator', 'admin'], planTripsRoute, jsonRoute),
+    authed('POST', '/trips/book', ['coordinator', 'admin'], bulkBookingRoute, jsonRoute),
     authed('GET', '/trips', ['coordinator', 'admin'], listTripsRoute),
     authed('PATCH', '/trips/{id}', ['coordinator', 'admin'], patchTripRoute, jsonRoute),
     authed('POST', '/trips/{id}/book', ['coordinator', 'admin'], bookTripRoute),
     authed('DELETE', '/trips/{id}/seats/{labourerId}', ['coordinator', 'admin'], cancelSeatRoute),
     authed('GET', '/trips/{id}/manifest.csv', ['coordinator', 'admin'], manifestRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
+    authed('POST', '/messages/resend', ['coordinator', 'admin'], resendMessagesRoute, jsonRoute),
     authed('GET', '/phone-changes', ['coordinator', 'admin'], listPhoneChangesRoute),
     authed('POST', '/phone-changes/{labourerId}/approve', ['coordinator', 'admin'], approvePhoneChangeRoute),
     authed('POST', '/phone-changes/{labourerId}/refuse', ['coordinator', 'admin'], refusePhoneChangeRoute),

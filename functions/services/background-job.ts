@@ -1,17 +1,20 @@
 // A background job's record and its input file (store/entities/job.ts, job-input.ts): created by the api
 // before the worker is started, then moved along by the worker (functions/services/run-job.ts).
 import { AppError } from '#domain/errors.js';
+import type { JOB_KINDS } from '#store/entities/job.js';
 import type { Deps } from './deps.js';
 
-export type JobKind = 'povertyImport';
+export type JobKind = (typeof JOB_KINDS)[number];
 export type JobState = 'running' | 'done' | 'failed';
 
 const KEEP_SECONDS = 14 * 24 * 3600;
 /** Raw bytes per part: base64 makes 240 KB into 320 K characters, an item under 350 KB (6 MB: 26 parts). */
 const PART_BYTES = 240 * 1024;
 /**
- * A job still `running` this long after it was created died with its Lambda (lib/constructs/background-jobs.ts:
- * started within 1 minute or never, no retry, 15-minute timeout) and a margin.
+ * A job still `running` this long after its last sign of life (created, progress, a worker taking over)
+ * died with its Lambda (lib/constructs/background-jobs.ts: started within 1 minute or never, no retry,
+ * 15-minute timeout) and a margin. A job longer than one worker hands on to the next before its time is
+ * up (matching runs), so it stays alive as long as it makes progress.
  */
 const STALE_AFTER_MS = 17 * 60_000;
 
@@ -63,7 +66,7 @@ export async function readJobInput(deps: Pick<Deps, 'db'>, jobId: string): Promi
 export async function readJob(deps: Pick<Deps, 'db' | 'clock'>, jobId: string): Promise<JobRecord | undefined> {
   const { data } = await deps.db.entities.job.get({ jobId }).go();
   if (!data) return undefined;
-  const stale = data.state === 'running' && deps.clock.now().getTime() - Date.parse(data.createdAt) > STALE_AFTER_MS;
+  const stale = data.state === 'running' && deps.clock.now().getTime() - Date.parse(data.updatedAt ?? data.createdAt) > STALE_AFTER_MS;
   return {
     jobId: data.jobId,
     kind: data.kind,
@@ -74,7 +77,7 @@ export async function readJob(deps: Pick<Deps, 'db' | 'clock'>, jobId: string): 
     done: data.done,
     total: data.total,
     ...(data.result !== undefined ? { result: JSON.parse(data.result) as unknown } : {}),
-    ...(stale ? { error: '后台任务超时中断，请重新导入' } : data.error !== undefined ? { error: data.error } : {}),
+    ...(stale ? { error: STALE_ERROR[data.kind] } : data.error !== undefined ? { error: data.error } : {}),
     createdAt: data.createdAt,
     ...(data.finishedAt !== undefined ? { finishedAt: data.finishedAt } : {}),
   };
@@ -85,13 +88,27 @@ export function jobView({ county: _county, startedBy: _startedBy, ...view }: Job
   return view;
 }
 
-export async function recordJobProgress(deps: Pick<Deps, 'db'>, jobId: string, done: number): Promise<void> {
-  await deps.db.entities.job.patch({ jobId }).set({ done }).go();
+const STALE_ERROR: Record<JobKind, string> = {
+  povertyImport: '后台任务超时中断，请重新导入',
+  matchingRun: '匹配中断：已发出的录用通知有效，再匹配一次会接着为其余的人匹配',
+  bulkBooking: '预订中断：已订的座位有效，再预订一次会接着订其余的车',
+};
+
+/**
+ * `done` so far (and `total`, when a job learns it on the way; `soFar`, the result so far of a job that
+ * may be handed on to another worker); also the job's sign of life.
+ */
+export async function recordJobProgress(deps: Pick<Deps, 'db' | 'clock'>, jobId: string, done: number, total?: number, soFar?: unknown): Promise<void> {
+  const updatedAt = deps.clock.now().toISOString();
+  await deps.db.entities.job
+    .patch({ jobId })
+    .set({ done, updatedAt, ...(total !== undefined ? { total } : {}), ...(soFar !== undefined ? { result: JSON.stringify(soFar) } : {}) })
+    .go();
 }
 
 export async function finishJob(deps: Pick<Deps, 'db' | 'clock'>, jobId: string, total: number, result: unknown): Promise<void> {
   const finishedAt = deps.clock.now().toISOString();
-  await deps.db.entities.job.patch({ jobId }).set({ state: 'done', done: total, result: JSON.stringify(result), finishedAt }).go();
+  await deps.db.entities.job.patch({ jobId }).set({ state: 'done', done: total, total, result: JSON.stringify(result), finishedAt }).go();
 }
 
 /** A Chinese message for the coordinator: our own errors say what went wrong, anything else is generic. */
@@ -99,7 +116,11 @@ export function jobErrorMessage(error: unknown): string {
   return error instanceof AppError ? error.message : '后台任务出错，没有做完：请重新导入；一直出错请联系管理员';
 }
 
-export async function failJob(deps: Pick<Deps, 'db' | 'clock'>, jobId: string, error: unknown): Promise<void> {
+/** `result`: what the job did before it failed (a matching run's offers written, trips booked). */
+export async function failJob(deps: Pick<Deps, 'db' | 'clock'>, jobId: string, error: unknown, result?: unknown): Promise<void> {
   const finishedAt = deps.clock.now().toISOString();
-  await deps.db.entities.job.patch({ jobId }).set({ state: 'failed', error: jobErrorMessage(error), finishedAt }).go();
+  await deps.db.entities.job
+    .patch({ jobId })
+    .set({ state: 'failed', error: jobErrorMessage(error), finishedAt, ...(result !== undefined ? { result: JSON.stringify(result) } : {}) })
+    .go();
 }

@@ -8,6 +8,8 @@ const RECORD_DAYS = 60;
 /** Labourer ids per stored part and per page: ~30 KB an item, far under DynamoDB's 400 KB. */
 export const UNMATCHED_PAGE = 1000;
 const WRITE_CONCURRENCY = 16;
+/** A run `running` with no progress this long died with its worker (15-minute Lambda, a margin). */
+const STALE_AFTER_MS = 17 * 60_000;
 
 export interface MatchingRunView {
   runId: string;
@@ -20,9 +22,27 @@ export interface MatchingRunView {
   objective?: number;
   poorPlaced?: number;
   byReason: Partial<Record<UnmatchedReason, number>>;
+  /** The background job writing a big county's run (GET /jobs/{id}). */
+  jobId?: string;
   startedAt: string;
+  updatedAt?: string;
   finishedAt?: string;
 }
+
+/** What the workers of a run written in turns have written so far (also what a failed run wrote). */
+export interface RunSoFar {
+  /** Offers written. */
+  offers: number;
+  /** Planned offers handled (written or skipped). */
+  done: number;
+  skipped: number;
+  conflicted: number;
+  /** Objective and poor placements of the offers written. */
+  objective: number;
+  poorPlaced: number;
+}
+
+export const NOTHING_YET: RunSoFar = { offers: 0, done: 0, skipped: 0, conflicted: 0, objective: 0, poorPlaced: 0 };
 
 export interface RunOutcome {
   /** Offers the plan made: all of them handled by now. */
@@ -38,15 +58,28 @@ function expiresAt(now: Date): number {
   return Math.floor(now.getTime() / 1000) + RECORD_DAYS * 86_400;
 }
 
-export async function startRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string, county: string): Promise<void> {
+export async function startRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string, county: string, jobId?: string): Promise<void> {
   const now = deps.clock.now();
   await deps.db.entities.matchingRun
-    .create({ runId, county, state: 'running', done: 0, total: 0, startedAt: now.toISOString(), expiresAt: expiresAt(now) })
+    .create({ runId, county, state: 'running', done: 0, total: 0, startedAt: now.toISOString(), expiresAt: expiresAt(now), ...(jobId ? { jobId } : {}) })
     .go();
 }
 
-export async function recordRunProgress(deps: Pick<Deps, 'db'>, runId: string, done: number, total: number): Promise<void> {
-  await deps.db.entities.matchingRun.patch({ runId }).set({ done, total }).go();
+export async function recordRunProgress(deps: Pick<Deps, 'db' | 'clock'>, runId: string, done: number, total: number): Promise<void> {
+  await deps.db.entities.matchingRun.patch({ runId }).set({ done, total, updatedAt: deps.clock.now().toISOString() }).go();
+}
+
+/** A worker stopping before its time is up: what it wrote, for the next worker to go on from. */
+export async function pauseRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string, soFar: RunSoFar, total: number): Promise<void> {
+  await deps.db.entities.matchingRun
+    .patch({ runId })
+    .set({ done: soFar.done, total, offers: soFar.offers, soFar: JSON.stringify(soFar), updatedAt: deps.clock.now().toISOString() })
+    .go();
+}
+
+export async function readRunSoFar(deps: Pick<Deps, 'db'>, runId: string): Promise<RunSoFar> {
+  const { data } = await deps.db.entities.matchingRun.get({ runId }).go({ consistent: true, attributes: ['soFar'] });
+  return data?.soFar ? (JSON.parse(data.soFar) as RunSoFar) : NOTHING_YET;
 }
 
 /** The unmatched list first, then the record says done: a reader of a done run finds the whole list. */
@@ -87,15 +120,25 @@ export async function finishRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: s
   return counts;
 }
 
-export async function failRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string): Promise<void> {
-  await deps.db.entities.matchingRun.patch({ runId }).set({ state: 'failed', finishedAt: deps.clock.now().toISOString() }).go();
+/** A run that stopped on an error: failed, with what it had written (those offers stand). */
+export async function failRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string, written?: RunSoFar): Promise<void> {
+  await deps.db.entities.matchingRun
+    .patch({ runId })
+    .set({
+      state: 'failed',
+      finishedAt: deps.clock.now().toISOString(),
+      ...(written ? { done: written.done, offers: written.offers, objective: written.objective, poorPlaced: written.poorPlaced } : {}),
+    })
+    .go();
 }
 
-export async function readRunRecord(deps: Pick<Deps, 'db'>, runId: string): Promise<MatchingRunView | undefined> {
+export async function readRunRecord(deps: Pick<Deps, 'db' | 'clock'>, runId: string): Promise<MatchingRunView | undefined> {
   const { data } = await deps.db.entities.matchingRun.get({ runId }).go();
   if (!data) return undefined;
-  const { expiresAt: _expires, byReason, ...rest } = data;
-  return { ...rest, byReason: byReason ? JSON.parse(byReason) : {} };
+  const { expiresAt: _expires, byReason, soFar: _soFar, ...rest } = data;
+  // A worker that died (timeout, out of memory) never wrote its end: the run did not finish, say so.
+  const stale = rest.state === 'running' && deps.clock.now().getTime() - Date.parse(rest.updatedAt ?? rest.startedAt) > STALE_AFTER_MS;
+  return { ...rest, ...(stale ? { state: 'failed' as const } : {}), byReason: byReason ? JSON.parse(byReason) : {} };
 }
 
 export interface UnmatchedPage {

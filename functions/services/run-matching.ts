@@ -3,6 +3,12 @@
 // in one transaction that re-checks capacity (a place taken meanwhile just skips that offer, and so does
 // a write that still conflicts after its retries: its place stays free for the next run). The run keeps a
 // record: its progress, then who it left out and why (matching-run-record.ts).
+// A big county's run is written by a background worker that may stop before its time is up (`shouldPause`)
+// and hand on: the next one solves again what is still open (the labourers already offered are no longer
+// `registered`, the places taken are gone) and goes on, adding to what the record says was written. A run
+// that stops on an error is marked failed with what it wrote; those offers stand, and the next run only
+// sees who is still open — every offer's transaction is conditional on the labourer still `registered` and
+// the place still free, so nothing is offered twice.
 import { logger } from '#adapters/logger.js';
 import { chinaToday } from '#domain/calendar.js';
 import { explainUnmatched, matchCounty, type MatchOffer, type UnmatchedReason } from '#domain/matching/index.js';
@@ -11,7 +17,15 @@ import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
 import { listOpenVacancies } from './manage-vacancies.js';
 import { toMatchLabourer, toMatchVacancy } from './matching-input.js';
-import { failRunRecord, finishRunRecord, recordRunProgress, startRunRecord } from './matching-run-record.js';
+import {
+  failRunRecord,
+  finishRunRecord,
+  NOTHING_YET,
+  pauseRunRecord,
+  recordRunProgress,
+  startRunRecord,
+  type RunSoFar,
+} from './matching-run-record.js';
 import { takePlace } from './offer-places.js';
 import { offerSms } from './offer-sms.js';
 import { moveLabourer } from './labourer-status.js';
@@ -46,18 +60,50 @@ export interface CountyMatchingOptions {
   vacancies?: () => Promise<VacancyView[]>;
 }
 
+export interface RunTurnOptions extends CountyMatchingOptions {
+  /** Asked before each batch of writes (after the first): true stops the turn, the run is then paused. */
+  shouldPause?: () => boolean;
+  /** Told of each progress record (a background job mirrors it). */
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+export type RunTurn = { state: 'done'; result: MatchingRunResult } | { state: 'paused'; soFar: RunSoFar };
+
 export async function runCountyMatching(deps: Deps, county: string, options: CountyMatchingOptions = {}): Promise<MatchingRunResult> {
   const runId = deps.newId();
   await startRunRecord(deps, runId, county);
+  const turn = await continueMatchingRun(deps, runId, county, options);
+  // Without shouldPause a turn always runs to the end.
+  if (turn.state !== 'done') throw new Error('matching run paused without being asked to');
+  return turn.result;
+}
+
+/** One turn of a run whose record exists: solve what is open, write its offers until done or asked to pause. */
+export async function continueMatchingRun(
+  deps: Deps,
+  runId: string,
+  county: string,
+  options: RunTurnOptions = {},
+  soFar: RunSoFar = NOTHING_YET,
+): Promise<RunTurn> {
+  const tally = { ...soFar };
   try {
-    return await matchAndOffer(deps, runId, county, options);
+    return await matchAndOffer(deps, runId, county, options, soFar, tally);
   } catch (error) {
-    await failRunRecord(deps, runId).catch((e: unknown) => logger.warn('matching run record not marked failed', { runId, error: e as Error }));
+    await failRunRecord(deps, runId, tally).catch((e: unknown) => logger.warn('matching run record not marked failed', { runId, error: e as Error }));
     throw error;
   }
 }
 
-async function matchAndOffer(deps: Deps, runId: string, county: string, options: CountyMatchingOptions): Promise<MatchingRunResult> {
+async function matchAndOffer(
+  deps: Deps,
+  runId: string,
+  county: string,
+  options: RunTurnOptions,
+  soFar: RunSoFar,
+  /** Kept current as offers are written: what the run has written if this turn fails. */
+  tally: RunSoFar,
+): Promise<RunTurn> {
   const { labourer, offer } = deps.db.entities;
   const now = deps.clock.now();
   const today = chinaToday(now);
@@ -71,7 +117,12 @@ async function matchAndOffer(deps: Deps, runId: string, county: string, options:
 
   const matchLabourers = open.map((l) => toMatchLabourer(l, declinedBy.get(l.labourerId)));
   const result = matchCounty(matchLabourers, vacancies.filter((v) => v.remaining > 0).map(toMatchVacancy), { today });
-  await recordRunProgress(deps, runId, 0, result.offers.length);
+  const total = soFar.done + result.offers.length;
+  const progress = async (done: number) => {
+    await recordRunProgress(deps, runId, done, total);
+    await options.onProgress?.(done, total);
+  };
+  await progress(soFar.done);
 
   const labourers = new Map(open.map((l) => [l.labourerId, l]));
   const byId = new Map(vacancies.map((v) => [v.id, v]));
@@ -80,14 +131,39 @@ async function matchAndOffer(deps: Deps, runId: string, county: string, options:
   const notWritten: string[] = [];
   let reported = performance.now();
   for (let i = 0; i < result.offers.length; i += WRITE_CONCURRENCY) {
+    if (i > 0 && options.shouldPause?.()) {
+      await pauseRunRecord(deps, runId, tally, total);
+      await options.onProgress?.(tally.done, total);
+      return { state: 'paused', soFar: tally };
+    }
     const batch = result.offers.slice(i, i + WRITE_CONCURRENCY);
-    const outcomes = await Promise.all(
+    // Settled one by one: a batch that fails part-way still counts the offers it wrote before the run stops.
+    const settled = await Promise.allSettled(
       batch.map((o) => writeOffer(deps, offerParts(deps, runId, now, o, labourers.get(o.labourerId)!, byId.get(o.vacancyId)!))),
     );
-    outcomes.forEach((o, k) => (o === 'written' ? written++ : notWritten.push(batch[k]!.labourerId)));
+    const outcomes = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    settled.forEach((s, k) => {
+      if (s.status === 'rejected') return;
+      const o = s.value;
+      const offer = batch[k]!;
+      tally.done++;
+      if (o === 'written') {
+        written++;
+        tally.offers++;
+        const poor = labourers.get(offer.labourerId)!.poverty;
+        tally.objective += offer.fit + (poor ? result.povertyWeight : 0);
+        if (poor) tally.poorPlaced++;
+      } else {
+        notWritten.push(offer.labourerId);
+        tally.skipped++;
+      }
+    });
     conflicted += outcomes.filter((o) => o === 'conflicted').length;
+    tally.conflicted += outcomes.filter((o) => o === 'conflicted').length;
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
     if (performance.now() - reported > PROGRESS_EVERY_MS) {
-      await recordRunProgress(deps, runId, i + batch.length, result.offers.length);
+      await progress(tally.done);
       reported = performance.now();
     }
   }
@@ -101,16 +177,23 @@ async function matchAndOffer(deps: Deps, runId: string, county: string, options:
   );
   // An offer whose place was taken meanwhile leaves its labourer out for want of a place.
   for (const id of notWritten) reasons.set(id, 'vacancies_full');
-  const byReason = await finishRunRecord(deps, runId, { planned: result.offers.length, offers: written, objective: result.objective, poorPlaced: result.poorPlaced, reasons });
+  // The last turn's objective is its plan's (as a run in one turn reports it); earlier turns add what they wrote.
+  const objective = soFar.objective + result.objective;
+  const poorPlaced = soFar.poorPlaced + result.poorPlaced;
+  const offers = soFar.offers + written;
+  const byReason = await finishRunRecord(deps, runId, { planned: total, offers, objective, poorPlaced, reasons });
   return {
-    runId,
-    offers: written,
-    unmatched: reasons.size,
-    objective: result.objective,
-    poorPlaced: result.poorPlaced,
-    skipped: result.offers.length - written,
-    conflicted,
-    byReason,
+    state: 'done',
+    result: {
+      runId,
+      offers,
+      unmatched: reasons.size,
+      objective,
+      poorPlaced,
+      skipped: soFar.skipped + result.offers.length - written,
+      conflicted: soFar.conflicted + conflicted,
+      byReason,
+    },
   };
 }
 
@@ -128,6 +211,7 @@ function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, per
   const offerId = deps.newId();
   const respondBy = new Date(now.getTime() + OFFER_HOURS * 3600_000).toISOString();
   const sms = offerSms(person, vacancy, OFFER_HOURS);
+  const smsMessageId = deps.newId();
   return [
     {
       name: 'offer',
@@ -148,11 +232,12 @@ function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, per
             status: 'offered',
             createdAt: now.toISOString(),
             respondBy,
+            smsMessageId,
           })
           .commit(),
     },
     takePlace(vacancy, person.poverty),
     moveLabourer(person, 'registered', 'offered', { onlyIfSubscribed: true }),
-    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, messageId: smsMessageId }),
   ];
 }

@@ -30,6 +30,11 @@ describe('background jobs worker', () => {
     expect(invokes).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: workerArn })]);
   });
 
+  it('may invoke itself and nothing else: a job longer than 15 minutes hands on to a fresh worker', () => {
+    const invokes = statementsOf(worker.role!).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    expect(invokes).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: workerArn })]);
+  });
+
   it('is started by nobody else', () => {
     for (const fn of [stack.sms.inboundFn, stack.sms.notifierFn, ...stack.jobs.functions, worker]) {
       expect(resource(fn).Properties.Environment.Variables, fn.handlerFile).not.toHaveProperty(ENV.jobsFunctionName);

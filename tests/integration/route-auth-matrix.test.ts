@@ -98,6 +98,7 @@ const MATRIX: Call[] = [
   { route: 'GET /trips', method: 'GET', path: () => '/trips?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'PATCH /trips/{id}', method: 'PATCH', path: () => `/trips/${ids.trip}`, json: () => ({ escort: '李医生' }), allowed: ['coordinator', 'admin'] },
   { route: 'POST /trips/{id}/book', method: 'POST', path: () => `/trips/${ids.trip}/book`, allowed: ['coordinator', 'admin'] },
+  { route: 'POST /trips/book', method: 'POST', path: () => '/trips/book', json: () => ({ county: '510822', tripIds: [ids.trip] }), allowed: ['coordinator', 'admin'] },
   { route: 'GET /trips/{id}/manifest.csv', method: 'GET', path: () => `/trips/${ids.trip}/manifest.csv`, allowed: ['coordinator', 'admin'], text: true },
   // Runs last for each role: a freed seat is gone; the admin's call finds it already freed by the coordinator.
   { route: 'DELETE /trips/{id}/seats/{labourerId}', method: 'DELETE', path: () => `/trips/${ids.trip}/seats/${ids.traveller}`, allowed: ['coordinator'], notFoundFor: ['admin'] },

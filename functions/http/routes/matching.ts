@@ -1,17 +1,18 @@
-// POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching and
-// watches the offers and the county's figures; GET /matching/runs/{id} and …/unmatched: how a run went
+// POST /matching/runs, GET /offers and GET /stats: a coordinator runs their county's matching (a small
+// county at once, a big one in the background: matching-run-job.ts) and watches the offers and the
+// county's figures; GET /matching/runs/{id} and …/unmatched: how a run went
 // and whom it left out, why. POST /matching/national-runs and GET …/{id}: an admin
 // starts a national run (every county, or those named) and follows it.
 import type { Deps } from '#services/deps.js';
 import { countyStats } from '#services/county-stats.js';
 import { toOfferView } from '#services/offer-view.js';
 import { readRunRecord, unmatchedPage } from '#services/matching-run-record.js';
-import { runCountyMatching } from '#services/run-matching.js';
+import { startMatchingRun } from '#services/matching-run-job.js';
 import { nationalRunStatus, nationalRunStore, startNationalRun } from '#services/national-run.js';
 import { NotFoundError } from '#domain/errors.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
+import { actorOf, assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
 import { CountyQuery, ListOffersQuery, MatchingRunBody, NationalRunBody, UnmatchedQuery } from '../schemas/matching.js';
 import { validate } from '../validate.js';
 
@@ -20,8 +21,9 @@ type CountyStaff = Extract<Principal, { role: 'coordinator' | 'admin' }>;
 export async function postMatchingRun(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
   const { county } = validate(MatchingRunBody, event.body, '匹配请求');
   assertCountyAccess(who, county);
-  const run = await runCountyMatching(deps, county);
-  return jsonResponse(200, run);
+  const run = await startMatchingRun(deps, county, actorOf(who));
+  if (run.ran === 'now') return jsonResponse(200, run.result);
+  return jsonResponse(202, { runId: run.runId, jobId: run.job.jobId, state: run.job.state, done: 0, total: 0 });
 }
 
 export async function listOffers(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {

@@ -1,5 +1,6 @@
 // Inputs of the /trips routes.
 import * as z from 'zod/mini';
+import { ID_PATTERN } from '#adapters/ids.js';
 import { displayText } from './fields.js';
 
 const county = z.string().check(z.regex(/^\d{6}$/, '应为 6 位县级行政区划代码'));
@@ -19,3 +20,9 @@ export const UpdateTripBody = z.object({
 });
 
 export const ListTripsQuery = z.object({ county: z.optional(county) });
+
+/** POST /trips/book: the trips named (at most a season's), or without tripIds every proposed trip of the county. */
+export const BulkBookingBody = z.object({
+  county,
+  tripIds: z.optional(z.array(z.string().check(z.regex(ID_PATTERN, '车次编号不对'))).check(z.minLength(1, '至少选一趟车'), z.maxLength(5000, '一次最多预订 5000 趟车'))),
+});

@@ -1,9 +1,9 @@
-// A long job run in the background (a large poverty-list import): who started it, how far it got and how
-// it ended. Read by GET /jobs/{id}; kept 14 days, then TTL.
+// A long job run in the background (a large poverty-list import, a big county's matching run, booking many
+// buses at once): who started it, how far it got and how it ended. Read by GET /jobs/{id}; kept 14 days, then TTL.
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const JOB_KINDS = ['povertyImport'] as const;
+export const JOB_KINDS = ['povertyImport', 'matchingRun', 'bulkBooking'] as const;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
 
 export const jobEntity = new Entity({
@@ -15,7 +15,7 @@ export const jobEntity = new Entity({
     /** The actor (audit form: `coordinator:510822`, `admin`). */
     startedBy: { type: 'string', required: true, readOnly: true },
     state: { type: JOB_STATES, required: true },
-    /** Rows handled so far of `total`. */
+    /** Items handled so far (rows, offers, trips) of `total`. */
     done: { type: 'number', required: true },
     total: { type: 'number', required: true },
     /** The job's answer as JSON (for povertyImport: what the 200 answer would have been). */
@@ -23,6 +23,8 @@ export const jobEntity = new Entity({
     /** In Chinese, for the coordinator. */
     error: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true },
+    /** Last sign of life (progress, or a worker taking over): a job silent past the worker's timeout died. */
+    updatedAt: { type: 'string' },
     finishedAt: { type: 'string' },
     /** Epoch seconds: DynamoDB TTL removes the record. */
     expiresAt: { type: 'number', required: true },

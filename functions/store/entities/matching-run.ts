@@ -20,7 +20,16 @@ export const matchingRunEntity = new Entity({
     poorPlaced: { type: 'number' },
     /** Unmatched labourers per reason code, as JSON. */
     byReason: { type: 'string' },
+    /** The background job writing it (a big county's run; GET /jobs/{id} follows the same progress). */
+    jobId: { type: 'string' },
+    /**
+     * A run written by several workers in turn (each stops before its 15 minutes and hands on): what the
+     * earlier ones wrote, as JSON ({offers, done, skipped, conflicted, objective, poorPlaced}).
+     */
+    soFar: { type: 'string' },
     startedAt: { type: 'string', required: true, readOnly: true },
+    /** Last progress: a run silent past the worker's timeout died with it. */
+    updatedAt: { type: 'string' },
     finishedAt: { type: 'string' },
     /** Epoch seconds: DynamoDB TTL removes the record. */
     expiresAt: { type: 'number', required: true },
