@@ -1,52 +1,143 @@
-// Chartered-bus planning (DESIGN §7): group travellers by origin county and destination city, plan the
-// fewest buses per group, then the least waiting, under the per-county departures cap when one is set.
+// Chartered-vehicle planning (DESIGN §7). Per origin county:
+//  1. destinations form corridors and drop sets (corridors.ts); a passenger's departure window runs from
+//     their earliest day to the last day that still arrives the day before their start (or on the start
+//     day when nothing earlier fits), inside departFrom/departTo and on batch days only (calendar-index.ts);
+//  2. a unit is one drop set (so any vehicle of it keeps maxDrops);
+//  3. each unit gets the fewest departures of the largest vehicle and, among those, the least early
+//     arrival (the season-1 group planner run in reversed time, where "waiting" is arriving early);
+//     the day cap then applies to those departures across the origin's units (day-caps.ts);
+//  4. each unit's passengers of one day are cut into runs of at most maxStops pickups in route order,
+//     each run riding the cheapest vehicles that seat it (split-by-pickups.ts, cover.ts); a split that
+//     needs more vehicles than the day's departures takes the day's spare departures only, so the cap
+//     holds (riders left without one are unplanned with reason day-cap).
+// The lower bound (lower-bound.ts) is per corridor; the gap says how far the plan may be from optimal.
+import { departureCalendar, type DepartureCalendar } from './calendar-index.js';
+import { corridorsOf, type Corridors } from './corridors.js';
+import { CoverTable } from './cover.js';
 import { applyDayCap, type CappedGroup } from './day-caps.js';
-import { fromDayNumber } from './day-numbers.js';
-import { compareText, groupTravellers, type Route } from './group-travellers.js';
-import { departuresCap, seatsPerBus } from './plan-options.js';
+import { toDayNumber } from './day-numbers.js';
+import { compareText } from './group-travellers.js';
+import { type Group, makeGroup } from './group.js';
+import { corridorLowerBound } from './lower-bound.js';
+import { type Settings, settingsOf } from './plan-options.js';
 import { planGroup } from './plan-group.js';
-import type { GroupSummary, PlanOptions, PlannedTrip, Traveller, TripPlan } from './types.js';
+import { splitByPickups } from './split-by-pickups.js';
+import type { GroupSummary, PlanOptions, PlannedStop, PlannedTrip, Pickup, Traveller, TripPlan } from './types.js';
+
+/** Minutes between two pickups of one vehicle (a township stop, boarding and the drive to the next). */
+export const MINUTES_PER_PICKUP = 30;
+/** Arriving this many days before the start (or fewer) is what counties ask for; earlier counts as early. */
+const GOOD_EARLY_DAYS = 2;
+const FALLBACK_PICKUP: Pickup = { name: '集合点' };
+
+interface Passenger {
+  id: string;
+  drop: string;
+  dropSet: number;
+  dropPos: number;
+  pickupKey: string;
+  pickupRank: number;
+  /** Departure window as calendar indices, first ≤ last. */
+  first: number;
+  last: number;
+  earliestDay: number;
+  startDay: number;
+}
+
+interface Unit {
+  origin: string;
+  corridors: Corridors;
+  dropSet: number;
+  /** Passengers in the group's order. */
+  passengers: Passenger[];
+  group: Group;
+}
 
 export function planTrips(travellers: readonly Traveller[], options: PlanOptions = {}): TripPlan {
-  const seats = seatsPerBus(options);
-  const cap = departuresCap(options);
-  const { routes, emptyWindows } = groupTravellers(travellers);
-  const uncapped = routes.map((r) => ({ buses: planGroup(r.group, seats), unplaced: [] }));
-  const plans = cap === undefined ? uncapped : capByOrigin(routes, uncapped, seats, cap);
-  return assemble(routes, plans, seats, emptyWindows);
-}
-
-/** The groups of one origin share its departures; routes are sorted by origin, so they sit together. */
-function capByOrigin(routes: readonly Route[], plans: readonly CappedGroup[], seats: number, cap: number): CappedGroup[] {
-  const capped: CappedGroup[] = [];
-  for (let from = 0; from < routes.length; ) {
-    let to = from + 1;
-    while (to < routes.length && routes[to]!.origin === routes[from]!.origin) to++;
-    const groups = routes.slice(from, to).map((r) => r.group);
-    capped.push(...applyDayCap(groups, plans.slice(from, to).map((p) => p.buses), seats, cap));
-    from = to;
-  }
-  return capped;
-}
-
-function assemble(routes: readonly Route[], plans: readonly CappedGroup[], seats: number, emptyWindows: readonly string[]): TripPlan {
-  const unplanned: TripPlan['unplanned'] = emptyWindows.map((labourerId) => ({ labourerId, reason: 'empty-window' }));
-  const isoDates = new Map<number, string>();
-  const iso = (day: number) => isoDates.get(day) ?? isoDates.set(day, fromDayNumber(day)).get(day)!;
+  const settings = settingsOf(options);
+  const cover = new CoverTable(settings.fleet);
+  const calendar = departureCalendar(settings.departureDates);
+  const unplanned: TripPlan['unplanned'] = [];
   const trips: PlannedTrip[] = [];
   const groups: GroupSummary[] = [];
-  let waitingDays = 0;
-  routes.forEach(({ origin, destination, group }, g) => {
-    const { buses, unplaced } = plans[g]!;
-    for (const p of unplaced) unplanned.push({ labourerId: group.ids[p]!, reason: 'day-cap' });
-    let carried = 0;
-    for (const bus of buses) {
-      carried += bus.members.length;
-      for (const m of bus.members) waitingDays += bus.day - group.earliest[m]!;
-      trips.push({ origin, destination, date: iso(bus.day), passengers: bus.members.map((m) => group.ids[m]!).sort(compareText) });
-    }
-    groups.push({ origin, destination, passengers: carried, lowerBound: Math.ceil(carried / seats), buses: buses.length });
-  });
+  const totals = { waitingDays: 0, earlyDays: 0 };
+
+  const byOrigin = new Map<string, Traveller[]>();
+  for (const t of travellers) {
+    const list = byOrigin.get(t.originCounty);
+    if (list) list.push(t);
+    else byOrigin.set(t.originCounty, [t]);
+  }
+  for (const origin of [...byOrigin.keys()].sort(compareText)) {
+    const people = byOrigin.get(origin)!.slice().sort((a, b) => compareText(a.labourerId, b.labourerId));
+    const { units, pickups, corridors, empty } = unitsOf(origin, people, settings, calendar, options);
+    for (const id of empty) unplanned.push({ labourerId: id, reason: 'empty-window' });
+    const uncapped = units.map((u) => planGroup(u.group, settings.maxSeats));
+    const plans: CappedGroup[] =
+      settings.cap === undefined
+        ? uncapped.map((buses) => ({ buses, unplaced: [] }))
+        : applyDayCap(
+            units.map((u) => u.group),
+            uncapped,
+            settings.maxSeats,
+            settings.cap,
+          );
+    // departures per day after the cap: the base the pickup splits may add to, within the cap
+    const used = new Map<number, number>();
+    for (const plan of plans) for (const bus of plan.buses) used.set(-bus.day, (used.get(-bus.day) ?? 0) + 1);
+    const perCorridor = corridors.corridors.map(() => ({ passengers: [] as Passenger[], vehicles: 0, cost: 0 }));
+    units.forEach((unit, u) => {
+      const plan = plans[u]!;
+      for (const p of plan.unplaced) unplanned.push({ labourerId: unit.passengers[p]!.id, reason: 'day-cap' });
+      const byDay = new Map<number, { buses: number; members: number[] }>();
+      for (const bus of plan.buses) {
+        const day = byDay.get(-bus.day) ?? { buses: 0, members: [] };
+        day.buses++;
+        day.members.push(...bus.members);
+        byDay.set(-bus.day, day);
+      }
+      const corridor = perCorridor[unit.corridors.dropSets[unit.dropSet]!.corridor]!;
+      for (const index of [...byDay.keys()].sort((a, b) => a - b)) {
+        const { buses, members } = byDay.get(index)!;
+        const riders = members.map((m) => unit.passengers[m]!).sort(routeOrder);
+        const counts: number[] = [];
+        riders.forEach((r, i) => (i > 0 && r.pickupRank === riders[i - 1]!.pickupRank ? counts[counts.length - 1]!++ : counts.push(1)));
+        const limit = settings.cap === undefined ? Infinity : buses + settings.cap - used.get(index)!;
+        const { runs } = splitByPickups(counts, settings.maxStops, cover, limit);
+        let vehicles = 0;
+        const seated = new Set<Passenger>();
+        for (const run of runs) {
+          let from = run.from;
+          for (const t of run.cover.vehicles) {
+            const vehicle = settings.fleet[t]!;
+            const aboard = riders.slice(from, Math.min(run.to, from + vehicle.seats));
+            from += aboard.length;
+            if (aboard.length === 0) continue;
+            trips.push(tripOf(origin, unit, index, aboard, vehicle, settings, calendar, pickups, totals));
+            for (const p of aboard) seated.add(p);
+            vehicles++;
+            corridor.vehicles++;
+            corridor.cost += vehicle.cost;
+          }
+        }
+        used.set(index, used.get(index)! - buses + vehicles);
+        for (const r of riders) {
+          if (seated.has(r)) corridor.passengers.push(r);
+          else unplanned.push({ labourerId: r.id, reason: 'day-cap' });
+        }
+      }
+    });
+    corridors.corridors.forEach((destinations, c) => {
+      const { passengers, vehicles, cost } = perCorridor[c]!;
+      if (passengers.length === 0 && vehicles === 0) return;
+      const lowerBound = corridorLowerBound(
+        passengers.map((p) => [p.first, p.last] as const),
+        cover,
+      );
+      groups.push({ origin, destination: destinations[0]!, destinations, passengers: passengers.length, lowerBound: round(lowerBound), buses: vehicles, cost: round(cost) });
+    });
+  }
+
   trips.sort(
     (a, b) =>
       compareText(a.origin, b.origin) ||
@@ -55,6 +146,155 @@ function assemble(routes: readonly Route[], plans: readonly CappedGroup[], seats
       compareText(a.passengers[0] ?? '', b.passengers[0] ?? ''),
   );
   unplanned.sort((a, b) => compareText(a.labourerId, b.labourerId) || compareText(a.reason, b.reason));
-  const lowerBound = groups.reduce((sum, s) => sum + s.lowerBound, 0);
-  return { trips, buses: trips.length, lowerBound, gap: trips.length - lowerBound, waitingDays, unplanned, groups };
+  const cost = round(trips.reduce((sum, t) => sum + t.cost, 0));
+  const lowerBound = round(groups.reduce((sum, g) => sum + g.lowerBound, 0));
+  return {
+    trips,
+    buses: trips.length,
+    vehicles: trips.length,
+    cost,
+    lowerBound,
+    gap: round(Math.max(0, cost - lowerBound)),
+    waitingDays: totals.waitingDays,
+    earlyDays: totals.earlyDays,
+    unplanned,
+    groups,
+  };
+}
+
+/** Pickups in route order, then drops in route order, then ids: a vehicle visits few stops. */
+function routeOrder(a: Passenger, b: Passenger): number {
+  return a.pickupRank - b.pickupRank || a.dropPos - b.dropPos || compareText(a.id, b.id);
+}
+
+function unitsOf(origin: string, people: readonly Traveller[], settings: Settings, calendar: DepartureCalendar, options: PlanOptions) {
+  const empty: string[] = [];
+  const valid = people.filter((t) => {
+    const ok = toDayNumber(t.earliest) !== undefined && toDayNumber(t.latest) !== undefined;
+    if (!ok) empty.push(t.labourerId);
+    return ok;
+  });
+  const corridors = corridorsOf(
+    origin,
+    valid.map((t) => t.destinationCity),
+    settings.maxDrops,
+    settings.dropRadiusKm,
+  );
+
+  // pickups: the given route order first, the rest by key
+  const pickups = new Map<string, Pickup>();
+  const keyOf = (t: Traveller) => {
+    const pickup = t.pickup ?? options.defaultPickup ?? FALLBACK_PICKUP;
+    const key = pickup.code ?? pickup.name;
+    if (!pickups.has(key)) pickups.set(key, pickup);
+    return key;
+  };
+  const keys = valid.map(keyOf);
+  const order = new Map((options.pickupOrder ?? []).map((k, i) => [k, i] as const));
+  const rest = [...new Set(keys)].filter((k) => !order.has(k)).sort(compareText);
+  rest.forEach((k, i) => order.set(k, (options.pickupOrder?.length ?? 0) + i));
+
+  const bySet = new Map<number, Passenger[]>();
+  valid.forEach((t, i) => {
+    const [dropSet, dropPos] = corridors.dropSetOf.get(t.destinationCity)!;
+    const offset = corridors.dropSets[dropSet]!.offsets[dropPos]!;
+    const earliestDay = toDayNumber(t.earliest)!;
+    const startDay = toDayNumber(t.latest)!;
+    const window = windowOf(earliestDay, startDay - offset - 1, settings, calendar) ?? windowOf(earliestDay, startDay - offset, settings, calendar);
+    if (!window) {
+      empty.push(t.labourerId);
+      return;
+    }
+    const p: Passenger = { id: t.labourerId, drop: t.destinationCity, dropSet, dropPos, pickupKey: keys[i]!, pickupRank: order.get(keys[i]!)!, first: window[0], last: window[1], earliestDay, startDay };
+    const list = bySet.get(dropSet);
+    if (list) list.push(p);
+    else bySet.set(dropSet, [p]);
+  });
+
+  const units: Unit[] = [];
+  for (const dropSet of [...bySet.keys()].sort((a, b) => a - b)) {
+    const passengers = bySet.get(dropSet)!;
+    units.push(unitOf(origin, corridors, dropSet, passengers));
+  }
+  return { units, pickups, corridors, empty };
+}
+
+/** [first, last] departure indices, or undefined when none is left. */
+function windowOf(earliestDay: number, lastDay: number, settings: Settings, calendar: DepartureCalendar): readonly [number, number] | undefined {
+  const from = settings.departFrom === undefined ? earliestDay : Math.max(earliestDay, settings.departFrom);
+  const to = settings.departTo === undefined ? lastDay : Math.min(lastDay, settings.departTo);
+  if (to < from) return undefined;
+  const first = calendar.atOrAfter(from);
+  const last = calendar.atOrBefore(to);
+  return first <= last ? [first, last] : undefined;
+}
+
+/**
+ * The unit as a season-1 group in reversed time (day −index): its "earliest" is −last and its "latest"
+ * −first, so the group planner's least waiting is the least arriving early.
+ */
+function unitOf(origin: string, corridors: Corridors, dropSet: number, passengers: Passenger[]): Unit {
+  passengers.sort((a, b) => b.last - a.last || b.first - a.first || compareText(a.id, b.id));
+  const group = makeGroup(
+    passengers.map((p) => p.id),
+    Int32Array.from(passengers, (p) => -p.last),
+    Int32Array.from(passengers, (p) => -p.first),
+  );
+  return { origin, corridors, dropSet, passengers, group };
+}
+
+function tripOf(
+  origin: string,
+  unit: Unit,
+  index: number,
+  aboard: readonly Passenger[],
+  vehicle: Settings['fleet'][number],
+  settings: Settings,
+  calendar: DepartureCalendar,
+  pickups: ReadonlyMap<string, Pickup>,
+  totals: { waitingDays: number; earlyDays: number },
+): PlannedTrip {
+  const set = unit.corridors.dropSets[unit.dropSet]!;
+  const day = calendar.day(index);
+  const date = calendar.iso(index);
+  const pickupKeys = [...new Set(aboard.map((p) => p.pickupKey))];
+  const dropPositions = [...new Set(aboard.map((p) => p.dropPos))].sort((a, b) => a - b);
+  const stops: PlannedStop[] = [];
+  // pickups in route order (aboard is sorted by pickup rank), one every MINUTES_PER_PICKUP
+  pickupKeys.forEach((key, k) => {
+    const pickup = pickups.get(key)!;
+    stops.push({ kind: 'pickup', ...(pickup.code ? { code: pickup.code } : {}), name: pickup.name, time: clockPlus(settings.departureTime, k * MINUTES_PER_PICKUP) });
+  });
+  for (const pos of dropPositions) stops.push({ kind: 'drop', code: set.drops[pos]!, name: set.drops[pos]!, date: isoPlus(date, set.offsets[pos]!) });
+  for (const p of aboard) {
+    totals.waitingDays += day - p.earliestDay;
+    totals.earlyDays += Math.max(0, p.startDay - (day + set.offsets[p.dropPos]!) - GOOD_EARLY_DAYS);
+  }
+  return {
+    origin,
+    destination: set.drops[dropPositions[0]!]!,
+    date,
+    departureTime: settings.departureTime,
+    arrivalDate: isoPlus(date, set.offsets[dropPositions[dropPositions.length - 1]!]!),
+    vehicleSeats: vehicle.vehicleSeats,
+    seats: vehicle.seats,
+    cost: vehicle.cost,
+    stops,
+    passengers: aboard.map((p) => p.id).sort(compareText),
+    riders: aboard.map((p) => ({ labourerId: p.id, pickup: p.pickupKey, drop: p.drop })).sort((a, b) => compareText(a.labourerId, b.labourerId)),
+  };
+}
+
+function isoPlus(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** HH:MM plus minutes, on a 24-hour clock. */
+function clockPlus(hhmm: string, minutes: number): string {
+  const total = (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + minutes) % 1440;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }

@@ -1,5 +1,4 @@
-// Exact references for tiny groups, by dynamic programming over subsets: the fewest buses, and the
-// least waiting among plans with that many buses. Exponential; for tests only.
+// Exact references for tiny instances, by dynamic programming over subsets. Exponential; tests only.
 
 export interface Window {
   earliest: number;
@@ -45,4 +44,44 @@ export function exactOptimum(windows: readonly Window[], seats: number): { buses
     }
   }
   return { buses: buses[full]!, waiting: waiting[full]! };
+}
+
+/**
+ * The least cost of carrying every passenger: each vehicle is one type of `fleet` (seats already
+ * usable), leaves on a day inside all its passengers' windows, and takes at most `maxStops` distinct
+ * pickups; Infinity if no plan carries everyone.
+ */
+export function exactCost(
+  passengers: readonly (Window & { pickup: string })[],
+  fleet: readonly { seats: number; cost: number }[],
+  maxStops: number,
+): number {
+  const n = passengers.length;
+  const full = (1 << n) - 1;
+  const vehicle = new Float64Array(1 << n).fill(Infinity);
+  for (let mask = 1; mask <= full; mask++) {
+    let size = 0;
+    let release = -Infinity;
+    let deadline = Infinity;
+    const pickups = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      if (!(mask & (1 << i))) continue;
+      size++;
+      release = Math.max(release, passengers[i]!.earliest);
+      deadline = Math.min(deadline, passengers[i]!.latest);
+      pickups.add(passengers[i]!.pickup);
+    }
+    if (release > deadline || pickups.size > maxStops) continue;
+    for (const v of fleet) if (v.seats >= size) vehicle[mask] = Math.min(vehicle[mask]!, v.cost);
+  }
+  const best = new Float64Array(1 << n).fill(Infinity);
+  best[0] = 0;
+  for (let mask = 1; mask <= full; mask++) {
+    const lowest = mask & -mask;
+    for (let sub = mask; sub > 0; sub = (sub - 1) & mask) {
+      if (!(sub & lowest) || vehicle[sub] === Infinity) continue;
+      best[mask] = Math.min(best[mask]!, best[mask ^ sub]! + vehicle[sub]!);
+    }
+  }
+  return best[full]!;
 }

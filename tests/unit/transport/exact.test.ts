@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { waitingOnDays } from '../../../functions/domain/transport/assign-to-days.js';
 import { leastWaitingDays } from '../../../functions/domain/transport/exact-waiting.js';
-import { makeGroup } from '../../../functions/domain/transport/group.js';
-import { planTrips } from '../../../functions/domain/transport/index.js';
+import { busWaiting, makeGroup } from '../../../functions/domain/transport/group.js';
 import { earliestDeadlineBuses, latestReleaseBuses } from '../../../functions/domain/transport/min-buses.js';
+import { planGroup } from '../../../functions/domain/transport/plan-group.js';
 import { reduceWaiting, settle } from '../../../functions/domain/transport/reduce-waiting.js';
 import { exactOptimum, type Window } from './brute-force.js';
-import { traveller } from './helpers.js';
 
 /** A tiny group: up to 8 windows over two weeks, 1–4 seats. */
 const tinyGroup = fc.record({
@@ -20,14 +19,21 @@ const tinyGroup = fc.record({
   ),
 });
 
+/** The group planner (planTrips runs it per drop set, in reversed time) on windows of departure days. */
 function plan(windows: readonly Window[], seats: number) {
-  return planTrips(
-    windows.map((w, i) => traveller(`P${i}`, w.earliest, w.latest)),
-    { capacity: seats },
+  const sorted = windows
+    .map((w, i) => ({ id: `P${i}`, ...w }))
+    .sort((a, b) => a.earliest - b.earliest || a.latest - b.latest || (a.id < b.id ? -1 : 1));
+  const group = makeGroup(
+    sorted.map((w) => w.id),
+    Int32Array.from(sorted, (w) => w.earliest),
+    Int32Array.from(sorted, (w) => w.latest),
   );
+  const buses = planGroup(group, seats);
+  return { buses: buses.length, waitingDays: buses.reduce((sum, b) => sum + busWaiting(group, b), 0) };
 }
 
-describe('planTrips against exhaustive search on tiny groups', () => {
+describe('the group planner against exhaustive search on tiny groups', () => {
   it('uses exactly the minimum number of buses', () => {
     fc.assert(
       fc.property(tinyGroup, ({ seats, windows }) => {

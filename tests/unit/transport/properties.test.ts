@@ -1,22 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planTrips, seatsPerBus, type PlanOptions, type Traveller } from '../../../functions/domain/transport/index.js';
-import { day, violations } from './helpers.js';
+import { planTrips, vehiclesOf, type PlanOptions, type Traveller } from '../../../functions/domain/transport/index.js';
+import { exactCost } from './brute-force.js';
+import { day, directOffset, offsetOf, violations } from './helpers.js';
 
-const ORIGINS = ['522422', '510105', '431127'];
-const CITIES = ['4403', '4419', '3301'];
+const ORIGINS = ['522626', '510822'];
+/** Shenzhen and Dongguan share a corridor; Hangzhou and Guiyang lie elsewhere. */
+const CITIES = ['4403', '4419', '3301', '5201'];
+const PICKUPS = [undefined, { code: 'P1', name: '一号点' }, { code: 'P2', name: '二号点' }, { name: '三号点' }];
 
-/** Travellers over 3 × 3 routes and three weeks, some with empty or unreadable windows; unique ids. */
+/** Travellers over 2 origins × 4 cities × 4 pickups and four weeks, some with empty or unreadable windows. */
 const travellers = fc
   .array(
     fc.record({
       origin: fc.constantFrom(...ORIGINS),
       city: fc.constantFrom(...CITIES),
+      pickup: fc.constantFrom(...PICKUPS),
       earliest: fc.integer({ min: 0, max: 20 }),
       length: fc.integer({ min: -2, max: 12 }),
       unreadable: fc.integer({ min: 0, max: 40 }).map((n) => n === 0),
     }),
-    { maxLength: 150 },
+    { maxLength: 120 },
   )
   .map((rows) =>
     rows.map(
@@ -26,122 +30,142 @@ const travellers = fc
         destinationCity: r.city,
         earliest: day(r.earliest),
         latest: r.unreadable ? 'not-a-date' : day(r.earliest + r.length),
+        ...(r.pickup ? { pickup: r.pickup } : {}),
       }),
     ),
   );
 
 const options: fc.Arbitrary<PlanOptions> = fc.record(
   {
-    capacity: fc.integer({ min: 1, max: 12 }),
-    loadFactor: fc.constantFrom(1, 0.5, 0.4),
+    fleet: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 12 }), cost: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 3 }),
+    loadFactor: fc.constantFrom(1, 0.5),
     maxDeparturesPerDay: fc.integer({ min: 0, max: 3 }),
+    maxStops: fc.integer({ min: 1, max: 3 }),
+    maxDrops: fc.integer({ min: 1, max: 2 }),
+    departFrom: fc.integer({ min: 0, max: 10 }).map(day),
+    departTo: fc.integer({ min: 5, max: 30 }).map(day),
+    departureDates: fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }).map((days) => days.map(day)),
   },
-  { requiredKeys: ['capacity'] },
+  { requiredKeys: [] },
 );
 
 describe('planTrips properties', () => {
-  it('puts every planned traveller on exactly one bus, within seats, windows and the day cap', () => {
+  it('seats every planned traveller on exactly one vehicle, within seats, windows, stops, drops and the day cap', () => {
     fc.assert(
       fc.property(travellers, options, (input, opts) => {
         // act
         const plan = planTrips(input, opts);
 
         // assess
-        expect(violations(input, plan, seatsPerBus(opts), opts)).toEqual([]);
+        expect(violations(input, plan, opts)).toEqual([]);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('accounts for everyone: planned + unplanned = all, and unplanned only for a reason', () => {
+  it('leaves travellers unplanned only for a reason: a window with no day, or the cap', () => {
     fc.assert(
       fc.property(travellers, options, (input, opts) => {
         // act
-        const plan = planTrips(input, opts);
+        const plan = planTrips(input, { ...opts, maxDeparturesPerDay: undefined });
 
-        // assess
-        const planned = plan.trips.reduce((sum, t) => sum + t.passengers.length, 0);
-        expect(planned + plan.unplanned.length).toBe(input.length);
-        const emptyWindow = input.filter((t) => !(t.latest >= t.earliest) || t.latest === 'not-a-date').map((t) => t.labourerId);
-        expect(plan.unplanned.filter((u) => u.reason === 'empty-window').map((u) => u.labourerId)).toEqual(emptyWindow.sort());
-        if (opts.maxDeparturesPerDay === undefined) expect(plan.unplanned.every((u) => u.reason === 'empty-window')).toBe(true);
-        expect(plan.groups.reduce((sum, g) => sum + g.passengers, 0)).toBe(planned);
-        expect(plan.groups.reduce((sum, g) => sum + g.buses, 0)).toBe(plan.buses);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('meets the lower bound in every group whose windows share a day, without a cap', () => {
-    // prepare: each route's windows all contain that route's common day
-    const sharing = fc
-      .array(
-        fc.record({
-          route: fc.integer({ min: 0, max: 8 }),
-          before: fc.integer({ min: 0, max: 6 }),
-          after: fc.integer({ min: 0, max: 6 }),
-        }),
-        { minLength: 1, maxLength: 200 },
-      )
-      .map((rows) =>
-        rows.map(
-          (r, i): Traveller => ({
-            labourerId: `L${String(i).padStart(3, '0')}`,
-            originCounty: ORIGINS[r.route % 3]!,
-            destinationCity: CITIES[Math.floor(r.route / 3)]!,
-            earliest: day(10 + r.route - r.before),
-            latest: day(10 + r.route + r.after),
-          }),
-        ),
-      );
-
-    fc.assert(
-      fc.property(sharing, fc.integer({ min: 1, max: 10 }), (input, capacity) => {
-        // act
-        const plan = planTrips(input, { capacity });
-
-        // assess
-        for (const g of plan.groups) expect(g.buses).toBe(g.lowerBound);
-        expect(plan.gap).toBe(0);
-        expect(plan.unplanned).toEqual([]);
+        // assess: without a cap nobody is left for the cap
+        expect(plan.unplanned.every((u) => u.reason === 'empty-window')).toBe(true);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('is unchanged by a cap that never binds', () => {
+  it('reports a cost, a lower bound and a gap that add up, per corridor and in total', () => {
     fc.assert(
-      fc.property(travellers, fc.integer({ min: 1, max: 12 }), (input, capacity) => {
+      fc.property(travellers, options, (input, opts) => {
+        // act
+        const plan = planTrips(input, opts);
+
+        // assess
+        for (const g of plan.groups) expect(g.cost).toBeGreaterThanOrEqual(g.lowerBound - 1e-9);
+        expect(plan.groups.reduce((sum, g) => sum + g.buses, 0)).toBe(plan.vehicles);
+        expect(plan.groups.reduce((sum, g) => sum + g.passengers, 0)).toBe(plan.trips.reduce((sum, t) => sum + t.passengers.length, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/** Up to 7 passengers of one origin to Shenzhen, from 3 pickups, over two weeks; a fleet of 1–3 types. */
+const tiny = fc.record({
+  passengers: fc.array(
+    fc.record({ earliest: fc.integer({ min: 0, max: 6 }), length: fc.integer({ min: 2, max: 8 }), pickup: fc.constantFrom('P1', 'P2', 'P3') }),
+    { minLength: 1, maxLength: 7 },
+  ),
+  fleet: fc.array(fc.record({ seats: fc.integer({ min: 1, max: 5 }), cost: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 3 }),
+  maxStops: fc.integer({ min: 1, max: 3 }),
+  sameWindow: fc.boolean(),
+});
+
+describe('planTrips against exhaustive search on tiny instances', () => {
+  function instance({ passengers, sameWindow }: { passengers: { earliest: number; length: number; pickup: string }[]; sameWindow: boolean }) {
+    const rows = sameWindow ? passengers.map((p) => ({ ...p, earliest: passengers[0]!.earliest, length: passengers[0]!.length })) : passengers;
+    const input = rows.map(
+      (p, i): Traveller => ({
+        labourerId: `T${i}`,
+        originCounty: '522626',
+        destinationCity: '4403',
+        earliest: day(p.earliest),
+        latest: day(p.earliest + p.length),
+        pickup: { code: p.pickup, name: p.pickup },
+      }),
+    );
+    // the model's windows: leave on or after earliest, arrive by the day before the start (else on it)
+    const travel = directOffset('522626', '4403');
+    const windows = input.map((t) => {
+      const earliest = offsetOf(t.earliest);
+      const start = offsetOf(t.latest);
+      const latest = start - travel - 1 >= earliest ? start - travel - 1 : start - travel;
+      return { earliest, latest, pickup: t.pickup!.code! };
+    });
+    return { input, windows };
+  }
+
+  it('never costs less than the lower bound, and the bound never exceeds the exact optimum', () => {
+    fc.assert(
+      fc.property(tiny, (t) => {
         // prepare
-        const free = planTrips(input, { capacity });
-        const perDay = new Map<string, number>();
-        for (const t of free.trips) perDay.set(`${t.origin} ${t.date}`, (perDay.get(`${t.origin} ${t.date}`) ?? 0) + 1);
-        const loosest = Math.max(0, ...perDay.values());
+        const { input, windows } = instance(t);
+        const options = { fleet: t.fleet, maxStops: t.maxStops };
+        const usable = windows.filter((w) => w.earliest <= w.latest);
 
         // act
-        const capped = planTrips(input, { capacity, maxDeparturesPerDay: loosest });
+        const plan = planTrips(input, options);
+        const exact = exactCost(usable, vehiclesOf(options), t.maxStops);
 
         // assess
-        expect(capped).toEqual(free);
+        expect(violations(input, plan, options)).toEqual([]);
+        expect(plan.unplanned).toHaveLength(input.length - usable.length);
+        expect(plan.lowerBound).toBeLessThanOrEqual(exact + 1e-9);
+        expect(plan.cost).toBeGreaterThanOrEqual(exact - 1e-9);
+        expect(plan.cost).toBeCloseTo(plan.lowerBound + plan.gap, 9);
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 
-  it('never uses more buses per group than one per traveller, nor fewer than the lower bound', () => {
+  it('is exactly optimal when everyone shares one window and the stops do not bind', () => {
     fc.assert(
-      fc.property(travellers, options, (input, opts) => {
+      fc.property(tiny, (t) => {
+        // prepare
+        const { input, windows } = instance({ ...t, sameWindow: true });
+        const options = { fleet: t.fleet, maxStops: 3 };
+
         // act
-        const plan = planTrips(input, opts);
+        const plan = planTrips(input, options);
 
         // assess
-        for (const g of plan.groups) {
-          expect(g.buses).toBeGreaterThanOrEqual(g.lowerBound);
-          expect(g.buses).toBeLessThanOrEqual(g.passengers);
-          expect(g.lowerBound).toBe(Math.ceil(g.passengers / seatsPerBus(opts)));
-        }
+        const usable = windows.filter((w) => w.earliest <= w.latest);
+        expect(plan.cost).toBeCloseTo(exactCost(usable, vehiclesOf(options), 3), 9);
+        expect(plan.gap).toBeCloseTo(0, 9);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
