@@ -220,6 +220,8 @@ const zh = {
   'employer.workers.action': '确认',
   'employer.workers.placed': '确认已上岗',
   'employer.workers.placedDone': '已确认上岗：{name}',
+  'employer.workers.notArrived': '未到岗',
+  'employer.workers.notArrivedDone': '已记录未到岗：{name}，名额已退回',
   'status.worker': pick({ offered: '待答复', accepted: '已接受', travelling: '乘车中', arrived: '已到达', placed: '已上岗', left: '已离职', not_arrived: '未到岗', unknown: '情况不明' }),
 
   'coord.title': '协调员工作台',
@@ -640,6 +642,8 @@ const en: Record<Key, Entry> = {
   'employer.workers.action': 'Confirm',
   'employer.workers.placed': 'Confirm at work',
   'employer.workers.placedDone': 'Confirmed at work: {name}',
+  'employer.workers.notArrived': 'Did not come',
+  'employer.workers.notArrivedDone': 'Recorded as not arrived: {name}; the place is free again',
   'status.worker': pick({ offered: 'Awaiting answer', accepted: 'Accepted', travelling: 'On the bus', arrived: 'Arrived', placed: 'At work', left: 'Left', not_arrived: 'Did not arrive', unknown: 'Unknown' }),
 
   'coord.title': 'Coordinator dashboard',

@@ -1,13 +1,14 @@
 // The workers coming to one vacancy (GET /vacancies/{id}/workers), as the employer sees them: who, on which
-// bus, arriving when, and where they stand; the employer confirms each one at work (POST /offers/{id}/placed).
+// bus, arriving when, and where they stand; the employer confirms each one at work (POST /offers/{id}/placed)
+// or says they never came (POST /offers/{id}/not-arrived: the place goes back, the county re-plans them).
 import { get, post, type VacancyWorker } from '../api.js';
 import { busy, h, replace, text, toast } from '../dom.js';
 import { msg } from '../i18n.js';
 import type { Session } from '../auth.js';
 import { table } from '../workspace/components/table.js';
 
-/** Who the employer can confirm: arrived on a county bus, or travelling on their own (accepted, no bus). */
-const CONFIRMABLE = new Set(['arrived', 'accepted', 'travelling']);
+/** Who the employer can settle: arrived on a county bus, or accepted (a job near home needs no bus; the API refuses the rest). */
+const SETTLEABLE = new Set(['arrived', 'accepted']);
 
 export function vacancyWorkers(session: Session, vacancyId: string, onChange: () => void): { el: HTMLElement; load: () => Promise<void> } {
   const el = h('div', { class: 'workers', 'data-testid': 'vacancy-workers', 'aria-live': 'polite' });
@@ -26,19 +27,20 @@ export function vacancyWorkers(session: Session, vacancyId: string, onChange: ()
           h('a', { href: `tel:${w.phone}` }, w.phone.replace(/^\+86/, '')),
           w.arrivalDate ?? '—',
           h('span', { class: `badge status-${w.status}`, 'data-status': w.status }, text(msg('status.worker', { v: w.status }))),
-          CONFIRMABLE.has(w.status) ? confirmAtWork(w) : null,
+          SETTLEABLE.has(w.status) ? h('div', { class: 'row' }, settle(w, 'placed'), settle(w, 'not-arrived')) : null,
         ]),
         (row, i) => (row.dataset.worker = sorted[i]!.labourerId),
       ),
     );
   }
 
-  function confirmAtWork(w: VacancyWorker): HTMLButtonElement {
-    const button = h('button', { type: 'button', class: 'button small primary', 'data-testid': 'confirm-placed' }, text('employer.workers.placed'));
+  function settle(w: VacancyWorker, outcome: 'placed' | 'not-arrived'): HTMLButtonElement {
+    const placed = outcome === 'placed';
+    const button = h('button', { type: 'button', class: `button small ${placed ? 'primary' : ''}`, 'data-testid': placed ? 'confirm-placed' : 'confirm-not-arrived' }, text(placed ? 'employer.workers.placed' : 'employer.workers.notArrived'));
     button.addEventListener('click', () =>
       void busy(button, async () => {
-        await post(`/offers/${w.offerId}/placed`, {}, { session });
-        toast(text(msg('employer.workers.placedDone', { name: w.name })));
+        await post(`/offers/${w.offerId}/${outcome}`, {}, { session });
+        toast(text(msg(placed ? 'employer.workers.placedDone' : 'employer.workers.notArrivedDone', { name: w.name })));
         await load();
         onChange();
       }),
