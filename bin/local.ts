@@ -23,6 +23,9 @@ try {
     dataDir: values.memory ? undefined : values['data-dir'],
     schedules: true,
     printSms: !values.quiet,
+    smsReceipts: true,
+    // As deployed: nothing that can wait is sent 21:00–08:00 China time (SMS_QUIET_HOURS=off to see everything at once).
+    quietHours: process.env.SMS_QUIET_HOURS ?? '21-8',
   });
   if (values.demo) {
     const { loadDemoCounty, DEMO_COUNTY } = await import('./local/demo-county.js');

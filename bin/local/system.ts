@@ -11,6 +11,7 @@ import { ENV } from '../../functions/config/env.js';
 import { LOCAL_AWS_ENV, ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { fakeContext, readBody, toApiEvent, writeResult } from './http-adapter.js';
 import { setSimulatedClock } from './sim-clock.js';
+import { setFailingNumber } from './sms-fail.js';
 import { simulateSms } from './sms-simulator.js';
 import { servePage } from './static-pages.js';
 import { startStreamPoller, type StreamPoller } from './stream-poller.js';
@@ -27,6 +28,13 @@ export interface LocalSystemOptions {
   printSms?: boolean;
   /** Run the scheduled jobs as timers. */
   schedules?: boolean;
+  /**
+   * Quiet hours (SMS_QUIET_HOURS: `21-8`, `off`). Off unless given: tests and demos run at any hour and
+   * expect their SMS at once; `npm start` passes 21-8 (or SMS_QUIET_HOURS), as deployed.
+   */
+  quietHours?: string;
+  /** The local sink reports delivery receipts (npm start does; POST /sim/sms-fail turns them on too). */
+  smsReceipts?: boolean;
   /**
    * An OAuth sign-in for the pages instead of dev tokens (tests of the deployed sign-in flow): a user
    * pool's hosted sign-in (`domain`), or any OIDC provider's endpoints and the claims it puts role and scope in.
@@ -129,6 +137,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     [ENV.smsSink]: 'local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     ...signInEnvironment(options.signIn),
+    [ENV.smsQuietHours]: options.quietHours ?? 'off',
   });
   // POST /matching/national-runs runs the national steps here, as bin/local/national-run.ts does.
   // A large poverty-list import runs the jobs worker's code here (functions/adapters/job-launcher.ts).
@@ -154,6 +163,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     import('../../functions/adapters/local-sms-sink.js'),
   ]);
   localSmsSink.print = options.printSms ?? true;
+  localSmsSink.receipts = options.smsReceipts ?? false;
+  const { recordSmsReceipts } = await import('../../functions/services/record-sms-receipts.js');
+  const receiptDeps = depsFromEnv();
 
   const streams = new DynamoDBStreamsClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials });
   const poller: StreamPoller = await startStreamPoller({
@@ -168,10 +180,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const timers = options.schedules
     ? JOBS.map((job) => setInterval(() => void runJob(job).catch((error) => console.error(`job ${job.name}:`, error)), job.everyMs).unref())
     : [];
+  /** Sends what the outbox holds, then records the local sink's receipts of it (as carriers report them). */
+  const flushOutbox = async () => {
+    await poller.drain();
+    const receipts = localSmsSink.takeReceipts();
+    if (receipts.length > 0) await recordSmsReceipts(receiptDeps, receipts);
+  };
   /** Every scheduled job once, in order, then whatever SMS they wrote is sent. */
   const runJobsOnce = async () => {
     for (const job of JOBS) await runJob(job);
-    await poller.drain();
+    await flushOutbox();
   };
 
   const server: Server = createServer((req, res) => {
@@ -183,11 +201,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
           const simulated = await setSimulatedClock(parseJson(body), () => runJobsOnce());
           return writeResult(res, jsonResult(simulated.status, simulated.body));
         }
+        if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms-fail') {
+          const simulated = setFailingNumber(parseJson(body), localSmsSink);
+          return writeResult(res, jsonResult(simulated.status, simulated.body));
+        }
         if (req.method === 'POST' && req.url?.split('?')[0] === '/sim/sms') {
           const simulated = await simulateSms(parseJson(body), {
             smsInbound,
             context: fakeContext('sms-inbound'),
-            flushOutbox: () => poller.drain(),
+            flushOutbox,
             delivered: localSmsSink.delivered,
           });
           return writeResult(res, jsonResult(simulated.status, simulated.body));
@@ -213,7 +235,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     url: `http://localhost:${port}`,
     tableName,
     dynamodbEndpoint: endpoint,
-    flushOutbox: () => poller.drain(),
+    flushOutbox,
     async stop() {
       timers.forEach(clearInterval);
       // A national run or background job under way gets a few seconds to finish.

@@ -78,4 +78,11 @@ export const ENV = {
   roleClaim: 'ROLE_CLAIM',
   countyClaim: 'COUNTY_CLAIM',
   employerClaim: 'EMPLOYER_CLAIM',
+  /** Quiet hours in China time, `21-8` by default, `off` for none (functions/domain/sms/quiet-hours.ts). */
+  smsQuietHours: 'SMS_QUIET_HOURS',
+  /** SMS the notifier sends a second per origination identity (default DEFAULT_SMS_SEND_RATE). */
+  smsSendRate: 'SMS_SEND_RATE',
 } as const;
+
+/** SNS's default for an origination identity is 20 messages a second (some are given up to 100). */
+export const DEFAULT_SMS_SEND_RATE = 20;

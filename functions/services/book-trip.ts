@@ -102,7 +102,7 @@ function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: num
           .where((a, { eq, lt }) => `${lt(a.seatsTaken, trip.seats)} AND ${bookable(a.status, eq)}`)
           .commit(),
     },
-    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date }),
   ];
 }
 
@@ -134,7 +134,7 @@ export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string,
       name: 'tripSeats',
       item: ({ trip: entity }) => entity.patch({ tripId: trip.id }).add({ seatsTaken: -1 }).commit(),
     },
-    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date }),
     auditPart(deps, {
       actor,
       action: 'seat.cancel',

@@ -6,8 +6,8 @@ import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
 import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
 
-/** `over-budget`: suppressed, its county's SMS budget for the day being spent. */
-export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'over-budget' | 'already-settled';
+/** `over-budget`: suppressed, its county's SMS budget for the day being spent. `held`: waiting out quiet hours or its send time. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'over-budget' | 'already-settled' | 'held';
 
 /** Messages written before variables were kept have none: a template provider then refuses them for good. */
 function templateVars(json: string | undefined): Record<string, string> | undefined {
@@ -23,6 +23,8 @@ export async function deliverSms(
   const { outboxMessage } = deps.db.entities;
   const { data: message } = await outboxMessage.get({ messageId }).go({ consistent: true });
   if (!message || message.status !== 'pending') return 'already-settled';
+  // The sweep (release-held-sms.ts) releases it when due; that change brings it back here.
+  if (message.heldState === 'held') return 'held';
 
   const settle = (changes: { status: 'sent' | 'failed' | 'suppressed'; providerMessageId?: string; failureReason?: string }) =>
     outboxMessage

@@ -24,6 +24,8 @@ export interface LabourerView {
   pickup?: { code?: string; name: string };
   status: LabourerItem['status'];
   optedOut: boolean;
+  /** Two SMS in a row came back undelivered (号码无法送达). */
+  unreachable?: boolean;
   channel: LabourerItem['channel'];
   /** Registered at the office by this staff member (assisted registration). */
   registeredBy?: string;
@@ -50,6 +52,7 @@ export function toLabourerView(item: LabourerItem): LabourerView {
     ...(item.pickup ? { pickup: item.pickup } : {}),
     status: item.status,
     optedOut: item.optedOut,
+    ...(item.unreachable ? { unreachable: true } : {}),
     channel: item.channel,
     ...(item.registeredBy ? { registeredBy: item.registeredBy } : {}),
     createdAt: item.createdAt,

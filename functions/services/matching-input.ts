@@ -14,6 +14,7 @@ export function toMatchLabourer(item: LabourerItem, declinedVacancyIds: readonly
     availableFrom: item.availableFrom,
     poverty: item.poverty,
     optedOut: item.optedOut,
+    unreachable: item.unreachable === true,
     registeredAt: item.createdAt,
     declinedVacancyIds,
   };

@@ -16,6 +16,10 @@ export interface MessageView {
   sentAt?: string;
   failureReason?: string;
   county?: string;
+  /** Held until then (quiet hours, a scheduled broadcast) while `pending`. */
+  notBefore?: string;
+  /** A failed message re-sent as this one. */
+  resentAs?: string;
 }
 
 export function toMessageView(item: MessageItem): MessageView {
@@ -30,6 +34,8 @@ export function toMessageView(item: MessageItem): MessageView {
     ...(item.sentAt ? { sentAt: item.sentAt } : {}),
     ...(item.failureReason ? { failureReason: item.failureReason } : {}),
     ...(item.county ? { county: item.county } : {}),
+    ...(item.notBefore && item.heldState === 'held' ? { notBefore: item.notBefore } : {}),
+    ...(item.resentAs ? { resentAs: item.resentAs } : {}),
   };
 }
 

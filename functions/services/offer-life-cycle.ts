@@ -8,6 +8,7 @@ import { moveLabourer } from './labourer-status.js';
 import { fillPlace, releasePlace } from './offer-places.js';
 import type { OfferItem } from './offer-view.js';
 import { outboxPart, type OutboxSms } from './outbox.js';
+import { dueFromSentSms } from './offer-deadline.js';
 
 export type OfferEnding = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
@@ -52,7 +53,10 @@ export async function expireOffers(deps: Deps): Promise<number> {
   const now = deps.clock.now().toISOString();
   const { data: due } = await deps.db.entities.offer.query.offersByStatus({ status: 'offered' }).lt({ respondBy: now }).go({ pages: 'all' });
   let expired = 0;
-  for (const offer of due) {
+  for (const listed of due) {
+    // The hours run from when the SMS went (quiet hours may have held it): offer-deadline.ts.
+    const offer = await dueFromSentSms(deps, listed);
+    if (!offer) continue;
     const { data: person } = await deps.db.entities.labourer.get({ labourerId: offer.labourerId }).go({ attributes: ['phone'] });
     if (!person?.phone) continue;
     const phone = person.phone;

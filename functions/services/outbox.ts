@@ -1,4 +1,6 @@
 // The outbox part of a transaction: an SMS written together with the state change it reports.
+import { quietHoursFromEnv } from '#config/quiet-hours.js';
+import { sendNotBefore } from '#domain/sms/quiet-hours.js';
 import type { RenderedSms } from '#domain/sms/templates.js';
 import type { TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
@@ -12,11 +14,22 @@ export interface OutboxSms {
   causedBy?: string;
   /** Logged but never sent, for this reason (e.g. replies paused for a looping phone). */
   suppressed?: string;
+  /** A bus notice's departure day (YYYY-MM-DD): urgent that day and the day before, else it waits out quiet hours. */
+  departureDate?: string;
+  /** Not before this time (a scheduled broadcast). */
+  sendAt?: Date;
+  /** The broadcast it belongs to. */
+  broadcastId?: string;
+  /** The message id, when the caller must know it (an offer keeps its SMS's). */
+  messageId?: string;
 }
 
 function outboxRecord(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms) {
+  const now = deps.clock.now();
+  // Quiet hours and scheduled sends: the message waits in the outbox, pending, until the sweep releases it.
+  const notBefore = message.suppressed ? undefined : sendNotBefore({ template: message.sms.template, causedBy: message.causedBy, departureDate: message.departureDate }, now, quietHoursFromEnv(), message.sendAt);
   return {
-    messageId: deps.newId(),
+    messageId: message.messageId ?? deps.newId(),
     to: message.to,
     body: message.sms.body,
     segments: message.sms.segments,
@@ -26,7 +39,9 @@ function outboxRecord(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms) {
     failureReason: message.suppressed,
     county: message.county,
     causedBy: message.causedBy,
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: now.toISOString(),
+    broadcastId: message.broadcastId,
+    ...(notBefore ? { notBefore: notBefore.toISOString(), heldState: 'held' as const } : {}),
   };
 }
 

@@ -98,7 +98,7 @@ export function completionParts(deps: Deps, change: PhoneChange, decidedBy: stri
         labourer
           .patch({ labourerId })
           // The new number asked for the move: the registration reaches it (an opt-out stays with the old number).
-          .set({ phone: newPhone, optedOut: false })
+          .set({ phone: newPhone, optedOut: false, unreachable: false })
           .where((attr, { eq }) => eq(attr.phone, oldPhone))
           .commit(),
     },

@@ -92,7 +92,8 @@ export async function updateLabourer(
       name: 'labourer',
       item: ({ labourer }) => {
         // The phone is always set (a change of only cleared fields still has something to set).
-        const patch = labourer.patch({ labourerId }).set({ ...set, phone } as never);
+        // A new phone is a fresh start for its reachability (two failed receipts marked the old one).
+        const patch = labourer.patch({ labourerId }).set({ ...set, phone, ...(moving ? { unreachable: false } : {}) } as never);
         return (remove.length > 0 ? patch.remove(remove) : patch)
           .where((attr, { eq, notExists }) => `${eq(attr.phone, current.phone)} AND ${notExists(attr.erasedAt)}`)
           .commit();

@@ -1,15 +1,21 @@
 // The local system (same handlers as the Lambdas) on the run's DynamoDB Local, and a small fetch client.
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startLocalSystem, type LocalSystem } from '../../bin/local/system.js';
+import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../bin/local/system.js';
 import { uniqueTableName } from './local-table.js';
 
-export async function startTestSystem(): Promise<LocalSystem> {
+/**
+ * Tests run at any hour of the day: quiet hours are off unless a test asks for them (and then moves the
+ * clock with POST /sim/clock); the local sink's delivery receipts likewise.
+ */
+export async function startTestSystem(options: Pick<LocalSystemOptions, 'quietHours' | 'smsReceipts'> = {}): Promise<LocalSystem> {
   return startLocalSystem({
     port: 0,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tableName: uniqueTableName('api'),
     printSms: false,
     schedules: false,
+    quietHours: options.quietHours ?? 'off',
+    smsReceipts: options.smsReceipts ?? false,
   });
 }
 
@@ -46,11 +52,11 @@ export interface TestSystem {
 }
 
 /** One local system for a test file: started before its tests (before the file's own beforeAll), stopped after. */
-export function useTestSystem(): TestSystem {
+export function useTestSystem(options: Pick<LocalSystemOptions, 'quietHours' | 'smsReceipts'> = {}): TestSystem {
   let system: LocalSystem | undefined;
   let call: ApiCall | undefined;
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = await startTestSystem(options);
     call = apiClient(system.url);
   });
   afterAll(() => system?.stop());

@@ -9,7 +9,7 @@ import { classifyLabourers } from './labourer-classes.js';
 import { indexMarket } from './market.js';
 import type { UnmatchedReason } from './unmatched-reasons.js';
 import { groupVacancies } from './vacancy-groups.js';
-import type { MatchLabourer, MatchOptions, MatchVacancy } from './types.js';
+import { cannotBeTexted, type MatchLabourer, type MatchOptions, type MatchVacancy } from './types.js';
 
 /**
  * `labourers`: those the run left out; `vacancies`: the county's open vacancies, full ones included —
@@ -23,7 +23,7 @@ export function explainUnmatched(
 ): Map<string, UnmatchedReason> {
   const reasons = new Map<string, UnmatchedReason>();
   const declinedIds = new Set<string>();
-  for (const l of labourers) if (!l.optedOut) for (const id of l.declinedVacancyIds ?? []) declinedIds.add(id);
+  for (const l of labourers) if (!cannotBeTexted(l)) for (const id of l.declinedVacancyIds ?? []) declinedIds.add(id);
   // Grouped as the run groups them, with a place each so that full ones are kept.
   const existing = vacancies.map((v) => ({ ...v, remaining: Math.max(1, Math.floor(v.remaining)) }));
   const { groups, openIds } = groupVacancies(existing, declinedIds, options.today);
@@ -32,6 +32,7 @@ export function explainUnmatched(
   const rest: MatchLabourer[] = [];
   for (const l of labourers) {
     if (l.optedOut) reasons.set(l.id, 'opted_out');
+    else if (l.unreachable) reasons.set(l.id, 'unreachable');
     else if (!l.canTravel && !market.countyIndex.has(l.homeCounty)) reasons.set(l.id, 'cannot_travel_no_local_job');
     else rest.push(l);
   }

@@ -2,7 +2,7 @@
 // definition the class-level arcs (class-arcs.ts) must agree with, and what reasons.ts explains.
 import { placeByCode, regionContains } from '../divisions.js';
 import { destinationPoints, HOME_POINTS, skillPoints, wagePoints, type RegionLevel, type SkillFit } from './fit-score.js';
-import type { MatchLabourer, MatchVacancy } from './types.js';
+import { cannotBeTexted, type MatchLabourer, type MatchVacancy } from './types.js';
 
 export const GENERAL_SKILL = '普工';
 /** DESIGN §1: at least 60 % of a public-welfare post's places go to poor-household labourers. */
@@ -104,7 +104,7 @@ export interface PairFit {
  * post outside the home county, skills, place, wage or dates. (Post quotas bind the plan, not the pair.)
  */
 export function pairFit(labourer: MatchLabourer, vacancy: MatchVacancy, today?: string): PairFit | undefined {
-  if (labourer.optedOut || !vacancyOpen(vacancy, today)) return undefined;
+  if (cannotBeTexted(labourer) || !vacancyOpen(vacancy, today)) return undefined;
   if (labourer.declinedVacancyIds?.includes(vacancy.id)) return undefined;
   if (!residencyFits(vacancy, labourer.homeCounty)) return undefined;
   if (!wageFits(vacancy.monthlyWage, labourer.expectedWage)) return undefined;

@@ -6,7 +6,7 @@
 import { datesFit, regionLevel, wageFits } from './feasibility.js';
 import { destinationPoints, HOME_POINTS, wagePoints } from './fit-score.js';
 import type { Market } from './market.js';
-import type { MatchLabourer } from './types.js';
+import { cannotBeTexted, type MatchLabourer } from './types.js';
 
 /** The place points a labourer gets in each vacancy county (county indices of the market). */
 export interface PlaceVector {
@@ -192,7 +192,7 @@ export function classifyLabourers(
   const withDeclines = new Map<string, Draft>();
   const optedOut: MatchLabourer[] = [];
   for (const l of labourers) {
-    if (l.optedOut) {
+    if (cannotBeTexted(l)) {
       optedOut.push(l);
       continue;
     }

@@ -16,7 +16,7 @@ import { indexMarket } from './market.js';
 import { planFlow } from './plan-flow.js';
 import { offerReasons } from './reasons.js';
 import { groupVacancies, type VacancyGroup } from './vacancy-groups.js';
-import type { MatchLabourer, MatchOffer, MatchOptions, MatchResult, MatchVacancy } from './types.js';
+import { cannotBeTexted, type MatchLabourer, type MatchOffer, type MatchOptions, type MatchResult, type MatchVacancy } from './types.js';
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -48,7 +48,7 @@ export function matchCounty(
   const vacancies = uniqueById(vacanciesIn);
 
   const declinedIds = new Set<string>();
-  for (const l of labourers) if (!l.optedOut) for (const id of l.declinedVacancyIds ?? []) declinedIds.add(id);
+  for (const l of labourers) if (!cannotBeTexted(l)) for (const id of l.declinedVacancyIds ?? []) declinedIds.add(id);
   const { groups, nodes, openIds } = groupVacancies(vacancies, declinedIds, options.today);
   const market = indexMarket(groups);
   const { classes } = classifyLabourers(labourers, market, openIds);

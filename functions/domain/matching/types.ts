@@ -18,6 +18,8 @@ export interface MatchLabourer {
   /** Registered-poor household (建档立卡贫困户). */
   poverty: boolean;
   optedOut: boolean;
+  /** Two SMS in a row came back undelivered (a dead number): left out, like an opted-out one, until the phone is fixed. */
+  unreachable?: boolean;
   /** ISO timestamp; earlier registrations are served first inside a class. */
   registeredAt: string;
   /** Vacancies this labourer declined before: never offered again. */
@@ -71,4 +73,9 @@ export interface MatchResult {
 export interface MatchOptions {
   /** ISO date; vacancies starting before it are closed. No date check when absent. */
   today?: string;
+}
+
+/** Whether no offer SMS can reach the labourer: opted out, or the number is dead. */
+export function cannotBeTexted(labourer: Pick<MatchLabourer, 'optedOut' | 'unreachable'>): boolean {
+  return labourer.optedOut || labourer.unreachable === true;
 }

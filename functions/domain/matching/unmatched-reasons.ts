@@ -4,6 +4,7 @@
 
 export const UNMATCHED_REASONS = [
   'opted_out',
+  'unreachable',
   'cannot_travel_no_local_job',
   'no_trade_in_destinations',
   'wage_above_vacancies',
@@ -16,6 +17,7 @@ export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
 
 export const UNMATCHED_REASON_LABELS: Record<UnmatchedReason, string> = {
   opted_out: '已退订短信',
+  unreachable: '号码无法送达',
   cannot_travel_no_local_job: '不能外出，本县没有岗位',
   no_trade_in_destinations: '意向地没有对口工种的岗位',
   wage_above_vacancies: '期望月薪高于所有对口岗位',
@@ -27,6 +29,7 @@ export const UNMATCHED_REASON_LABELS: Record<UnmatchedReason, string> = {
 /** What a coordinator can do about each reason. */
 export const UNMATCHED_REASON_ADVICE: Record<UnmatchedReason, string> = {
   opted_out: '本人回复"订阅"后才能再发岗位短信',
+  unreachable: '连续两条短信未送达：电话核实后更新手机号',
   cannot_travel_no_local_job: '联系本县企业、扶贫车间，或开设公益岗位',
   no_trade_in_destinations: '联系意向地招该工种的企业，或与本人商量其他去向、工种',
   wage_above_vacancies: '与本人沟通期望月薪，或联系薪资更高的企业',

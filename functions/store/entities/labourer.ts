@@ -36,6 +36,8 @@ export const labourerEntity = new Entity({
     povertySource: { type: POVERTY_SOURCES },
     status: { type: LABOURER_STATUSES, required: true },
     optedOut: { type: 'boolean', required: true },
+    /** Two SMS in a row to this phone came back undelivered: matching skips them until the phone changes or an SMS is delivered. */
+    unreachable: { type: 'boolean' },
     channel: { type: CHANNELS, required: true },
     /**
      * Short code read out on the phone (domain/registration-code.ts), derived from labourerId. Optional:

@@ -30,6 +30,9 @@ export const offerEntity = new Entity({
     /** The coordinator's re-sends of the offer SMS: how many, the last when. */
     resends: { type: 'number' },
     resentAt: { type: 'string' },
+    /** The offer SMS (outbox id) and when it went: the hours to answer run from then, not from the run. */
+    smsMessageId: { type: 'string', readOnly: true },
+    smsSentAt: { type: 'string' },
   },
   indexes: {
     byId: {

@@ -27,6 +27,19 @@ export const outboxMessageEntity = new Entity({
     sentAt: { type: 'string' },
     providerMessageId: { type: 'string' },
     failureReason: { type: 'string' },
+    /**
+     * Held back until this time (quiet hours, or a broadcast's `sendAt`): the notifier leaves a `held`
+     * message pending; the scheduled sweep marks it `released` when due, and that change sends it.
+     */
+    notBefore: { type: 'string' },
+    heldState: { type: ['held', 'released'] as const },
+    /** The broadcast it belongs to, if any. */
+    broadcastId: { type: 'string', readOnly: true },
+    /** A failed message's county and when its receipt said so: the bulk re-send finds it by these. */
+    failedCounty: { type: 'string' },
+    failedAt: { type: 'string' },
+    /** The message that re-sent this failed one. */
+    resentAs: { type: 'string' },
   },
   indexes: {
     byId: {
@@ -38,6 +51,18 @@ export const outboxMessageEntity = new Entity({
       index: 'gsi2',
       pk: { field: 'gsi2pk', composite: ['to'] },
       sk: { field: 'gsi2sk', composite: ['createdAt', 'messageId'] },
+    },
+    /** Held messages by when they may go (only held ones are indexed: the attributes are set on them alone). */
+    messagesByHold: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['heldState'] },
+      sk: { field: 'gsi1sk', composite: ['notBefore'] },
+    },
+    /** A county's failed messages, by when they failed (for the bulk re-send). */
+    failedByCounty: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['failedCounty'] },
+      sk: { field: 'gsi3sk', composite: ['failedAt'] },
     },
   },
 });
