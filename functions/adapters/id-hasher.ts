@@ -1,7 +1,7 @@
 // Keyed hashes of ID numbers (PIPL: the number itself is never stored). Deployed: a KMS HMAC key, so no
 // key material sits in a Lambda; locally: an HMAC secret kept in .local/.
 import { createHmac } from 'node:crypto';
-import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { ENV, optionalEnv } from '#config/env.js';
 
 export interface IdHasher {
@@ -15,9 +15,15 @@ export function hmacIdHasher(secret: string): IdHasher {
   };
 }
 
-export function kmsIdHasher(keyId: string, kms = new KMSClient({})): IdHasher {
+// The KMS SDK is loaded on the first hash, not at import: most cold starts never hash (issue #21).
+const kmsSdk = () => import('@aws-sdk/client-kms');
+
+export function kmsIdHasher(keyId: string, client?: KMSClient): IdHasher {
+  let kms: KMSClient | undefined;
   return {
     async hash(idNumber) {
+      const { GenerateMacCommand, KMSClient } = await kmsSdk();
+      kms ??= client ?? new KMSClient({});
       const out = await kms.send(
         new GenerateMacCommand({ KeyId: keyId, MacAlgorithm: 'HMAC_SHA_256', Message: Buffer.from(idNumber, 'utf8') }),
       );

@@ -1,7 +1,7 @@
 // Starting a national run and asking how it goes. Deployed: a Step Functions execution named after the
 // run id, so the run id alone finds it (and StartExecution with the same name and input is idempotent).
 // Locally: bin/local runs the same steps in process and registers itself here.
-import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { ENV, optionalEnv } from '#config/env.js';
 
 export type NationalRunState = 'running' | 'succeeded' | 'failed';
@@ -18,11 +18,20 @@ export interface NationalRunLauncher {
   state(runId: string): Promise<NationalRunState | undefined>;
 }
 
-export function stepFunctionsLauncher(stateMachineArn: string, sfn = new SFNClient({})): NationalRunLauncher {
+// The Step Functions SDK is loaded on first use, not at import: national runs are rare (issue #21).
+const sfnSdk = () => import('@aws-sdk/client-sfn');
+
+export function stepFunctionsLauncher(stateMachineArn: string, client?: SFNClient): NationalRunLauncher {
   // arn:…:stateMachine:<name> → arn:…:execution:<name>:<execution name>
   const executionArn = (runId: string) => `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${runId}`;
+  let sfnClient: SFNClient | undefined;
+  const sdk = async () => {
+    const module = await sfnSdk();
+    return { ...module, sfn: (sfnClient ??= client ?? new module.SFNClient({})) };
+  };
   return {
     async start(input) {
+      const { sfn, StartExecutionCommand, ExecutionAlreadyExists } = await sdk();
       try {
         await sfn.send(new StartExecutionCommand({ stateMachineArn, name: input.runId, input: JSON.stringify(input) }));
       } catch (error) {
@@ -31,6 +40,7 @@ export function stepFunctionsLauncher(stateMachineArn: string, sfn = new SFNClie
       }
     },
     async state(runId) {
+      const { sfn, DescribeExecutionCommand, ExecutionDoesNotExist } = await sdk();
       try {
         const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(runId) }));
         if (status === 'SUCCEEDED') return 'succeeded';

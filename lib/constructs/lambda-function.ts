@@ -71,6 +71,8 @@ export class LambdaFunction extends NodejsFunction {
         // ~330 KB minified, which no function could carry within the 300 KB budget (DESIGN §8).
         externalModules: [...RUNTIME_PROVIDED_MODULES],
         ...(nodeModules ? { nodeModules } : {}),
+        // ElectroDB's model validation costs a third of each cold start; the tests validate the models.
+        esbuildArgs: { '--alias:jsonschema': `${PROJECT_ROOT}functions/store/electrodb-model-check.ts` },
         tsconfig: `${PROJECT_ROOT}tsconfig.json`,
         // The pinned esbuild in node_modules bundles locally; there is no Docker here or in CI.
         forceDockerBundling: false,
