@@ -1,16 +1,17 @@
-// Planning a county's 春风行动 buses: every accepted offer whose job lies outside the home county becomes
-// a traveller; the domain planner finds the fewest buses; the proposal replaces the county's previous one.
+// Planning a county's 春风行动 vehicles: every accepted offer whose job lies outside the home county
+// becomes a traveller (boarding at their own pickup point, else the county's default station); the
+// domain planner finds the cheapest vehicles (DESIGN §7); the proposal replaces the county's previous one.
 import { chinaToday } from '#domain/calendar.js';
 import { countyByCode, placeByCode } from '#domain/divisions.js';
-import { planTrips, seatsPerBus, type PlanOptions, type TripPlan, type Traveller } from '#domain/transport/index.js';
+import { planTrips, type Pickup, type PlanOptions, type TripPlan, type Traveller } from '#domain/transport/index.js';
 import { writeTransaction } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import { toTripView, type TripView } from './trip-view.js';
 
-export interface TripPlanRequest extends PlanOptions {
+export interface TripPlanRequest extends Omit<PlanOptions, 'defaultPickup' | 'pickupOrder'> {
   county: string;
+  /** The default pickup's name for this plan (else the county's default station). */
   pickupPoint?: string;
-  departureTime?: string;
 }
 
 export interface CountyTripPlan extends Omit<TripPlan, 'trips'> {
@@ -20,7 +21,7 @@ export interface CountyTripPlan extends Omit<TripPlan, 'trips'> {
 
 export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Promise<CountyTripPlan> {
   const { offer, labourer, vacancy, trip } = deps.db.entities;
-  const { county } = request;
+  const { county, pickupPoint: pickupName, ...options } = request;
   const today = chinaToday(deps.clock.now());
   const beingBooked = await dropProposals(deps, county);
   const { data: accepted } = await offer.query.offersByCounty({ county, status: 'accepted' }).go({ pages: 'all' });
@@ -35,33 +36,54 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
   for (const o of accepted) {
     const person = personById.get(o.labourerId);
     const job = jobById.get(o.vacancyId);
-    // Only those still waiting for a bus (not seated, not gone) and whose job is away from home.
+    // Only those still waiting for a vehicle (not seated, not gone) and whose job is away from home.
     if (!person || !job || person.status !== 'accepted' || job.county === person.homeCounty) continue;
     if (beingBooked.has(person.labourerId)) continue;
     const earliest = person.availableFrom && person.availableFrom > today ? person.availableFrom : today;
-    travellers.push({ labourerId: person.labourerId, originCounty: county, destinationCity: job.county.slice(0, 4), earliest, latest: job.startDate });
+    const pickup = person.pickup?.name ? { ...(person.pickup.code ? { code: person.pickup.code } : {}), name: person.pickup.name } : undefined;
+    travellers.push({
+      labourerId: person.labourerId,
+      originCounty: county,
+      destinationCity: job.county.slice(0, 4),
+      earliest,
+      latest: job.startDate,
+      ...(pickup ? { pickup } : {}),
+    });
   }
-  const plan = planTrips(travellers, request);
+  const defaultPickup: Pickup = pickupName ? { name: pickupName } : { name: defaultPickupPoint(county) };
+  const plan = planTrips(travellers, { ...options, defaultPickup });
 
   const planId = deps.newId();
   const createdAt = deps.clock.now().toISOString();
-  const seats = seatsPerBus(request);
-  const pickupPoint = request.pickupPoint ?? defaultPickupPoint(county);
-  const items = plan.trips.map((t) => ({
-    tripId: deps.newId(),
-    planId,
-    county,
-    destination: t.destination,
-    destinationName: placeByCode(t.destination)?.name ?? t.destination,
-    date: t.date,
-    departureTime: request.departureTime ?? '07:30',
-    pickupPoint,
-    passengers: t.passengers,
-    seats,
-    seatsTaken: 0,
-    status: 'proposed' as const,
-    createdAt,
-  }));
+  const items = plan.trips.map((t) => {
+    const names = new Map(t.stops.filter((s) => s.kind === 'drop').map((s) => [s.code!, placeByCode(s.code!)?.name ?? s.code!]));
+    return {
+      tripId: deps.newId(),
+      planId,
+      county,
+      destination: t.destination,
+      destinationName: names.get(t.destination) ?? t.destination,
+      date: t.date,
+      departureTime: t.departureTime,
+      arrivalDate: t.arrivalDate,
+      // The first pickup: what notices and manifests written before stops existed show.
+      pickupPoint: t.stops.find((s) => s.kind === 'pickup')?.name ?? defaultPickup.name,
+      passengers: t.passengers,
+      seats: t.seats,
+      vehicleSeats: t.vehicleSeats,
+      vehicleCost: t.cost,
+      stops: t.stops.map((s) => ({
+        kind: s.kind,
+        ...(s.code ? { code: s.code } : {}),
+        name: s.kind === 'drop' ? names.get(s.code!)! : s.name,
+        ...(s.time ? { time: s.time } : {}),
+      })),
+      riders: t.riders,
+      seatsTaken: 0,
+      status: 'proposed' as const,
+      createdAt,
+    };
+  });
   if (items.length > 0) await trip.put(items).go();
   return { ...plan, planId, trips: items.map((i) => toTripView(i)) };
 }
@@ -69,9 +91,9 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
 const DELETE_CONCURRENCY = 16;
 
 /**
- * Deletes the county's previous proposal, each bus only while it is proposed with no seat taken (one
- * conditional delete each): a bus someone started booking stays. Returns the planned passengers of the
- * buses that stayed, so they are not planned twice.
+ * Deletes the county's previous proposal, each vehicle only while it is proposed with no seat taken
+ * (one conditional delete each): a vehicle someone started booking stays, and booked ones are never
+ * touched. Returns the planned passengers of the vehicles that stayed, so they are not planned twice.
  */
 async function dropProposals(deps: Deps, county: string): Promise<Set<string>> {
   const { data: stale } = await deps.db.entities.trip.query
