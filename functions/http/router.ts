@@ -9,6 +9,8 @@ import { principalFromClaims, requireRole, type Principal, type Role } from './p
 import { getAuthConfig } from './routes/auth-config.js';
 import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
 import { listAuditRoute } from './routes/audit.js';
+import { getPickupPointsRoute, putPickupPointsRoute } from './routes/counties.js';
+import { mergeTripRoute, movePassengerRoute, splitTripRoute } from './routes/trip-edits.js';
 import { bulkBookingRoute } from './routes/bulk-booking.js';
 import { getJobRoute } from './routes/jobs.js';
 import {
@@ -89,6 +91,11 @@ export function routeTable(deps: Deps) {
     authed('GET', '/trips', ['coordinator', 'admin'], listTripsRoute),
     authed('PATCH', '/trips/{id}', ['coordinator', 'admin'], patchTripRoute, jsonRoute),
     authed('POST', '/trips/{id}/book', ['coordinator', 'admin'], bookTripRoute),
+    authed('POST', '/trips/{id}/passengers', ['coordinator', 'admin'], movePassengerRoute, jsonRoute),
+    authed('POST', '/trips/{id}/merge', ['coordinator', 'admin'], mergeTripRoute, jsonRoute),
+    authed('POST', '/trips/{id}/split', ['coordinator', 'admin'], splitTripRoute, jsonRoute),
+    authed('GET', '/counties/{code}/pickup-points', ['coordinator', 'admin'], getPickupPointsRoute),
+    authed('PUT', '/counties/{code}/pickup-points', ['coordinator', 'admin'], putPickupPointsRoute, jsonRoute),
     authed('DELETE', '/trips/{id}/seats/{labourerId}', ['coordinator', 'admin'], cancelSeatRoute),
     authed('GET', '/trips/{id}/manifest.csv', ['coordinator', 'admin'], manifestRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),

@@ -7,12 +7,14 @@ import type { WhereAttributeSymbol } from 'electrodb';
 import { chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
+import { firstFreeSeat } from '#domain/trip-edits.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
 import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
+import { riderPickup } from './rider-pickup.js';
 import { toTripView, type TripView } from './trip-view.js';
 
 export interface BookingResult {
@@ -36,14 +38,22 @@ export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Pr
   if (trip.status === 'cancelled') throw new ConflictError('这趟车已取消，不能预订');
   const { labourer, offer, seat } = deps.db.entities;
   const skipped: string[] = [];
-  for (const [index, labourerId] of trip.passengers.entries()) {
+  // Seats are numbered from 1 in the passengers' order; a seat moved onto this bus (move-passenger.ts)
+  // already holds its number, so each passenger not yet seated takes the lowest number still free.
+  const { data: existing } = await seat.query.byTrip({ tripId: trip.id }).go({ pages: 'all', consistent: true });
+  const seated = new Set(existing.map((s) => s.labourerId));
+  const used = new Set(existing.map((s) => s.seatNo));
+  for (const labourerId of trip.passengers) {
+    if (seated.has(labourerId)) continue;
     const { data: person } = await labourer.get({ labourerId }).go();
     const { data: accepted } = await offer.query.offersByLabourer({ labourerId, status: 'accepted' }).go();
     if (!person || !accepted[0]) {
       skipped.push(labourerId);
       continue;
     }
-    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, index + 1, accepted[0].vacancyTitle));
+    const seatNo = firstFreeSeat(used);
+    used.add(seatNo);
+    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, seatNo, accepted[0].vacancyTitle));
     if (!outcome.ok && outcome.failed.has('tripSeats') && !(await isBookable(deps, trip.id))) throw new ConflictError(REPLACED);
     // An existing seat means this passenger was booked already (a repeated or concurrent call).
     if (!outcome.ok && !outcome.failed.has('seat')) skipped.push(labourerId);
@@ -77,11 +87,13 @@ export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Pr
 }
 
 function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string): TxPart[] {
+  const boarding = riderPickup(trip, person.labourerId);
   const sms = renderSms('tripBooked', {
     name: person.name,
     date: chineseMonthDay(trip.date),
-    time: trip.departureTime,
-    pickup: trip.pickupPoint,
+    // Where this passenger boards (their pickup stop and its time), not only the bus's first stop.
+    time: boarding.time,
+    pickup: boarding.name,
     destination: trip.destinationName,
     seat: seatNo,
     plate: trip.vehiclePlate,

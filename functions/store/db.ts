@@ -24,6 +24,7 @@ import { auditEntryEntity } from './entities/audit-entry.js';
 import { phoneOptOutEntity } from './entities/phone-opt-out.js';
 import { jobEntity } from './entities/job.js';
 import { jobInputEntity } from './entities/job-input.js';
+import { pickupPointsEntity } from './entities/pickup-points.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
 export function createDb(client: DynamoDBClient, table: string) {
@@ -54,6 +55,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       phoneOptOut: phoneOptOutEntity,
       job: jobEntity,
       jobInput: jobInputEntity,
+      pickupPoints: pickupPointsEntity,
     },
     { client: documentClient, table },
   );

@@ -72,6 +72,8 @@ describe('SMS templates', () => {
     tripBooked: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', destination: '乌兰察布市', seat: 45, plate: '川H·12345' },
     tripReminder: { name: '阿依古丽买买提江', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45 },
     seatCancelled: { name: '阿依古丽买买提江', date: '12月31日', destination: '西双版纳傣族自治州' },
+    tripChanged: { name: '阿依古丽买买提江', changes: '改为12月31日07:30发车，换53座车，车牌川H·12345', seat: 45 },
+    seatMoved: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45, plate: '川H·12345' },
     offerExpired: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
     offerWithdrawn: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
     offerExtended: { title: '湖州吴兴区建筑工地泥瓦工长期招聘', deadline: '12月31日23时' },

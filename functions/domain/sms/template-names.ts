@@ -37,6 +37,8 @@ export const TEMPLATE_DISPLAY_NAMES: Record<TemplateName, string> = {
   tripBooked: '专车座位通知',
   tripReminder: '乘车提醒',
   seatCancelled: '座位取消',
+  tripChanged: '专车变动通知',
+  seatMoved: '换车通知',
   forgetAsk: '删除确认询问',
   forgotten: '个人信息已删除',
   phoneMovedAway: '报名已转到新号码',

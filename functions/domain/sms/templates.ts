@@ -117,6 +117,25 @@ const TEMPLATES = {
       seat: String(p.seat),
     }),
   ),
+  // A booked bus changed (date, time, vehicle, plate): `changes` lists only what changed, e.g.
+  // "改为3月6日8:00发车，换35座车，车牌川H12345" (domain/trip-changes.ts).
+  tripChanged: template('${name}：您的专车${changes}，${seat}号座。带身份证提前半小时到。', (p: { name: string; changes: string; seat: number }) => ({
+    name: clip(p.name, 6),
+    changes: clip(p.changes, 30),
+    seat: String(p.seat),
+  })),
+  // A seated passenger moved to another bus: its date, time, the passenger's pickup stop and the new seat.
+  seatMoved: template(
+    '${name}：您改乘${date}${time}${pickup}上车的专车，${seat}号座${plate}。带身份证提前半小时到。',
+    (p: { name: string; date: string; time: string; pickup: string; seat: number; plate?: string }) => ({
+      name: clip(p.name, 6),
+      date: p.date,
+      time: p.time,
+      pickup: clip(p.pickup, 8),
+      seat: String(p.seat),
+      plate: p.plate ? `，${p.plate}` : '',
+    }),
+  ),
   seatCancelled: template(
     '${name}：您${date}去${destination}的专车座位已取消，新的出行安排会再通知您。',
     (p: { name: string; date: string; destination: string }) => ({ name: clip(p.name, 7), date: p.date, destination: clip(p.destination, 6) }),
@@ -154,6 +173,8 @@ export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   'tripBooked',
   'tripReminder',
   'seatCancelled',
+  'tripChanged',
+  'seatMoved',
   'changePhoneConfirm',
   'phoneMovedAway',
 ]);

@@ -1,13 +1,15 @@
 // /trips: plan the county's buses, book them, free a seat, print the manifest.
 import { bookTrip, cancelSeat, getTrip } from '#services/book-trip.js';
 import type { Deps } from '#services/deps.js';
+import { editTrip } from '#services/edit-trip.js';
 import { planCountyTrips } from '#services/plan-county-trips.js';
 import { tripManifestCsv } from '#services/trip-manifest.js';
 import { toTripView } from '#services/trip-view.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
 import { actorOf, assertCountyAccess, resolveCounty, type Principal } from '../principal.js';
-import { ListTripsQuery, PlanTripsBody, UpdateTripBody } from '../schemas/trips.js';
+import { TripEditBody } from '../schemas/trip-edits.js';
+import { ListTripsQuery, PlanTripsBody } from '../schemas/trips.js';
 import { validate } from '../validate.js';
 
 type CountyStaff = Extract<Principal, { role: 'coordinator' | 'admin' }>;
@@ -36,10 +38,9 @@ export async function bookTripRoute(deps: Deps, event: HttpEvent, who: CountySta
 }
 
 export async function patchTripRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
-  const change = validate(UpdateTripBody, event.body, '修改内容');
+  const change = validate(TripEditBody, event.body, '修改内容');
   const trip = await tripInScope(deps, event, who);
-  const { data } = await deps.db.entities.trip.patch({ tripId: trip.id }).set(change).go({ response: 'all_new' });
-  return jsonResponse(200, toTripView(data as never));
+  return jsonResponse(200, await editTrip(deps, trip.id, change, actorOf(who)));
 }
 
 export async function cancelSeatRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {

@@ -29,6 +29,8 @@ export const tripEntity = new Entity({
     seats: { type: 'number', required: true },
     /** The vehicle type's own seats (53, 45, 35, 19, 7 …). */
     vehicleSeats: { type: 'number' },
+    /** The plan's load factor: a vehicle changed later keeps floor(vehicleSeats × loadFactor) seats usable. */
+    loadFactor: { type: 'number' },
     /** The vehicle type's relative cost, as the plan's fleet gave it. */
     vehicleCost: { type: 'number' },
     /** Pickups (origin county, route order) then drops, each with its time where known. */
