@@ -6,6 +6,7 @@ import { parseArgs, promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-local.js';
 import { measureBundles } from './bundle-sizes.js';
+import type { CountyRunFigures } from './county-run.js';
 import { measureLoad } from './load.js';
 import type { MatchingFigures } from './matching.js';
 import { measureNational } from './national.js';
@@ -40,6 +41,24 @@ async function matchingFigures(): Promise<MatchingFigures> {
   return JSON.parse(stdout) as MatchingFigures;
 }
 
+/**
+ * A county through the real local system (county-run.ts), in a process of its own: its peak RSS is the
+ * system's and the job's, not the other benches'. Long (~100,000 labourers seeded, ~7,000 offers SMS at
+ * the configured rate): COUNTY_RUN_LABOURERS / COUNTY_RUN_OPENINGS make it smaller.
+ */
+async function countyRunFigures(): Promise<CountyRunFigures> {
+  const script = fileURLToPath(new URL('./county-run.ts', import.meta.url));
+  const size = [
+    ...(process.env.COUNTY_RUN_LABOURERS ? ['--labourers', process.env.COUNTY_RUN_LABOURERS] : []),
+    ...(process.env.COUNTY_RUN_OPENINGS ? ['--openings', process.env.COUNTY_RUN_OPENINGS] : []),
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...size], {
+    maxBuffer: 1 << 20,
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as CountyRunFigures;
+}
+
 const registration = await registrationFigures();
 const smsParse = await measureSmsParse();
 const { matching, matchingQuality, matchingSmall, matching2x } = await matchingFigures();
@@ -47,6 +66,7 @@ const transport = await measureTransport();
 const bundles = await measureBundles();
 const load = await measureLoad();
 const { formula: nationalFormula, ...national } = await measureNational();
+const { formula: countyRunFormula, ...countyRun } = await countyRunFigures();
 
 const report = {
   matching,
@@ -64,6 +84,7 @@ const report = {
   bundles: { maxKb: Math.max(...bundles.map((b) => b.kb)), each: Object.fromEntries(bundles.map((b) => [b.name, b.kb])) },
   national,
   load,
+  countyRun,
 };
 
 const TARGETS: Record<string, string> = {
@@ -95,6 +116,7 @@ if (values.json) {
   };
   for (const [group, figures] of Object.entries(report)) flatten(group, figures);
   rows.push(['national.formula', nationalFormula, '']);
+  rows.push(['countyRun.formula', countyRunFormula, '']);
   const width = Math.max(...rows.map((r) => r[0]!.length));
   console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  target`);
   for (const [key, value, target] of rows) console.log(`${key!.padEnd(width)}  ${value!.padStart(12)}  ${target}`);

@@ -9,7 +9,7 @@ import type { Deps } from '../../functions/services/deps.js';
 import { syntheticCounty, TODAY, type SyntheticOptions } from '../unit/matching/synthetic-county.js';
 
 const BATCH = 25;
-const PARALLEL = 8;
+const PARALLEL = 16;
 
 async function putAll<T>(items: T[], put: (batch: T[]) => Promise<{ unprocessed: unknown[] }>): Promise<void> {
   const batches: T[][] = [];
@@ -24,9 +24,10 @@ async function putAll<T>(items: T[], put: (batch: T[]) => Promise<{ unprocessed:
 const shift = (date: string | undefined, days: number) =>
   date === undefined ? undefined : new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export interface SeedLabourer extends Omit<MatchLabourer, 'id' | 'registeredAt' | 'declinedVacancyIds'> {
+export type SeedLabourer = Pick<MatchLabourer, 'homeCounty' | 'skills' | 'destinations' | 'canTravel' | 'expectedWage' | 'poverty' | 'availableFrom'> & {
   id?: string;
-}
+  optedOut?: boolean;
+};
 
 /** Labourers `registered`, with distinct phones (`prefix` keeps seeds of one table apart). Returns their ids. */
 export async function seedLabourers(deps: Pick<Deps, 'db'>, people: SeedLabourer[], prefix = 7): Promise<string[]> {
@@ -38,7 +39,7 @@ export async function seedLabourers(deps: Pick<Deps, 'db'>, people: SeedLabourer
     idHash: `seed-${prefix}-${i}`,
     idNumberMasked: `${p.homeCounty}********${String(i % 10_000).padStart(4, '0')}`,
     homeCounty: p.homeCounty,
-    skills: p.skills,
+    skills: [...p.skills],
     destinations: p.destinations.map((code) => ({ code, name: placeByCode(code)?.name ?? code })),
     canTravel: p.canTravel,
     expectedWage: p.expectedWage,
@@ -93,9 +94,15 @@ export async function seedSyntheticCounty(deps: Pick<Deps, 'db'>, options: Synth
   );
   await seedLabourers(
     deps,
-    county.labourers.map(({ id: _id, registeredAt: _at, declinedVacancyIds: _declined, availableFrom, ...l }) => ({
-      ...l,
-      ...(availableFrom ? { availableFrom: shift(availableFrom, days)! } : {}),
+    county.labourers.map((l) => ({
+      homeCounty: l.homeCounty,
+      skills: l.skills,
+      destinations: l.destinations,
+      canTravel: l.canTravel,
+      expectedWage: l.expectedWage,
+      poverty: l.poverty,
+      optedOut: l.optedOut,
+      ...(l.availableFrom ? { availableFrom: shift(l.availableFrom, days)! } : {}),
     })),
   );
   return { labourers: county.labourers.length, openings: county.vacancies.reduce((n, v) => n + v.remaining, 0) };
