@@ -2,7 +2,7 @@
 // identity is added, and SNS then drops every SMS to it while Publish still answers with a message id.
 // This adapter asks SNS (CheckIfPhoneNumberIsOptedOut, cached per number) and lifts a number
 // (OptInPhoneNumber) when its owner sends 订阅 — which SNS allows once in 30 days per number.
-import { CheckIfPhoneNumberIsOptedOutCommand, OptInPhoneNumberCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 
 export interface CarrierOptOutList {
   isOptedOut(phone: string): Promise<boolean>;
@@ -15,7 +15,17 @@ const CACHE_MS = 5 * 60_000;
 const OPTED_OUT_CACHE_MS = 30_000;
 const CACHE_MAX = 10_000;
 
-export function snsOptOutList(sns = new SNSClient({}), now: () => number = Date.now): CarrierOptOutList {
+// The SNS SDK is loaded on first use: bundled, this module's code sits in every function that has
+// dependencies (carrier-opt-out.ts imports it lazily), and a static import of the SDK would be hoisted
+// into each bundle's cold start (issue #21).
+const snsSdk = () => import('@aws-sdk/client-sns');
+
+export function snsOptOutList(client?: SNSClient, now: () => number = Date.now): CarrierOptOutList {
+  let snsClient: SNSClient | undefined;
+  const sdk = async () => {
+    const module = await snsSdk();
+    return { ...module, sns: (snsClient ??= client ?? new module.SNSClient({})) };
+  };
   const cache = new Map<string, { optedOut: boolean; at: number }>();
   const remember = (phone: string, optedOut: boolean) => {
     if (cache.size >= CACHE_MAX) cache.clear(); // a Lambda instance sends to far fewer numbers; keep it bounded
@@ -23,6 +33,7 @@ export function snsOptOutList(sns = new SNSClient({}), now: () => number = Date.
     return optedOut;
   };
   const ask = async (phone: string) => {
+    const { sns, CheckIfPhoneNumberIsOptedOutCommand } = await sdk();
     const out = await sns.send(new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: phone }));
     return remember(phone, out.isOptedOut === true);
   };
@@ -34,6 +45,7 @@ export function snsOptOutList(sns = new SNSClient({}), now: () => number = Date.
     },
     async optIn(phone) {
       if (!(await ask(phone))) return 'not-opted-out';
+      const { sns, OptInPhoneNumberCommand } = await sdk();
       try {
         await sns.send(new OptInPhoneNumberCommand({ phoneNumber: phone }));
       } catch (error) {
