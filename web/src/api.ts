@@ -255,6 +255,20 @@ export interface MatchingRun {
   byReason?: Record<string, number>;
 }
 
+/** POST /matching/runs's 202: a big county is matched in the background. */
+export interface MatchingRunStarted {
+  runId: string;
+  jobId: string;
+  state: 'running';
+}
+
+/** POST /trips/book (200, or a bulkBooking job's result). */
+export interface BulkBooking {
+  booked: number;
+  seats: number;
+  failed: { tripId: string; reason: string }[];
+}
+
 /** GET /matching/runs/{id}. */
 export interface MatchingRunRecord {
   runId: string;
@@ -314,10 +328,10 @@ export interface PovertyImport {
   errors?: { row: number; message: string }[];
 }
 
-/** GET /jobs/{id}: a long job run in the background (a poverty list of more than 5,000 rows). */
+/** GET /jobs/{id}: a long job run in the background (a large poverty list, a big county's matching, many bookings). */
 export interface BackgroundJob<R = unknown> {
   jobId: string;
-  kind: 'povertyImport';
+  kind: 'povertyImport' | 'matchingRun' | 'bulkBooking';
   state: 'running' | 'done' | 'failed';
   done: number;
   total: number;

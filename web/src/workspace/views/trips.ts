@@ -8,6 +8,7 @@ import { fieldErrors } from '../components/field-errors.js';
 import { empty, labelled, statusBadge } from '../components/table.js';
 import type { View } from '../router.js';
 import { escortLinks } from '../components/escort-link.js';
+import { bookAllTrips } from '../components/book-all-trips.js';
 import type { Workspace } from '../workspace.js';
 
 export function tripsView(ws: Workspace): View {
@@ -165,7 +166,7 @@ export function tripsView(ws: Workspace): View {
     replace(summary);
   });
   return {
-    el: h('section', { class: 'card view' }, h('h2', null, text('tab.trips')), h('p', { class: 'muted' }, text('coord.trips.help')), notice, form, summary, list),
+    el: h('section', { class: 'card view' }, h('h2', null, text('tab.trips')), h('p', { class: 'muted' }, text('coord.trips.help')), notice, form, summary, bookAllTrips(ws, load), list),
     show: load,
   };
 }
