@@ -39,6 +39,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /matching/national-runs': { counties: ['510823'] },
   'POST /trips/plan': { county: '510822', capacity: 45, loadFactor: 1, pickupPoint: '县汽车站', departureTime: '07:30' },
   'PATCH /trips/{id}': { vehiclePlate: '川H12345', escort: '李医生' },
+  'POST /trips/{id}/passengers': { labourerId: '01J0000000000000000000000Z', fromTripId: '01J0000000000000000000000Z' },
+  'POST /trips/{id}/merge': { intoTripId: '01J0000000000000000000000Z' },
+  'POST /trips/{id}/split': { labourerIds: ['01J0000000000000000000000Z'], vehicleSeats: 7 },
+  'PUT /counties/{code}/pickup-points': { points: [{ code: 'QZ', name: '乔庄镇客运站' }, { name: '木鱼镇政府' }] },
 };
 
 const HOSTILE_TEXT = [
@@ -88,6 +92,8 @@ function pathId(): fc.Arbitrary<string> {
   const ulid = fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/);
   return fc.oneof(
     fc.constantFrom(real.labourer, real.job, real.post).map(encodeURIComponent),
+    // A county code: what a {code} parameter is.
+    fc.constantFrom('510822', '510823', '000000'),
     ulid,
     ulid.map((id) => id.toLowerCase()),
     fc.constantFrom(real.labourer, real.job).map((id) => id.toLowerCase()),

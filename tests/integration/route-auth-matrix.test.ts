@@ -41,6 +41,9 @@ beforeAll(async () => {
   ids.nationalRun = (await api('POST', '/matching/national-runs', { token: TOKENS.admin, json: { counties: ['510823'] } })).body.runId;
 });
 
+/** A well-formed id nothing has. */
+const UNKNOWN_ID = '01J0000000000000000000000Z';
+
 type Call = {
   method: string;
   path: () => string;
@@ -97,6 +100,12 @@ const MATRIX: Call[] = [
   { route: 'POST /trips/plan', method: 'POST', path: () => '/trips/plan', json: () => ({ county: '510822' }), allowed: ['coordinator', 'admin'] },
   { route: 'GET /trips', method: 'GET', path: () => '/trips?county=510822', allowed: ['coordinator', 'admin'] },
   { route: 'PATCH /trips/{id}', method: 'PATCH', path: () => `/trips/${ids.trip}`, json: () => ({ escort: '李医生' }), allowed: ['coordinator', 'admin'] },
+  // Let in, then refused on the data: the traveller is on this bus already; nobody has that id.
+  { route: 'POST /trips/{id}/passengers', method: 'POST', path: () => `/trips/${ids.trip}/passengers`, json: () => ({ labourerId: ids.traveller }), allowed: ['coordinator', 'admin'], conflictFor: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/merge', method: 'POST', path: () => `/trips/${ids.trip}/merge`, json: () => ({ intoTripId: UNKNOWN_ID }), allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/split', method: 'POST', path: () => `/trips/${ids.trip}/split`, json: () => ({ labourerIds: [UNKNOWN_ID] }), allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
+  { route: 'GET /counties/{code}/pickup-points', method: 'GET', path: () => '/counties/510822/pickup-points', allowed: ['coordinator', 'admin'] },
+  { route: 'PUT /counties/{code}/pickup-points', method: 'PUT', path: () => '/counties/510822/pickup-points', json: () => ({ points: [{ name: '青川县汽车客运站' }] }), allowed: ['coordinator', 'admin'] },
   { route: 'POST /trips/{id}/book', method: 'POST', path: () => `/trips/${ids.trip}/book`, allowed: ['coordinator', 'admin'] },
   { route: 'POST /trips/book', method: 'POST', path: () => '/trips/book', json: () => ({ county: '510822', tripIds: [ids.trip] }), allowed: ['coordinator', 'admin'] },
   { route: 'GET /trips/{id}/manifest.csv', method: 'GET', path: () => `/trips/${ids.trip}/manifest.csv`, allowed: ['coordinator', 'admin'], text: true },

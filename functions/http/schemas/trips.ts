@@ -34,11 +34,6 @@ export const PlanTripsBody = z
     }),
   );
 
-export const UpdateTripBody = z.object({
-  vehiclePlate: z.optional(displayText(2, 12)),
-  escort: z.optional(displayText(2, 40)),
-});
-
 export const ListTripsQuery = z.object({ county: z.optional(county) });
 
 /** POST /trips/book: the trips named (at most a season's), or without tripIds every proposed trip of the county. */
