@@ -6,17 +6,20 @@
 // Outbound: every SMS is an outbox item written in the same transaction as the state change it
 //   reports; the table stream (outbox INSERTs only) drives `notifier`, which sends it through SNS
 //   (global) or Alibaba Cloud SMS (China; credentials from Secrets Manager, by name).
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { FilterPattern, LogGroup, RetentionDays, SubscriptionFilter } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, asPositiveInteger } from '../../functions/config/env.js';
+import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, DEFAULT_SMS_SEND_RATE, ENV, asPositiveInteger } from '../../functions/config/env.js';
 import { OUTBOX_ENTITY } from '../../functions/store/entities/outbox-message.js';
 import type { AliyunSmsSettings } from '../profile.js';
 import type { Data } from './data.js';
@@ -41,6 +44,19 @@ export interface SmsProps {
   readonly dailyBudgetPerCounty?: number;
   /** China profile: Alibaba Cloud SMS instead of Amazon SNS (no SNS topic, no sns:Publish). */
   readonly aliyun?: AliyunSmsSettings;
+  /** SMS a second the notifier sends per origination identity (context `smsSendRate`, default 20). */
+  readonly sendRate?: number;
+  /** Quiet hours in China time (context `smsQuietHours`, `21-8` by default, `off`). */
+  readonly quietHours?: string;
+}
+
+/** A whole number above zero from the props or the context, else `fallback`. */
+function positiveContext(scope: Construct, value: unknown, key: string, fallback: number): number {
+  const raw: unknown = value ?? scope.node.tryGetContext(key);
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = asPositiveInteger(raw);
+  if (parsed === undefined) throw new Error(`${key} must be a whole number above 0, not ${String(raw)}`);
+  return parsed;
 }
 
 /** The budget from the props or the context (a number in cdk.json, a string on the command line). */
@@ -58,6 +74,8 @@ export class Sms extends Construct {
   readonly notifierDlq: Queue;
   readonly inboundFn: LambdaFunction;
   readonly notifierFn: LambdaFunction;
+  /** Global profile: records SNS's delivery statuses (from CloudWatch Logs) as receipts. */
+  readonly receiptsFn?: LambdaFunction;
   /** China profile: receives the provider's receipts and replies (POST /sms/callbacks/aliyun/{kind}). */
   readonly callbackFn?: LambdaFunction;
   /** China profile: the provider's credentials and callback token, referred to by name. */
@@ -120,7 +138,12 @@ export class Sms extends Construct {
       reason: "This queue is itself a dead-letter queue: the notifier stream mapping's on-failure destination.",
     });
 
-    const smsEnvironment: Record<string, string> = { [ENV.smsDailyBudgetPerCounty]: String(dailyBudget(this, props)) };
+    const smsEnvironment: Record<string, string> = {
+      [ENV.smsDailyBudgetPerCounty]: String(dailyBudget(this, props)),
+      [ENV.smsSendRate]: String(positiveContext(this, props.sendRate, 'smsSendRate', DEFAULT_SMS_SEND_RATE)),
+    };
+    const quietHours = props.quietHours ?? (this.node.tryGetContext('smsQuietHours') as string | undefined);
+    if (quietHours) smsEnvironment[ENV.smsQuietHours] = quietHours;
     if (props.aliyun) {
       Object.assign(smsEnvironment, {
         [ENV.smsSignName]: props.aliyun.signName,
@@ -135,6 +158,10 @@ export class Sms extends Construct {
       handlerFile: props.aliyun ? 'notifier-aliyun' : 'notifier',
       timeout: Duration.seconds(60),
       environment: smsEnvironment,
+      // The send rate holds for the deployment because one notifier runs at a time: its token bucket
+      // (SMS_SEND_RATE a second) is then the only one. A batch of 25 at 20/s takes about 1.3 s; stream
+      // shards beyond the first wait their turn (throttled invocations of a stream mapping are retried).
+      reservedConcurrentExecutions: 1,
     });
     this.notifierFn.bindTable(data.table, 'RW');
     if (this.providerSecret) {
@@ -163,15 +190,92 @@ export class Sms extends Construct {
         bisectBatchOnError: true,
         retryAttempts: 5,
         onFailure: new SqsDlq(this.notifierDlq),
-        // Only new outbox items: the notifier's own status updates (MODIFY) never come back to it.
+        // New outbox items, and held ones the sweep released (quiet hours, scheduled broadcasts); the
+        // notifier's own status updates (other MODIFYs) never come back to it.
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
           }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('MODIFY'),
+            dynamodb: {
+              NewImage: { __edb_e__: { S: FilterRule.isEqual(OUTBOX_ENTITY) }, heldState: { S: FilterRule.isEqual('released') } },
+              OldImage: { heldState: { S: FilterRule.isEqual('held') } },
+            },
+          }),
         ],
       }),
     );
+    if (!props.aliyun) this.receiptsFn = this.snsDeliveryReceipts(data);
+  }
+
+  /**
+   * SNS delivery receipts: SNS logs every SMS's fate to CloudWatch Logs once the account's SMS attributes
+   * name a role for it (DeliveryStatusIAMRole; 100 % of successes sampled, failures always). Account-level
+   * SMS attributes have no CloudFormation resource, so a custom resource calls SetSMSAttributes. SNS
+   * writes to `sns/<region>/<account>/DirectPublishToPhoneNumber` (and `/Failure`); the stack creates both
+   * groups (kept on delete: SNS would recreate them) and subscribes the receipts Lambda to them.
+   */
+  private snsDeliveryReceipts(data: Data): LambdaFunction {
+    const stack = Stack.of(this);
+    const fn = new LambdaFunction(this, 'Receipts', { handlerFile: 'sms-receipts', timeout: Duration.seconds(60) });
+    fn.bindTable(data.table, 'RW');
+
+    const prefix = `sns/${stack.region}/${stack.account}/DirectPublishToPhoneNumber`;
+    const logGroupArn = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${prefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const deliveryRole = new Role(this, 'DeliveryStatusRole', { assumedBy: new ServicePrincipal('sns.amazonaws.com') });
+    deliveryRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:PutMetricFilter', 'logs:PutRetentionPolicy'],
+        resources: [logGroupArn, `${logGroupArn}:*`],
+      }),
+    );
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const shownArn = `arn:<AWS::Partition>:logs:${region}:${account}:log-group:sns/${region}/${account}/DirectPublishToPhoneNumber*`;
+    for (const resource of [shownArn, `${shownArn}:*`]) {
+      Validations.of(deliveryRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource}]`,
+        reason: 'SNS names its SMS delivery log groups itself (DirectPublishToPhoneNumber and …/Failure) and their streams: the role covers those only.',
+      });
+    }
+
+    const attributes = new AwsCustomResource(this, 'DeliveryStatusLogging', {
+      onUpdate: {
+        service: 'SNS',
+        action: 'setSMSAttributes',
+        parameters: { attributes: { DeliveryStatusIAMRole: deliveryRole.roleArn, DeliveryStatusSuccessSamplingRate: '100' } },
+        physicalResourceId: PhysicalResourceId.of('sms-delivery-status-logging'),
+      },
+      policy: AwsCustomResourcePolicy.fromStatements([
+        new PolicyStatement({ actions: ['sns:SetSMSAttributes'], resources: ['*'] }),
+        new PolicyStatement({ actions: ['iam:PassRole'], resources: [deliveryRole.roleArn] }),
+      ]),
+      installLatestAwsSdk: false,
+    });
+    Validations.of(attributes).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'sns:SetSMSAttributes is account-level and has no resource ARN (the call sets the delivery-status role once per account and region).',
+    });
+    // CDK's one provider function for AwsCustomResource (a singleton at stack level) runs with the basic execution policy.
+    const provider = stack.node.tryFindChild(AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '').replace(/^/, 'AWS'));
+    if (provider) {
+      Validations.of(provider).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "CDK's AwsCustomResource provider function (one per stack) comes with the AWS managed basic execution role; it only writes its own logs.",
+      });
+    }
+
+    for (const [id, name] of [
+      ['DeliveryLogs', prefix],
+      ['DeliveryFailureLogs', `${prefix}/Failure`],
+    ] as const) {
+      const group = new LogGroup(this, id, { logGroupName: name, retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+      group.node.addDependency(attributes);
+      new SubscriptionFilter(this, `${id}Receipts`, { logGroup: group, destination: new LambdaDestination(fn), filterPattern: FilterPattern.allEvents() });
+    }
+    return fn;
   }
 
   /** Global profile: the SNS topic End User Messaging SMS publishes replies to. */

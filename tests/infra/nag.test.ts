@@ -50,6 +50,12 @@ describe('cdk-nag AwsSolutions', () => {
         `Api/FunctionRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${TEST_ENV.region}:${TEST_ENV.account}:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(stack.national.stateMachine.node.defaultChild as CfnElement)}"}]}]}:*]`,
         `Sms/InboundRole ${xray}`,
         `Sms/NotifierRole ${xray}`,
+        `Sms/ReceiptsRole ${xray}`,
+        // SNS SMS delivery-status logging: SNS's own log group names, the account-level SetSMSAttributes, CDK's provider function.
+        `Sms/DeliveryStatusRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${TEST_ENV.region}:${TEST_ENV.account}:log-group:sns/${TEST_ENV.region}/${TEST_ENV.account}/DirectPublishToPhoneNumber*]`,
+        `Sms/DeliveryStatusRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${TEST_ENV.region}:${TEST_ENV.account}:log-group:sns/${TEST_ENV.region}/${TEST_ENV.account}/DirectPublishToPhoneNumber*:*]`,
+        `Sms/DeliveryStatusLogging ${xray}`,
+        'AWS679f53fac002430cb0da5b7982bd2287 AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         `Jobs/MatcherRole ${xray}`,
         `Jobs/OfferExpiryRole ${xray}`,
         `Jobs/FollowUpRole ${xray}`,

@@ -82,10 +82,14 @@ describe('outbound SMS (notifier)', () => {
     });
   });
 
-  it('sees outbox INSERTs only', () => {
+  it('sees outbox INSERTs, and held messages as they are released, only', () => {
     const patterns = (mapping.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
     expect(patterns).toEqual([
       { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: [OUTBOX_ENTITY] } } } },
+      {
+        eventName: ['MODIFY'],
+        dynamodb: { NewImage: { __edb_e__: { S: [OUTBOX_ENTITY] }, heldState: { S: ['released'] } }, OldImage: { heldState: { S: ['held'] } } },
+      },
     ]);
   });
 
@@ -116,5 +120,44 @@ describe('outbound SMS (notifier)', () => {
       expect(withContext.resource(withContext.stack.sms.notifierFn).Properties.Environment.Variables[ENV.smsDailyBudgetPerCounty]).toBe('2000');
     }
     expect(() => synth({ smsDailyBudgetPerCounty: 'lots' })).toThrow(/smsDailyBudgetPerCounty/);
+  });
+});
+
+describe('send rate and SNS delivery receipts', () => {
+  it('runs one notifier at a time at the configured rate, and sends released held messages', () => {
+    const notifier = resource(stack.sms.notifierFn).Properties;
+    expect(notifier.ReservedConcurrentExecutions).toBe(1);
+    expect(notifier.Environment.Variables[ENV.smsSendRate]).toBe('20');
+    const filters = mappingOf(logicalId(stack.sms.notifierFn)).FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(filters).toContainEqual({
+      eventName: ['MODIFY'],
+      dynamodb: { NewImage: { __edb_e__: { S: [OUTBOX_ENTITY] }, heldState: { S: ['released'] } }, OldImage: { heldState: { S: ['held'] } } },
+    });
+  });
+
+  it('turns on SNS SMS delivery-status logging with a role SNS assumes, all successes sampled', () => {
+    const calls = Object.values(template.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties.Update ?? r.Properties.Create));
+    const call = calls.find((c) => c.includes('setSMSAttributes'));
+    expect(call).toBeDefined();
+    expect(call).toContain('DeliveryStatusIAMRole');
+    expect(call).toContain('\\"DeliveryStatusSuccessSamplingRate\\":\\"100\\"');
+    const roles = Object.values(template.findResources('AWS::IAM::Role')).filter((r) =>
+      JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('sns.amazonaws.com'),
+    );
+    expect(roles).toHaveLength(1);
+  });
+
+  it('subscribes the receipts Lambda to both SNS delivery log groups', () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) => JSON.stringify(g.Properties.LogGroupName ?? ''));
+    expect(groups.filter((g) => g.includes('DirectPublishToPhoneNumber'))).toHaveLength(2);
+    expect(groups.some((g) => g.includes('DirectPublishToPhoneNumber/Failure'))).toBe(true);
+    const filters = Object.values(template.findResources('AWS::Logs::SubscriptionFilter'));
+    expect(filters).toHaveLength(2);
+    for (const f of filters) {
+      expect(f.Properties.DestinationArn).toEqual(arn(stack.sms.receiptsFn!));
+      expect(f.Properties.FilterPattern).toBe('');
+    }
+    const receipts = resource(stack.sms.receiptsFn!).Properties;
+    expect(receipts.Environment.Variables[ENV.tableName]).toBeDefined();
   });
 });
