@@ -39,7 +39,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * in the next two weeks; the job starts on one of the city's dates at least a week after that (else
  * 7–27 days later); 0.5 % are stale offers whose start has passed.
  */
-export function syntheticTravellers(count = PASSENGERS, seed = 2027): Traveller[] {
+export function syntheticTravellers(count = PASSENGERS, seed = 2027, favouriteShare = 0.7): Traveller[] {
   const rnd = random(seed);
   const zipf = (n: number, exponent: number) => {
     const cumulative: number[] = [];
@@ -71,7 +71,7 @@ export function syntheticTravellers(count = PASSENGERS, seed = 2027): Traveller[
   const nextPickup = zipf(PICKUPS, 0.6);
   return Array.from({ length: count }, (_, k) => {
     const { pickup, favourites } = pickups[nextPickup()]!;
-    const city = rnd() < 0.7 ? favourites[Math.floor(rnd() * favourites.length)]! : cities[nextCity()]!;
+    const city = rnd() < favouriteShare ? favourites[Math.floor(rnd() * favourites.length)]! : cities[nextCity()]!;
     const earliest = rnd() < 0.6 ? TODAY : TODAY + (1 + Math.floor(rnd() * 14)) * DAY_MS;
     const fitting = startDates.get(city)!.filter((d) => d >= earliest + 7 * DAY_MS);
     let latest = fitting.length > 0 ? fitting[Math.floor(rnd() * fitting.length)]! : earliest + (7 + Math.floor(rnd() * 21)) * DAY_MS;

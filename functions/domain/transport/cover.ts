@@ -36,6 +36,28 @@ export class CoverTable {
     return this.bestWithin(n, Math.ceil(n / this.fleet[0]!.seats))!;
   }
 
+  /**
+   * The cheapest cost of seating n with at least q vehicles (for the lower bound: windows that no q − 1
+   * days can all meet need q vehicles). atLeast(n, 0) = costOf(n).
+   */
+  atLeast(n: number, q: number): number {
+    if (q <= 0) return this.costOf(n);
+    const x = Math.max(0, n);
+    let row = this.rows.get(q);
+    if (!row || row.length <= x) {
+      row = new Float64Array(Math.max(x + 1, (row?.length ?? 0) * 2));
+      for (let y = 0; y < row.length; y++) {
+        let best = Infinity;
+        for (const v of this.fleet) best = Math.min(best, v.cost + this.atLeast(y - v.seats, q - 1));
+        row[y] = best;
+      }
+      this.rows.set(q, row);
+    }
+    return row[x]!;
+  }
+
+  private readonly rows = new Map<number, Float64Array>();
+
   /** The cost of best(n), for the lower bound. */
   costOf(n: number): number {
     if (n <= 0) return 0;

@@ -5,7 +5,8 @@
 //  2. a unit is one drop set (so any vehicle of it keeps maxDrops);
 //  3. each unit gets the fewest departures of the largest vehicle and, among those, the least early
 //     arrival (the season-1 group planner run in reversed time, where "waiting" is arriving early);
-//     the day cap then applies to those departures across the origin's units (day-caps.ts);
+//     the day cap then applies to those departures across the origin's units (day-caps.ts), and riders
+//     move between the unit's days where that makes the days' vehicles cheaper (rebalance-days.ts);
 //  4. each unit's passengers of one day are cut into runs of at most maxStops pickups in route order,
 //     each run riding the cheapest vehicles that seat it (split-by-pickups.ts, cover.ts); a split that
 //     needs more vehicles than the day's departures takes the day's spare departures only, so the cap
@@ -21,6 +22,7 @@ import { type Group, makeGroup } from './group.js';
 import { corridorLowerBound } from './lower-bound.js';
 import { type Settings, settingsOf } from './plan-options.js';
 import { planGroup } from './plan-group.js';
+import { rebalanceDays } from './rebalance-days.js';
 import { splitByPickups } from './split-by-pickups.js';
 import type { GroupSummary, PlanOptions, PlannedStop, PlannedTrip, Pickup, Traveller, TripPlan } from './types.js';
 
@@ -96,6 +98,14 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
         day.members.push(...bus.members);
         byDay.set(-bus.day, day);
       }
+      const emptied = new Map([...byDay].map(([index, day]) => [index, day.buses]));
+      for (const index of rebalanceDays(
+        byDay,
+        unit.passengers.map((p) => [p.first, p.last] as const),
+        cover,
+        settings.maxSeats,
+      ))
+        used.set(index, used.get(index)! - emptied.get(index)!);
       const corridor = perCorridor[unit.corridors.dropSets[unit.dropSet]!.corridor]!;
       for (const index of [...byDay.keys()].sort((a, b) => a - b)) {
         const { buses, members } = byDay.get(index)!;
@@ -131,8 +141,9 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
       const { passengers, vehicles, cost } = perCorridor[c]!;
       if (passengers.length === 0 && vehicles === 0) return;
       const lowerBound = corridorLowerBound(
-        passengers.map((p) => [p.first, p.last] as const),
+        passengers.map((p) => ({ first: p.first, last: p.last, pickup: p.pickupRank })),
         cover,
+        settings.maxStops,
       );
       groups.push({ origin, destination: destinations[0]!, destinations, passengers: passengers.length, lowerBound: round(lowerBound), buses: vehicles, cost: round(cost) });
     });
