@@ -97,6 +97,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const get = async <T>(path: string, options?: RequestOptions) => (await request<T>('GET', path, options)).data;
 export const post = async <T>(path: string, json: unknown, options?: RequestOptions) => (await request<T>('POST', path, { ...options, json })).data;
 export const patch = async <T>(path: string, json: unknown, options?: RequestOptions) => (await request<T>('PATCH', path, { ...options, json })).data;
+export const put = async <T>(path: string, json: unknown, options?: RequestOptions) => (await request<T>('PUT', path, { ...options, json })).data;
 
 /** Fetches a file with the session's token and hands it to the browser as a download. */
 export async function download(path: string, filename: string, options: RequestOptions = {}): Promise<void> {
@@ -316,8 +317,32 @@ export interface Stats {
   trips: number;
   registrationsByDay: { date: string; count: number }[];
   placementsByDestination: { code: string; count: number }[];
+  /** After the bus: off the bus, not yet confirmed at work. */
+  arrived?: number;
+  /** Placed workers at work (or who left later) 30/60/90 days after placement. */
+  retained30?: number;
+  retained60?: number;
+  retained90?: number;
+  leavers?: number;
+  leftReasons?: { left: number; change: number; not_arrived: number };
+  /** Placed workers whose last check-in went unanswered. */
+  checkInUnknown?: number;
+  retentionByEmployer?: RetentionGroup[];
+  retentionByDestination?: RetentionGroup[];
   /** When the figures were computed: a big county's may be some minutes old. */
   asOf: string;
+}
+
+/** Retention of one job (key: vacancy id, with its title) or one destination county (key: its code). */
+export interface RetentionGroup {
+  key: string;
+  title?: string;
+  placed: number;
+  atWork: number;
+  retained30: number;
+  retained60: number;
+  retained90: number;
+  leavers: number;
 }
 
 export interface PovertyImport {
@@ -380,6 +405,19 @@ export interface Trip {
   status?: string;
   vehiclePlate?: string;
   escort?: string;
+  /** The vehicle type's own seats (`seats` = floor(vehicleSeats × loadFactor)). */
+  vehicleSeats?: number;
+  arrivalDate?: string;
+  /** Pickups in route order, then drops, each with its time where known. */
+  stops?: { kind: 'pickup' | 'drop'; code?: string; name: string; time?: string }[];
+  /** Where each passenger boards and leaves (a stop's code, else its name). */
+  riders?: { labourerId: string; pickup: string; drop: string }[];
+}
+
+/** A county's pickup point (GET/PUT /counties/{code}/pickup-points); the first is the default station. */
+export interface PickupPoint {
+  code?: string;
+  name: string;
 }
 
 export interface TripPlan {

@@ -12,6 +12,7 @@ import { messagesView } from '../workspace/views/messages.js';
 import { offersView } from '../workspace/views/offers.js';
 import { peopleView } from '../workspace/views/people.js';
 import { personView } from '../workspace/views/person.js';
+import { placementsView } from '../workspace/views/placements.js';
 import { tripsView } from '../workspace/views/trips.js';
 import { unmatchedView } from '../workspace/views/unmatched.js';
 import { vacanciesView } from '../workspace/views/vacancies.js';
@@ -33,6 +34,7 @@ const NAV: { id: string; label: Key }[] = [
   { id: 'offers', label: 'tab.offers' },
   { id: 'unmatched', label: 'tab.unmatched' },
   { id: 'trips', label: 'tab.trips' },
+  { id: 'placements', label: 'tab.placements' },
   { id: 'messages', label: 'tab.messages' },
 ];
 
@@ -60,6 +62,7 @@ if (session) {
     offers: offersView,
     unmatched: unmatchedView,
     trips: tripsView,
+    placements: placementsView,
     messages: messagesView,
   };
   const views = new Map<string, View>();
