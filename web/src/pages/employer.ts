@@ -60,6 +60,8 @@ if (session) {
   );
 
   let vacancies: Vacancy[] = [];
+  /** Vacancies whose workers list is open. */
+  const openWorkers = new Set<string>();
 
   async function load(): Promise<void> {
     vacancies = await get<Vacancy[]>('/vacancies', { session });
@@ -93,7 +95,13 @@ if (session) {
     );
     const workers = vacancyWorkers(session!, v.id, () => void load());
     const workersBox = h('details', { class: 'vacancy-workers', 'data-testid': 'workers-toggle' }, h('summary', null, text('employer.workers')), workers.el);
-    workersBox.addEventListener('toggle', () => workersBox.open && void workers.load().catch((error) => replace(workers.el, h('p', { class: 'field-error' }, errorText(error)))));
+    workersBox.addEventListener('toggle', () => {
+      if (!workersBox.open) return void openWorkers.delete(v.id);
+      openWorkers.add(v.id);
+      void workers.load().catch((error) => replace(workers.el, h('p', { class: 'field-error' }, errorText(error))));
+    });
+    // Redrawn after a confirmation: the lists that were open stay open.
+    workersBox.open = openWorkers.has(v.id);
     const filledPct = v.openings > 0 ? Math.min(100, (v.filled / v.openings) * 100) : 0;
     const offeredPct = v.openings > 0 ? Math.min(100 - filledPct, (v.offered / v.openings) * 100) : 0;
     return h(
