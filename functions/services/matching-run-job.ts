@@ -33,8 +33,9 @@ async function isLarge(deps: Deps, county: string): Promise<boolean> {
   return seen > SYNC_OPEN_LABOURERS;
 }
 
-export async function startMatchingRun(deps: Deps, county: string, actor: string, options: { syncLimit?: number } = {}): Promise<MatchingRunStart> {
-  const large = options.syncLimit === undefined ? await isLarge(deps, county) : options.syncLimit < 0;
+/** `background`: a job whatever the county's size (tests of the worker on a small county). */
+export async function startMatchingRun(deps: Deps, county: string, actor: string, options: { background?: boolean } = {}): Promise<MatchingRunStart> {
+  const large = options.background === true || (await isLarge(deps, county));
   if (!large) return { ran: 'now', result: await runCountyMatching(deps, county) };
   if (!deps.jobs) throw new UnavailableError('后台任务没有配置，暂时不能为大县匹配');
   const runId = deps.newId();

@@ -67,7 +67,7 @@ async function openPlaces(deps: Deps): Promise<number[]> {
 describe('a background matching run', () => {
   it('that dies after 10 offers is failed with those 10; the next run offers the other 30, nobody twice', async () => {
     const { deps, client } = await county();
-    const started = await startMatchingRun(deps, COUNTY, 'coordinator:510822', { syncLimit: -1 });
+    const started = await startMatchingRun(deps, COUNTY, 'coordinator:510822', { background: true });
     expect(started.ran).toBe('background');
     if (started.ran !== 'background') return;
     expect(deps.jobs.started).toEqual([started.job.jobId]);
@@ -104,7 +104,7 @@ describe('a background matching run', () => {
 
   it('whose worker runs out of time hands the same run on, turn after turn, to one finished record', async () => {
     const { deps } = await county();
-    const started = await startMatchingRun(deps, COUNTY, 'coordinator:510822', { syncLimit: -1 });
+    const started = await startMatchingRun(deps, COUNTY, 'coordinator:510822', { background: true });
     if (started.ran !== 'background') throw new Error('expected a background run');
     // Every worker has "no time left" once it wrote its first batch of 8: five turns for 40 offers.
     const noTime = { timeLeftMs: () => 0 };
