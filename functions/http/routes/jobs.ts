@@ -1,4 +1,4 @@
-// GET /jobs/{id}: how a background job (a large poverty-list import) goes, for its county's staff.
+// GET /jobs/{id}: how a background job (a large poverty-list import, a big matching run, a bulk booking) goes, for its county's staff.
 import { NotFoundError } from '#domain/errors.js';
 import { jobView, readJob } from '#services/background-job.js';
 import type { Deps } from '#services/deps.js';
