@@ -8,6 +8,7 @@ export const LABOURER_STATUS_LABELS: Record<string, string> = {
   placed: '已上岗',
   travelling: '乘车中',
   inactive: '已停用',
+  arrived: '已到达',
 };
 
 export const OFFER_STATUS_LABELS: Record<string, string> = {
@@ -16,6 +17,20 @@ export const OFFER_STATUS_LABELS: Record<string, string> = {
   declined: '已拒绝',
   expired: '已过期',
   withdrawn: '已撤回',
+  placed: '已上岗',
+  left: '已离职',
+  not_arrived: '未到岗',
+};
+
+/** Where a worker stands on the employer's list (GET /vacancies/{id}/workers). */
+export const WORKER_STATUS_LABELS: Record<string, string> = {
+  offered: '待答复',
+  accepted: '已接受',
+  travelling: '乘车中',
+  arrived: '已到达',
+  placed: '在岗',
+  left: '已离职',
+  not_arrived: '未到岗',
 };
 
 export const CHANNEL_LABELS: Record<string, string> = { web: '网页', sms: '短信' };

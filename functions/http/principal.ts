@@ -1,12 +1,15 @@
 // Who is calling: JWT claims (Cognito or any OIDC provider deployed; dev tokens translated by bin/local.ts)
 // → one principal type. Scope is checked here and only here.
 import { ForbiddenError, UnauthorizedError, ValidationError } from '#domain/errors.js';
+import { ID_PATTERN } from '#adapters/ids.js';
 import { claimNamesFromEnv, type ClaimNames } from './claim-names.js';
 
 export type Principal =
   | { role: 'coordinator'; county: string }
   | { role: 'employer'; employerId: string }
-  | { role: 'admin' };
+  | { role: 'admin' }
+  // A bus escort for the day (issue #18): that trip's roll call, departure and arrival only.
+  | { role: 'escort'; tripId: string };
 
 export type Role = Principal['role'];
 
@@ -16,6 +19,9 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
 const EMPLOYER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 const CLAIMS = claimNamesFromEnv();
+
+/** The trip a local dev escort token (`dev:escort:<tripId>`) opens. */
+export const ESCORT_TRIP_CLAIM = 'custom:tripId';
 
 /**
  * Roles are a list claim (Cognito's `cognito:groups`; API Gateway flattens an array to "[a b]") or one
@@ -37,6 +43,9 @@ export function principalFromClaims(claims: Claims | undefined, names: ClaimName
   if (groups.includes('admin')) return { role: 'admin' };
   if (groups.includes('coordinator') && county && /^\d{6}$/.test(county)) return { role: 'coordinator', county };
   if (groups.includes('employer') && employerId && EMPLOYER_ID.test(employerId)) return { role: 'employer', employerId };
+  // Only local dev tokens carry this; deployed, an escort holds a stored one-day token (http/escort-principal.ts).
+  const rawTripId = claims[ESCORT_TRIP_CLAIM];
+  if (groups.includes('escort') && typeof rawTripId === 'string' && ID_PATTERN.test(rawTripId)) return { role: 'escort', tripId: rawTripId };
   throw new ForbiddenError('令牌没有可用的角色或范围');
 }
 
@@ -69,5 +78,6 @@ export function resolveCounty(principal: Principal, requested: string | undefine
 export function actorOf(principal: Principal): string {
   if (principal.role === 'coordinator') return `coordinator:${principal.county}`;
   if (principal.role === 'employer') return `employer:${principal.employerId}`;
+  if (principal.role === 'escort') return `escort:${principal.tripId}`;
   return 'admin';
 }

@@ -13,6 +13,9 @@ import { getPickupPointsRoute, putPickupPointsRoute } from './routes/counties.js
 import { mergeTripRoute, movePassengerRoute, splitTripRoute } from './routes/trip-edits.js';
 import { bulkBookingRoute } from './routes/bulk-booking.js';
 import { getJobRoute } from './routes/jobs.js';
+import { notArrivedRoute, placedRoute, vacancyWorkersRoute } from './routes/placements.js';
+import { placementsReportRoute } from './routes/reports.js';
+import { arriveRoute, boardingListRoute, boardingRoute, crewManifestRoute, departRoute, escortTokenRoute } from './routes/trip-day.js';
 import {
   getLabourerById,
   importPovertyRoute,
@@ -26,7 +29,7 @@ import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched,
 import { listMessages, resendMessagesRoute } from './routes/messages.js';
 import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
 import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
-import { bookTripRoute, cancelSeatRoute, listTripsRoute, manifestRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
+import { bookTripRoute, cancelSeatRoute, listTripsRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
 import {
   createPostRoute,
   getVacancyRoute,
@@ -54,6 +57,18 @@ export function routeTable(deps: Deps) {
     handler: wrap((event) => {
       const principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
       return fn(deps, event, requireRole(principal, ...roles));
+    }),
+  });
+
+  // The trip's day-of routes: staff, or the trip's escort with a one-day token (no gateway authorizer deployed).
+  const crew = <R extends 'coordinator' | 'admin' | 'escort'>(method: Method, path: string, fn: RouteFn<Extract<Principal, { role: R }>>, wrap: Wrap = plainRoute) => ({
+    method,
+    path,
+    roles: ['coordinator', 'admin', 'escort'] as R[],
+    handler: wrap(async (event) => {
+      // Loaded on first use: it brings the ID-token verifier, which a cold start should not build.
+      const { escortOrStaffPrincipal } = await import('./escort-principal.js');
+      return fn(deps, event, requireRole(await escortOrStaffPrincipal(deps, event), 'coordinator', 'admin', 'escort') as never);
     }),
   });
 
@@ -97,7 +112,16 @@ export function routeTable(deps: Deps) {
     authed('GET', '/counties/{code}/pickup-points', ['coordinator', 'admin'], getPickupPointsRoute),
     authed('PUT', '/counties/{code}/pickup-points', ['coordinator', 'admin'], putPickupPointsRoute, jsonRoute),
     authed('DELETE', '/trips/{id}/seats/{labourerId}', ['coordinator', 'admin'], cancelSeatRoute),
-    authed('GET', '/trips/{id}/manifest.csv', ['coordinator', 'admin'], manifestRoute),
+    crew('GET', '/trips/{id}/manifest.csv', crewManifestRoute),
+    crew('GET', '/trips/{id}/boarding', boardingListRoute),
+    crew('POST', '/trips/{id}/boarding', boardingRoute, jsonRoute),
+    crew('POST', '/trips/{id}/depart', departRoute),
+    crew('POST', '/trips/{id}/arrive', arriveRoute),
+    authed('POST', '/trips/{id}/escort-token', ['coordinator', 'admin'], escortTokenRoute, jsonRoute),
+    authed('GET', '/vacancies/{id}/workers', ['coordinator', 'employer', 'admin'], vacancyWorkersRoute),
+    authed('POST', '/offers/{id}/placed', ['coordinator', 'employer', 'admin'], placedRoute),
+    authed('POST', '/offers/{id}/not-arrived', ['coordinator', 'employer', 'admin'], notArrivedRoute),
+    authed('GET', '/reports/placements.xlsx', ['coordinator', 'admin'], placementsReportRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
     authed('POST', '/messages/resend', ['coordinator', 'admin'], resendMessagesRoute, jsonRoute),
     authed('GET', '/phone-changes', ['coordinator', 'admin'], listPhoneChangesRoute),

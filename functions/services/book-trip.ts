@@ -12,6 +12,7 @@ import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
 import type { Deps } from './deps.js';
 import type { LabourerItem } from './labourer-view.js';
+import { newBoardingCode } from './boarding-code.js';
 import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
 import { riderPickup } from './rider-pickup.js';
@@ -88,6 +89,7 @@ export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Pr
 
 function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string): TxPart[] {
   const boarding = riderPickup(trip, person.labourerId);
+  const boardingCode = newBoardingCode();
   const sms = renderSms('tripBooked', {
     name: person.name,
     date: chineseMonthDay(trip.date),
@@ -97,12 +99,13 @@ function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: num
     destination: trip.destinationName,
     seat: seatNo,
     plate: trip.vehiclePlate,
+    code: boardingCode,
   });
   return [
     {
       name: 'seat',
       item: ({ seat }) =>
-        seat.create({ tripId: trip.id, labourerId: person.labourerId, seatNo, vacancyTitle, createdAt: deps.clock.now().toISOString() }).commit(),
+        seat.create({ tripId: trip.id, labourerId: person.labourerId, seatNo, vacancyTitle, boardingCode, createdAt: deps.clock.now().toISOString() }).commit(),
     },
     moveLabourer(person, 'accepted', 'travelling'),
     {

@@ -32,8 +32,34 @@ export interface CountyStats {
   /** By the day in China. */
   registrationsByDay: { date: string; count: number }[];
   placementsByDestination: { code: string; count: number }[];
+  /** After the bus (issue #18): got off the bus, not yet confirmed at work. */
+  arrived: number;
+  /** Placed workers still at work (or who left later) N days after placement. */
+  retained30: number;
+  retained60: number;
+  retained90: number;
+  /** Workers who left a job or never started, and why. */
+  leavers: number;
+  leftReasons: { left: number; change: number; not_arrived: number };
+  /** Placed workers whose last check-in went unanswered. */
+  checkInUnknown: number;
+  /** The same by job (vacancy) and by destination county. */
+  retentionByEmployer: RetentionGroup[];
+  retentionByDestination: RetentionGroup[];
   /** When these figures were computed (ISO time). */
   asOf: string;
+}
+
+export interface RetentionGroup {
+  /** A vacancy id (with its title) or a destination county code. */
+  key: string;
+  title?: string;
+  placed: number;
+  atWork: number;
+  retained30: number;
+  retained60: number;
+  retained90: number;
+  leavers: number;
 }
 
 export interface CountyStatsOptions {
@@ -75,7 +101,10 @@ async function computeCountyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
   const { labourer, offer, vacancy, trip } = deps.db.entities;
   const [{ data: people }, { data: offers }, { data: posts }, { data: trips }] = await Promise.all([
     labourer.query.labourersByCounty({ homeCounty: county }).go({ pages: 'all', attributes: ['status', 'poverty', 'optedOut', 'createdAt', 'watchSince'] }),
-    offer.query.offersByCounty({ county }).go({ pages: 'all', attributes: ['status', 'vacancyCounty'] }),
+    offer.query.offersByCounty({ county }).go({
+      pages: 'all',
+      attributes: ['status', 'vacancyCounty', 'vacancyId', 'vacancyTitle', 'placedAt', 'leftAt', 'leftReason', 'checkInUnknown'],
+    }),
     vacancy.query.vacanciesByCounty({ county, kind: 'post' }).go({ pages: 'all', attributes: ['openings', 'filled'] }),
     trip.query.tripsByCounty({ county, status: 'booked' }).go({ pages: 'all', attributes: ['tripId'] }),
   ]);
@@ -103,6 +132,47 @@ async function computeCountyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
     trips: trips.length,
     registrationsByDay: [...days].sort().map(([date, count]) => ({ date, count })),
     placementsByDestination: [...destinations].sort().map(([code, count]) => ({ code, count })),
+    arrived: byStatus('arrived'),
+    ...retentionFigures(offers, deps.clock.now()),
     asOf,
+  };
+}
+
+type RetentionOffer = { status?: string; vacancyCounty?: string; vacancyId?: string; vacancyTitle?: string; placedAt?: string; leftAt?: string; leftReason?: string; checkInUnknown?: boolean };
+
+/** Retention after placement: at work N days after 上岗 (still, or having left later), leavers and why. */
+function retentionFigures(offers: RetentionOffer[], now: Date) {
+  const days = (o: RetentionOffer) => ((o.leftAt ? Date.parse(o.leftAt) : now.getTime()) - Date.parse(o.placedAt!)) / 86_400_000;
+  const placed = offers.filter((o) => o.placedAt);
+  const leavers = offers.filter((o) => o.status === 'left' || o.status === 'not_arrived');
+  const group = (keyOf: (o: RetentionOffer) => string): RetentionGroup[] => {
+    const groups = new Map<string, RetentionGroup>();
+    for (const o of [...placed, ...leavers.filter((l) => !l.placedAt)]) {
+      const key = keyOf(o);
+      const g = groups.get(key) ?? { key, placed: 0, atWork: 0, retained30: 0, retained60: 0, retained90: 0, leavers: 0 };
+      if (keyOf === byVacancy) g.title = o.vacancyTitle;
+      if (o.placedAt) {
+        g.placed++;
+        if (o.status === 'placed') g.atWork++;
+        if (days(o) >= 30) g.retained30++;
+        if (days(o) >= 60) g.retained60++;
+        if (days(o) >= 90) g.retained90++;
+      }
+      if (o.status === 'left' || o.status === 'not_arrived') g.leavers++;
+      groups.set(key, g);
+    }
+    return [...groups.values()].sort((a, b) => b.placed - a.placed || a.key.localeCompare(b.key));
+  };
+  const byVacancy = (o: RetentionOffer) => o.vacancyId!;
+  const reason = (r: string) => leavers.filter((o) => o.leftReason === r).length;
+  return {
+    retained30: placed.filter((o) => days(o) >= 30).length,
+    retained60: placed.filter((o) => days(o) >= 60).length,
+    retained90: placed.filter((o) => days(o) >= 90).length,
+    leavers: leavers.length,
+    leftReasons: { left: reason('left'), change: reason('change'), not_arrived: reason('not_arrived') },
+    checkInUnknown: offers.filter((o) => o.status === 'placed' && o.checkInUnknown).length,
+    retentionByEmployer: group(byVacancy),
+    retentionByDestination: group((o) => o.vacancyCounty!),
   };
 }

@@ -4,6 +4,7 @@
 import { chinaToday } from '#domain/calendar.js';
 import { renderSms } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
+import { afterBusSweep, type AfterBusSweepResult } from './after-bus-sweep.js';
 import { outboxPart } from './outbox.js';
 import { writeTransaction } from '#store/transact.js';
 
@@ -14,6 +15,8 @@ export interface FollowUpResult {
   watched: number;
   postsEnded: number;
   reminders: number;
+  /** After the bus: 上岗 questions, check-ins asked, check-ins gone unanswered (issue #18). */
+  afterBus?: AfterBusSweepResult;
 }
 
 export async function followUpCounty(deps: Deps, county: string, watchAfterDays = WATCH_AFTER_DAYS): Promise<FollowUpResult> {
@@ -57,5 +60,6 @@ export async function followUpCounty(deps: Deps, county: string, watchAfterDays 
     ]);
     if (outcome.ok) reminders += notices.length;
   }
-  return { county, watched: due.length, postsEnded: ended.length, reminders };
+  const afterBus = await afterBusSweep(deps, county);
+  return { county, watched: due.length, postsEnded: ended.length, reminders, afterBus };
 }

@@ -9,6 +9,7 @@ import { fillPlace, releasePlace } from './offer-places.js';
 import type { OfferItem } from './offer-view.js';
 import { outboxPart, type OutboxSms } from './outbox.js';
 import { dueFromSentSms } from './offer-deadline.js';
+import { vacancyWorkerPart } from './vacancy-workers.js';
 
 export type OfferEnding = 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
@@ -45,6 +46,8 @@ export function endOfferParts(deps: Pick<Deps, 'clock' | 'newId'>, offer: OfferI
       : releasePlace({ id: offer.vacancyId, kind: offer.vacancyKind }, offer.poverty),
     moveLabourer({ labourerId, homeCounty: county }, 'offered', LABOURER_AFTER[ending]),
     outboxPart(deps, sms),
+    // The employer's list of workers coming (GET /vacancies/{id}/workers) reads these.
+    ...(ending === 'accepted' ? [vacancyWorkerPart(offer, answeredAt)] : []),
   ];
 }
 

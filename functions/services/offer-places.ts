@@ -49,3 +49,16 @@ export function releasePlace(vacancy: Pick<VacancyView, 'id' | 'kind'>, poverty:
         .commit(),
   };
 }
+
+/** A filled place given back: the worker never started, or left (issue #18); the next run may fill it. */
+export function vacateFilledPlace(vacancy: Pick<VacancyView, 'id' | 'kind'>, poverty: boolean): TxPart {
+  return {
+    name: 'vacancyPlace',
+    item: ({ vacancy: entity }) =>
+      entity
+        .patch({ vacancyId: vacancy.id })
+        .add({ filled: -1, remaining: 1, nonPoorCommitted: countsAgainstCap(vacancy, poverty) ? -1 : 0 })
+        .where((a, { gte }) => gte(a.filled, 1))
+        .commit(),
+  };
+}

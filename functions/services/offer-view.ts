@@ -22,6 +22,15 @@ export interface OfferView {
   /** A coordinator's re-sends of the offer SMS. */
   resends?: number;
   resentAt?: string;
+  /** After the bus (issue #18): the trip taken, arrival, 上岗, leaving and the check-ins' answers. */
+  tripId?: string;
+  arrivedAt?: string;
+  placedAt?: string;
+  placedBy?: string;
+  leftAt?: string;
+  leftReason?: OfferItem['leftReason'];
+  retention?: OfferItem['retention'];
+  checkInUnknown?: boolean;
 }
 
 export function toOfferView(item: OfferItem): OfferView {
@@ -41,5 +50,11 @@ export function toOfferView(item: OfferItem): OfferView {
     respondBy: item.respondBy,
     ...(item.answeredAt ? { answeredAt: item.answeredAt } : {}),
     ...(item.resends ? { resends: item.resends, resentAt: item.resentAt } : {}),
+    ...(item.tripId ? { tripId: item.tripId } : {}),
+    ...(item.arrivedAt ? { arrivedAt: item.arrivedAt } : {}),
+    ...(item.placedAt ? { placedAt: item.placedAt, placedBy: item.placedBy } : {}),
+    ...(item.leftAt ? { leftAt: item.leftAt, leftReason: item.leftReason } : {}),
+    ...(item.retention ? { retention: item.retention } : {}),
+    ...(item.checkInUnknown ? { checkInUnknown: true } : {}),
   };
 }

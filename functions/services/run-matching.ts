@@ -107,13 +107,16 @@ async function matchAndOffer(
   const { labourer, offer } = deps.db.entities;
   const now = deps.clock.now();
   const today = chinaToday(now);
-  const [{ data: open }, { data: declined }, vacancies] = await Promise.all([
+  const [{ data: open }, { data: declined }, { data: left }, { data: notArrived }, vacancies] = await Promise.all([
     labourer.query.labourersByCounty({ homeCounty: county, status: 'registered' }).go({ pages: 'all' }),
     offer.query.offersByCounty({ county, status: 'declined' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
+    // A job left, or never started, is not offered to the same person again (issue #18).
+    offer.query.offersByCounty({ county, status: 'left' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
+    offer.query.offersByCounty({ county, status: 'not_arrived' }).go({ pages: 'all', attributes: ['labourerId', 'vacancyId'] }),
     (options.vacancies ?? (() => listOpenVacancies(deps)))(),
   ]);
   const declinedBy = new Map<string, string[]>();
-  for (const d of declined) declinedBy.set(d.labourerId!, [...(declinedBy.get(d.labourerId!) ?? []), d.vacancyId!]);
+  for (const d of [...declined, ...left, ...notArrived]) declinedBy.set(d.labourerId!, [...(declinedBy.get(d.labourerId!) ?? []), d.vacancyId!]);
 
   const matchLabourers = open.map((l) => toMatchLabourer(l, declinedBy.get(l.labourerId)));
   const result = matchCounty(matchLabourers, vacancies.filter((v) => v.remaining > 0).map(toMatchVacancy), { today });

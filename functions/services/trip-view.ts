@@ -40,6 +40,9 @@ export interface TripView {
   status: TripItem['status'];
   vehiclePlate?: string;
   escort?: string;
+  escortPhone?: string;
+  departedAt?: string;
+  arrivedAt?: string;
 }
 
 export function toTripView(item: TripItem): TripView {
@@ -68,5 +71,8 @@ export function toTripView(item: TripItem): TripView {
     status: item.status,
     ...(item.vehiclePlate ? { vehiclePlate: item.vehiclePlate } : {}),
     ...(item.escort ? { escort: item.escort } : {}),
+    ...(item.escortPhone ? { escortPhone: item.escortPhone } : {}),
+    ...(item.departedAt ? { departedAt: item.departedAt } : {}),
+    ...(item.arrivedAt ? { arrivedAt: item.arrivedAt } : {}),
   };
 }

@@ -24,6 +24,8 @@ import { auditEntryEntity } from './entities/audit-entry.js';
 import { phoneOptOutEntity } from './entities/phone-opt-out.js';
 import { jobEntity } from './entities/job.js';
 import { jobInputEntity } from './entities/job-input.js';
+import { vacancyWorkerEntity } from './entities/vacancy-worker.js';
+import { escortTokenEntity } from './entities/escort-token.js';
 import { pickupPointsEntity } from './entities/pickup-points.js';
 import { ENV, optionalEnv, requireEnv } from '#config/env.js';
 
@@ -55,6 +57,8 @@ export function createDb(client: DynamoDBClient, table: string) {
       phoneOptOut: phoneOptOutEntity,
       job: jobEntity,
       jobInput: jobInputEntity,
+      vacancyWorker: vacancyWorkerEntity,
+      escortToken: escortTokenEntity,
       pickupPoints: pickupPointsEntity,
     },
     { client: documentClient, table },

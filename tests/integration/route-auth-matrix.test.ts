@@ -112,6 +112,22 @@ const MATRIX: Call[] = [
   // Runs last for each role: a freed seat is gone; the admin's call finds it already freed by the coordinator.
   { route: 'DELETE /trips/{id}/seats/{labourerId}', method: 'DELETE', path: () => `/trips/${ids.trip}/seats/${ids.traveller}`, allowed: ['coordinator'], notFoundFor: ['admin'] },
   { route: 'GET /messages', method: 'GET', path: () => `/messages?phone=${ids.phone}`, allowed: ['coordinator', 'admin'] },
+  { route: 'POST /messages/resend', method: 'POST', path: () => '/messages/resend', json: () => ({ county: '510822', status: 'failed' }), allowed: ['coordinator', 'admin'] },
+  { route: 'POST /broadcasts/preview', method: 'POST', path: () => '/broadcasts/preview', json: () => ({ county: '510822', segment: { poverty: true }, text: '招聘会通知' }), allowed: ['coordinator', 'admin'] },
+  { route: 'POST /broadcasts', method: 'POST', path: () => '/broadcasts', json: () => ({ county: '510822', segment: { watch: true }, text: '招聘会通知' }), allowed: ['coordinator', 'admin'] },
+  { route: 'GET /broadcasts', method: 'GET', path: () => '/broadcasts?county=510822', allowed: ['coordinator', 'admin'] },
+  // After the bus (issue #18). The seat freed above: the roll call is empty, so the bus may leave and arrive;
+  // the admin then finds it gone already.
+  { route: 'GET /trips/{id}/boarding', method: 'GET', path: () => `/trips/${ids.trip}/boarding`, allowed: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/boarding', method: 'POST', path: () => `/trips/${ids.trip}/boarding`, json: () => ({ labourerId: ids.traveller, present: true }), allowed: ['coordinator', 'admin'], notFoundFor: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/escort-token', method: 'POST', path: () => `/trips/${ids.trip}/escort-token`, json: () => ({}), allowed: ['coordinator', 'admin'] },
+  { route: 'POST /trips/{id}/depart', method: 'POST', path: () => `/trips/${ids.trip}/depart`, allowed: ['coordinator', 'admin'], conflictFor: ['admin'] },
+  { route: 'POST /trips/{id}/arrive', method: 'POST', path: () => `/trips/${ids.trip}/arrive`, allowed: ['coordinator', 'admin'], conflictFor: ['admin'] },
+  { route: 'GET /vacancies/{id}/workers', method: 'GET', path: () => `/vacancies/${ids.job}/workers`, allowed: ['coordinator', 'employer', 'admin'] },
+  // Let in, then refused on the data: the offer was withdrawn above.
+  { route: 'POST /offers/{id}/placed', method: 'POST', path: () => `/offers/${ids.offer}/placed`, allowed: ['coordinator', 'employer', 'admin'], conflictFor: ['coordinator', 'employer', 'admin'] },
+  { route: 'POST /offers/{id}/not-arrived', method: 'POST', path: () => `/offers/${ids.offer}/not-arrived`, allowed: ['coordinator', 'employer', 'admin'], conflictFor: ['coordinator', 'employer', 'admin'] },
+  { route: 'GET /reports/placements.xlsx', method: 'GET', path: () => '/reports/placements.xlsx?county=510822', allowed: ['coordinator', 'admin'], text: true },
 ];
 
 describe('route × role matrix', () => {
@@ -144,4 +160,54 @@ describe('route × role matrix', () => {
       });
     }
   }
+});
+
+// The scopes of the after-the-bus routes (issue #18): an escort only on their own trip, an employer only on
+// their own vacancy's workers, a coordinator only on their own county's.
+describe('after-the-bus scopes', () => {
+  const other = { trip: '', otherTrip: '' };
+  beforeAll(async () => {
+    // A second bus of the county: an escort of it opens nothing of the first.
+    const traveller = registrationBody({ skills: ['电工'], destinations: ['3305'] });
+    await api('POST', '/labourers', { json: traveller, token: 'dev:admin:all' });
+    await api('POST', '/vacancies', { token: 'dev:employer:emp-scope', json: {
+      title: '电工', skills: ['电工'], county: '330502', openings: 1, monthlyWage: 9000, startDate: '2099-04-01' } });
+    await api('POST', '/matching/runs', { token: TOKENS.coordinator, json: { county: '510822' } });
+    await api('POST', '/sim/sms', { json: { from: traveller.phone, text: '1' } });
+    other.trip = (await api('POST', '/trips/plan', { token: TOKENS.coordinator, json: { county: '510822' } })).body.trips[0].id;
+    await api('POST', `/trips/${other.trip}/book`, { token: TOKENS.coordinator });
+  });
+
+  it('keeps an escort to their own trip, and away from every other route', async () => {
+    const escort = `dev:escort:${ids.trip}`;
+    const stored = (await api('POST', `/trips/${ids.trip}/escort-token`, { token: TOKENS.coordinator, json: {} })).body.token as string;
+    for (const token of [escort, stored]) {
+      expect((await api('GET', `/trips/${ids.trip}/boarding`, { token })).status).toBe(200);
+      expect((await api('GET', `/trips/${other.trip}/boarding`, { token })).status).toBe(403);
+      expect((await api('POST', `/trips/${other.trip}/boarding`, { token, json: { labourerId: ids.traveller, present: false } })).status).toBe(403);
+      expect((await api('POST', `/trips/${other.trip}/depart`, { token })).status).toBe(403);
+      expect((await api('POST', `/trips/${other.trip}/arrive`, { token })).status).toBe(403);
+      const manifest = await fetch(new URL(`/trips/${other.trip}/manifest.csv`, local.system.url), { headers: { authorization: `Bearer ${token}` } });
+      expect(manifest.status).toBe(403);
+    }
+    // A dev escort token is a principal of its own: no other route lets it in.
+    expect((await api('GET', '/trips?county=510822', { token: escort })).status).toBe(403);
+    expect((await api('GET', `/labourers/${ids.labourer}`, { token: escort })).status).toBe(403);
+    expect((await api('POST', `/trips/${ids.trip}/escort-token`, { token: escort, json: {} })).status).toBe(403);
+    // A stored token is no staff token anywhere else.
+    expect((await api('GET', '/trips?county=510822', { token: stored })).status).toBe(401);
+  });
+
+  it('keeps an employer to their own vacancy, and a coordinator to their own county', async () => {
+    expect((await api('GET', `/vacancies/${ids.job}/workers`, { token: 'dev:employer:emp-other' })).status).toBe(403);
+    expect((await api('POST', `/offers/${ids.offer}/placed`, { token: 'dev:employer:emp-other' })).status).toBe(403);
+    expect((await api('POST', `/offers/${ids.offer}/not-arrived`, { token: 'dev:employer:emp-other' })).status).toBe(403);
+    const elsewhere = 'dev:coordinator:330502';
+    expect((await api('GET', `/vacancies/${ids.job}/workers`, { token: elsewhere })).status).toBe(403);
+    expect((await api('POST', `/offers/${ids.offer}/placed`, { token: elsewhere })).status).toBe(403);
+    expect((await api('GET', `/trips/${other.trip}/boarding`, { token: elsewhere })).status).toBe(403);
+    expect((await api('POST', `/trips/${other.trip}/depart`, { token: elsewhere })).status).toBe(403);
+    expect((await api('POST', `/trips/${other.trip}/escort-token`, { token: elsewhere, json: {} })).status).toBe(403);
+    expect((await api('GET', '/reports/placements.xlsx?county=510822', { token: elsewhere })).status).toBe(403);
+  });
 });

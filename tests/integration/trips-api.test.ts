@@ -81,9 +81,9 @@ describe('trips', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toContain('川H·12345');
-    expect(lines[1]).toBe('座位,姓名,身份证号（脱敏）,手机,目的地,用工岗位');
+    expect(lines[1]).toBe('座位,姓名,身份证号（脱敏）,手机,目的地,用工岗位,上车点,签到');
     expect(lines).toHaveLength(2 + 4);
-    expect(lines[2]).toMatch(/^1,王立学,510822\*{8}[\dX]{4},1\d{10},湖州市,湖州工地瓦工$/);
+    expect(lines[2]).toMatch(/^1,王立学,510822\*{8}[\dX]{4},1\d{10},湖州市,湖州工地瓦工,[^,]+,$/);
   });
 
   it('keeps trips to their county', async () => {

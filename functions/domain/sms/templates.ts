@@ -97,15 +97,18 @@ const TEMPLATES = {
   })),
   // `plate` is the optional "，<plate>" as a whole, so one approved text serves buses with and without a plate.
   tripBooked: template(
-    '${name}：专车${date}${time}${pickup}发车去${destination}，${seat}号座${plate}。带身份证提前半小时到。',
-    (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string }) => ({
-      name: clip(p.name, 6),
+    '${name}：专车${date}${time}${pickup}开往${destination}，${seat}号座${plate}${code}。带身份证提前半小时到。',
+    (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string; code?: string }) => ({
+      // The boarding code takes room: names and places are cut a little shorter beside it (one segment).
+      name: clip(p.name, p.code ? 4 : 6),
       date: p.date,
       time: p.time,
-      pickup: clip(p.pickup, 8),
-      destination: clip(p.destination, 6),
+      pickup: clip(p.pickup, p.code ? 5 : 8),
+      destination: clip(p.destination, p.code ? 5 : 6),
       seat: String(p.seat),
       plate: p.plate ? `，${p.plate}` : '',
+      // The boarding code: texted back as 上车 <code> at the bus (issue #18).
+      code: p.code ? `，上车码${p.code}` : '',
     }),
   ),
   tripReminder: template(
@@ -140,11 +143,42 @@ const TEMPLATES = {
     '${name}：您${date}去${destination}的专车座位已取消，新的出行安排会再通知您。',
     (p: { name: string; date: string; destination: string }) => ({ name: clip(p.name, 7), date: p.date, destination: clip(p.destination, 6) }),
   ),
+  // After the bus (issue #18): boarding, departure, arrival, 上岗 and the 30/60/90-day check-ins.
+  boarded: template('已签到上车，${seat}号座。祝一路平安！', (p: { seat: number }) => ({ seat: String(p.seat) })),
+  boardedAlready: template('您已签到上车，无需重复发送。'),
+  boardingWrongCode: template('上车码不对。请回复"上车"加专车短信里的4位上车码，如：上车 1234；或请带队人员签到。'),
+  boardingNoSeat: template('您现在没有待上车的专车座位。如有疑问请联系带队人员或县人社局。'),
+  tripMissed: template('${name}：您没有赶上${date}的专车，座位已让出。新的出行安排会再通知您。', (p: { name: string; date: string }) => ({
+    name: clip(p.name, 7),
+    date: p.date,
+  })),
+  tripDeparted: template('${name}：专车已发车去${destination}。途中有事请找带队${escort}。', (p: { name: string; destination: string; escort: string }) => ({
+    name: clip(p.name, 7),
+    destination: clip(p.destination, 8),
+    escort: clip(p.escort, 16),
+  })),
+  tripArrived: template('${name}：专车已到${destination}，请按用工单位安排报到上岗。', (p: { name: string; destination: string }) => ({
+    name: clip(p.name, 7),
+    destination: clip(p.destination, 8),
+  })),
+  placedConfirmed: template('用工单位已确认您在"${title}"上岗，祝工作顺利！30天后会短信回访。', (p: { title: string }) => ({ title: clip(p.title, 12) })),
+  placeAsk: template('${name}：已到"${title}"上岗了吗？回1是，回2否。', (p: { name: string; title: string }) => ({ name: clip(p.name, 7), title: clip(p.title, 14) })),
+  placedByLabourer: template('已记录您已上岗，祝工作顺利！30天后会短信回访。'),
+  notPlaced: template('已记录您没有上岗。县人社局会为您重新安排合适岗位。'),
+  checkIn: template('${name}：还在"${title}"工作吗？回1在岗，2已离职，3想换工作。', (p: { name: string; title: string }) => ({
+    name: clip(p.name, 7),
+    title: clip(p.title, 14),
+  })),
+  checkInStay: template('已记录您仍在岗，祝工作顺利！有困难请联系县人社局。'),
+  checkInLeft: template('已记录。您已重新进入待安排名单，有合适岗位会短信通知您。'),
   forgetAsk: template('删除后，您的姓名、手机号和身份证信息将被清除，报名和岗位通知也会停止。确认请回复：确认删除'),
   forgotten: template('您的个人信息已删除，春风行动不再给您发短信。需要时可以重新报名。'),
   phoneMovedAway: template('您的春风行动报名已转到尾号${last4}的新号码。如非本人操作，请联系县人社局。', (p: { last4: string }) => ({ last4: p.last4 })),
   repliesPaused: template('短信过于频繁，自动回复暂停1小时。'),
   verificationCode: template('验证码${code}，10分钟内有效，仅用于春风行动报名，请勿告诉他人。', (p: { code: string }) => ({ code: p.code })),
+  // A coordinator's broadcast (群发): their own words, checked and signed (services/broadcasts.ts). A provider
+  // that sends approved templates only needs one approved for it (a free-text variable may not be).
+  broadcast: template('${text}', (p: { text: string }) => ({ text: p.text })),
 } satisfies Record<string, Template<never>>;
 /* eslint-enable no-template-curly-in-string */
 
@@ -177,6 +211,8 @@ export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
   'seatMoved',
   'changePhoneConfirm',
   'phoneMovedAway',
+  'tripDeparted',
+  'tripMissed',
 ]);
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -15,6 +15,7 @@ const STATE_TEXT: Record<LabourerView['status'], string> = {
   placed: '您已上岗',
   travelling: '已为您安排车辆，请按通知时间乘车',
   inactive: '报名已停用',
+  arrived: '您已到达务工地，请按用工单位安排报到上岗',
 };
 
 export async function statusReply(ctx: InboundContext, labourer: LabourerView | undefined): Promise<Plan> {

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { findLabourerByPhone } from '../find-labourers.js';
 import type { LabourerView } from '../labourer-view.js';
 import { answerOffer, setOptOut, statusReply } from './account-replies.js';
+import { afterBusPlan } from './after-bus-replies.js';
 import { findOpenOffer } from '../offer-life-cycle.js';
 import { pendingPhoneChange } from '../phone-change.js';
 import { answerPhoneChange, changePhone } from './change-phone.js';
@@ -73,6 +74,9 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Inb
 const MAX_REDECISIONS = 8;
 
 async function decide(ctx: InboundContext, intent: SmsIntent, labourer: LabourerView | undefined, text: string): Promise<Plan> {
+  // After the bus: 上车 <code>, and a bare digit answering the 上岗 question or a check-in (issue #18).
+  const afterBus = await afterBusPlan(ctx, labourer, text);
+  if (afterBus) return afterBus;
   // With an offer pending, an answer inside a sentence counts (好的 1, 我接受, 可以去, 去不了) — as a 1 or 2 would.
   const answer = labourer?.status === 'offered' && (intent.kind === 'help' || intent.kind === 'fields') ? offerAnswerIn(text) : undefined;
   return decideIntent(ctx, answer ? { kind: answer } : intent, labourer, text);

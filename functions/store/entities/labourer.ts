@@ -2,7 +2,7 @@
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const LABOURER_STATUSES = ['registered', 'offered', 'accepted', 'placed', 'travelling', 'inactive'] as const;
+export const LABOURER_STATUSES = ['registered', 'offered', 'accepted', 'placed', 'travelling', 'inactive', 'arrived'] as const;
 export const CHANNELS = ['web', 'sms'] as const;
 export const POVERTY_SOURCES = ['self', 'import', 'coordinator'] as const;
 

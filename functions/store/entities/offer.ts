@@ -4,7 +4,11 @@
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+// After acceptance (issue #18): `placed` once at work, `left` when a check-in says they left, `not_arrived`
+// when the employer (or the labourer) says they never started.
+export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn', 'placed', 'left', 'not_arrived'] as const;
+export const LEFT_REASONS = ['left', 'change', 'not_arrived', 'employer'] as const;
+export const CHECK_IN_ANSWERS = ['stay', 'left', 'change', 'unknown'] as const;
 
 export const offerEntity = new Entity({
   model: { entity: 'offer', version: '1', service: SERVICE },
@@ -33,6 +37,26 @@ export const offerEntity = new Entity({
     /** The offer SMS (outbox id) and when it went: the hours to answer run from then, not from the run. */
     smsMessageId: { type: 'string', readOnly: true },
     smsSentAt: { type: 'string' },
+    /** After the bus: the trip the labourer took and the day it arrived (set on arrival). */
+    tripId: { type: 'string' },
+    arrivedAt: { type: 'string' },
+    /** The labourer was asked by SMS whether they started (no employer confirmation 3 days after arrival). */
+    placeAskedAt: { type: 'string' },
+    placedAt: { type: 'string' },
+    /** `employer:<id>`, `coordinator:<county>`, `labourer` (their own 1 to the question). */
+    placedBy: { type: 'string' },
+    leftAt: { type: 'string' },
+    leftReason: { type: LEFT_REASONS },
+    /** The 30/60/90-day check-ins' answers; `unknown` when not answered within 7 days. */
+    retention: {
+      type: 'map',
+      properties: { d30: { type: CHECK_IN_ANSWERS }, d60: { type: CHECK_IN_ANSWERS }, d90: { type: CHECK_IN_ANSWERS } },
+    },
+    /** The check-in asked last and not answered yet: its day (30, 60 or 90) and when it was asked. */
+    checkInDay: { type: 'number' },
+    checkInAskedAt: { type: 'string' },
+    /** A check-in went unanswered: the coordinator sees it. */
+    checkInUnknown: { type: 'boolean' },
   },
   indexes: {
     byId: {

@@ -12,6 +12,13 @@ export const seatEntity = new Entity({
     /** The job the passenger travels to, for the manifest. */
     vacancyTitle: { type: 'string', required: true, readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
+    /** 4 digits, in the bus notice: the passenger texts `上车 <code>` to check in. Absent on seats booked before. */
+    boardingCode: { type: 'string', readOnly: true },
+    /** Departure day roll call: checked in, or marked absent (a no-show), and when. */
+    boarding: { type: ['present', 'absent'] as const },
+    boardedAt: { type: 'string' },
+    /** Who checked them in: `escort`, `coordinator:<county>`, `sms`. */
+    boardedBy: { type: 'string' },
   },
   indexes: {
     /** The seats of one trip. */

@@ -61,6 +61,10 @@ export const tripEntity = new Entity({
     seatsTaken: { type: 'number', required: true, default: 0 },
     vehiclePlate: { type: 'string' },
     escort: { type: 'string' },
+    /** The escort's mobile (E.164), given to passengers at departure. */
+    escortPhone: { type: 'string' },
+    departedAt: { type: 'string' },
+    arrivedAt: { type: 'string' },
     /** The day-before reminder went out (set once, with the reminders). */
     reminderSent: { type: 'boolean' },
     status: { type: TRIP_STATUSES, required: true },
