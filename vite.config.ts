@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 const web = resolve(import.meta.dirname, 'web');
-const API_ROUTES = ['/labourers', '/vacancies', '/posts', '/matching', '/offers', '/stats', '/messages', '/phone-changes', '/audit', '/jobs', '/trips', '/counties', '/reports', '/sim', '/health', '/auth'];
+const API_ROUTES = ['/labourers', '/vacancies', '/posts', '/matching', '/offers', '/stats', '/messages', '/phone-changes', '/audit', '/jobs', '/trips', '/counties', '/reports', '/broadcasts', '/sim', '/health', '/auth'];
 const api = `http://localhost:${process.env.API_PORT ?? '3000'}`;
 
 export default defineConfig({

@@ -27,6 +27,7 @@ import {
 } from './routes/labourers.js';
 import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
 import { listMessages, resendMessagesRoute } from './routes/messages.js';
+import { listBroadcastsRoute, postBroadcastRoute, previewBroadcastRoute } from './routes/broadcasts.js';
 import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
 import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
 import { bookTripRoute, cancelSeatRoute, listTripsRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
@@ -124,6 +125,9 @@ export function routeTable(deps: Deps) {
     authed('GET', '/reports/placements.xlsx', ['coordinator', 'admin'], placementsReportRoute),
     authed('GET', '/messages', ['coordinator', 'admin'], listMessages),
     authed('POST', '/messages/resend', ['coordinator', 'admin'], resendMessagesRoute, jsonRoute),
+    authed('POST', '/broadcasts', ['coordinator', 'admin'], postBroadcastRoute, jsonRoute),
+    authed('POST', '/broadcasts/preview', ['coordinator', 'admin'], previewBroadcastRoute, jsonRoute),
+    authed('GET', '/broadcasts', ['coordinator', 'admin'], listBroadcastsRoute),
     authed('GET', '/phone-changes', ['coordinator', 'admin'], listPhoneChangesRoute),
     authed('POST', '/phone-changes/{labourerId}/approve', ['coordinator', 'admin'], approvePhoneChangeRoute),
     authed('POST', '/phone-changes/{labourerId}/refuse', ['coordinator', 'admin'], refusePhoneChangeRoute),

@@ -92,6 +92,7 @@ const STALE_ERROR: Record<JobKind, string> = {
   povertyImport: '后台任务超时中断，请重新导入',
   matchingRun: '匹配中断：已发出的录用通知有效，再匹配一次会接着为其余的人匹配',
   bulkBooking: '预订中断：已订的座位有效，再预订一次会接着订其余的车',
+  broadcast: '群发中断：已写入的短信照常发送，请查看后重新群发其余的人',
 };
 
 /**

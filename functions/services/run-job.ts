@@ -4,6 +4,7 @@
 import { logger } from '#adapters/logger.js';
 import { failJob, readJob } from './background-job.js';
 import { runBulkBookingJob } from './bulk-booking.js';
+import { runBroadcastJob } from './broadcasts.js';
 import type { Deps } from './deps.js';
 import { HAND_ON_MS, runMatchingJob } from './matching-run-job.js';
 import { runPovertyImportJob } from './poverty-import-job.js';
@@ -24,6 +25,7 @@ export async function runJob(deps: Deps, jobId: string, time: WorkerTime = {}): 
   const shouldPause = timeLeftMs ? () => timeLeftMs() < HAND_ON_MS : undefined;
   try {
     if (job.kind === 'povertyImport') await runPovertyImportJob(deps, job);
+    if (job.kind === 'broadcast') await runBroadcastJob(deps, job);
     const turn =
       job.kind === 'matchingRun' ? await runMatchingJob(deps, job, shouldPause) : job.kind === 'bulkBooking' ? await runBulkBookingJob(deps, job, shouldPause) : 'ended';
     if (turn === 'handOn') {

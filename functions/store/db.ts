@@ -24,6 +24,7 @@ import { auditEntryEntity } from './entities/audit-entry.js';
 import { phoneOptOutEntity } from './entities/phone-opt-out.js';
 import { jobEntity } from './entities/job.js';
 import { jobInputEntity } from './entities/job-input.js';
+import { broadcastEntity } from './entities/broadcast.js';
 import { vacancyWorkerEntity } from './entities/vacancy-worker.js';
 import { escortTokenEntity } from './entities/escort-token.js';
 import { pickupPointsEntity } from './entities/pickup-points.js';
@@ -57,6 +58,7 @@ export function createDb(client: DynamoDBClient, table: string) {
       phoneOptOut: phoneOptOutEntity,
       job: jobEntity,
       jobInput: jobInputEntity,
+      broadcast: broadcastEntity,
       vacancyWorker: vacancyWorkerEntity,
       escortToken: escortTokenEntity,
       pickupPoints: pickupPointsEntity,

@@ -35,7 +35,7 @@ import { FRAME_OPTIONS, HSTS_MAX_AGE_SECONDS, REFERRER_POLICY, contentSecurityPo
  * `/<prefix>*`: it covers `/labourers`, `/labourers/{id}` and `/labourers.xlsx` alike, and keeps the
  * distribution well inside CloudFront's 25 behaviours. A test holds it to the router's routes.
  */
-export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth', 'audit', 'phone-changes', 'jobs', 'counties', 'reports'] as const;
+export const API_PATHS = ['labourers', 'vacancies', 'posts', 'matching', 'offers', 'trips', 'stats', 'messages', 'health', 'auth', 'audit', 'phone-changes', 'jobs', 'counties', 'reports', 'broadcasts'] as const;
 
 /** `/employer` → `/employer/index.html`: the multi-page app's clean URLs. */
 const CLEAN_URLS = `function handler(event) {

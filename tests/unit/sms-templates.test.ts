@@ -62,6 +62,7 @@ describe('SMS templates', () => {
     noPendingPhoneChange: {},
     forgetBlocked: {},
     verificationCode: { code: '123456' },
+    broadcast: { text: '县人社局2月15日在文化广场举办春风行动专场招聘会，欢迎参加。' },
     repliesPaused: {},
     phoneMovedAway: { last4: '8000' },
     forgetAsk: {},

@@ -3,7 +3,7 @@
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const JOB_KINDS = ['povertyImport', 'matchingRun', 'bulkBooking'] as const;
+export const JOB_KINDS = ['povertyImport', 'matchingRun', 'bulkBooking', 'broadcast'] as const;
 export const JOB_STATES = ['running', 'done', 'failed'] as const;
 
 export const jobEntity = new Entity({

@@ -1,0 +1,78 @@
+// Broadcasts (群发) through the API on DynamoDB Local: segments, the preview, opted-out numbers skipped and
+// counted, a later send held until its time and released by the sweep, bad input refused.
+import { describe, expect, it } from 'vitest';
+import { useTestSystem } from '../helpers/local-api.js';
+import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
+
+const local = useTestSystem();
+const { api } = local;
+const COUNTY = '510823';
+const TOKEN = `dev:coordinator:${COUNTY}`;
+
+async function register(overrides: Record<string, unknown> = {}) {
+  const body = registrationBody({ idNumber: validIdNumber(COUNTY), phone: mobilePhone(), ...overrides });
+  const res = await api('POST', '/labourers', { json: body, token: 'dev:admin:all' });
+  expect(res.status).toBe(201);
+  return { id: res.body.id as string, phone: body.phone as string };
+}
+
+async function log(phone: string) {
+  await local.system.flushOutbox();
+  return (await api('GET', `/messages?phone=${phone}`, { token: 'dev:admin:all' })).body as { template: string; status: string; body: string; notBefore?: string }[];
+}
+
+const broadcastsTo = async (phone: string) => (await log(phone)).filter((m) => m.template === 'broadcast');
+
+describe('broadcasts', () => {
+  it('previews and sends to a segment, skipping and counting the opted-out', async () => {
+    // prepare: two want Zhejiang (one opted out), one wants Guangdong
+    const huzhou = await register({ destinations: ['3305'] });
+    const zhejiangOut = await register({ destinations: ['33'] });
+    const dongguan = await register({ destinations: ['4419'] });
+    await api('POST', '/sim/sms', { json: { from: zhejiangOut.phone, text: 'TD' } });
+    const body = { county: COUNTY, segment: { destination: '3305' }, text: '湖州专场招聘会2月20日在县人社局举行，欢迎报名。' };
+    // act
+    const preview = await api('POST', '/broadcasts/preview', { token: TOKEN, json: body });
+    const sent = await api('POST', '/broadcasts', { token: TOKEN, json: body });
+    const list = await api('GET', '/broadcasts', { token: TOKEN });
+    // assess
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ recipients: 1, optedOut: 1, unreachable: 0, segments: 1, totalSegments: 1, costEstimateCny: 0.05 });
+    expect(preview.body.body).toBe('【春风行动】湖州专场招聘会2月20日在县人社局举行，欢迎报名。');
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ id: expect.any(String), recipients: 1, optedOut: 1, segments: 1, state: 'done' });
+    expect(await broadcastsTo(huzhou.phone)).toEqual([expect.objectContaining({ status: 'sent', body: preview.body.body })]);
+    expect(await broadcastsTo(zhejiangOut.phone)).toEqual([]);
+    expect(await broadcastsTo(dongguan.phone)).toEqual([]);
+    expect(list.body[0]).toMatchObject({ id: sent.body.id, recipients: 1, optedOut: 1, segment: { destination: '3305' }, createdBy: `coordinator:${COUNTY}` });
+  });
+
+  it('reaches poverty households and the watch list by their flags, and holds a later send until its time', async () => {
+    const poor = await register({ destinations: ['4419'] });
+    await api('PATCH', `/labourers/${poor.id}`, { token: TOKEN, json: { poverty: true } });
+    const sendAt = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const sent = await api('POST', '/broadcasts', { token: TOKEN, json: { county: COUNTY, segment: { poverty: true }, text: '公益岗位报名开始了', sendAt } });
+    expect(sent.status).toBe(201);
+    expect(sent.body.recipients).toBe(1);
+    const [held] = await broadcastsTo(poor.phone);
+    expect(held).toMatchObject({ status: 'pending', notBefore: sendAt });
+    // three hours later the sweep releases it
+    await api('POST', '/sim/clock', { json: { now: new Date(Date.now() + 3 * 3600_000 + 60_000).toISOString() } });
+    expect((await broadcastsTo(poor.phone))[0]).toMatchObject({ status: 'sent' });
+  });
+
+  it('refuses bad text, a bad segment and another county', async () => {
+    const control = await api('POST', '/broadcasts/preview', { token: TOKEN, json: { county: COUNTY, text: '通知\u0007' } });
+    const empty = await api('POST', '/broadcasts', { token: TOKEN, json: { county: COUNTY, text: '【春风行动】 ' } });
+    const long = await api('POST', '/broadcasts', { token: TOKEN, json: { county: COUNTY, text: '长'.repeat(400) } });
+    const segment = await api('POST', '/broadcasts', { token: TOKEN, json: { county: COUNTY, segment: { destination: 'x' }, text: '通知' } });
+    const other = await api('POST', '/broadcasts', { token: TOKEN, json: { county: '510822', text: '通知' } });
+    expect(control.status).toBe(400);
+    expect(control.body.error.details[0]).toMatchObject({ path: 'text', message: expect.stringContaining('控制字符') });
+    expect(empty.status).toBe(400);
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0].message).toContain('短信太长');
+    expect(segment.status).toBe(400);
+    expect(other.status).toBe(403);
+  });
+});
