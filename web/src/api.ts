@@ -134,6 +134,8 @@ export interface Labourer {
   poverty: boolean;
   status: string;
   optedOut: boolean;
+  /** Two SMS in a row came back undelivered (号码无法送达). */
+  unreachable?: boolean;
   channel: string;
   createdAt: string;
   /** On the follow-up watch list since. */
@@ -383,6 +385,46 @@ export interface SmsLogEntry {
   status: string;
   createdAt: string;
   sentAt?: string;
+  failureReason?: string;
+  /** Held until then (quiet hours, a scheduled broadcast). */
+  notBefore?: string;
+}
+
+/** POST /broadcasts/preview. */
+export interface BroadcastPreview {
+  recipients: number;
+  optedOut: number;
+  unreachable: number;
+  segments: number;
+  totalSegments: number;
+  costEstimateCny: number;
+  body: string;
+}
+
+/** POST /broadcasts (201, or 202 with the job writing a big one). */
+export interface BroadcastSent {
+  id: string;
+  recipients: number;
+  optedOut: number;
+  unreachable: number;
+  segments: number;
+  state: string;
+  sendAt?: string;
+  jobId?: string;
+}
+
+/** GET /broadcasts. */
+export interface BroadcastView {
+  id: string;
+  text: string;
+  segment: Record<string, unknown>;
+  segments: number;
+  sendAt?: string;
+  createdAt: string;
+  state: string;
+  recipients: number;
+  optedOut: number;
+  unreachable: number;
 }
 
 export interface SimulatedReply {

@@ -9,6 +9,7 @@ import { placePicker } from '../widgets/place-picker.js';
 import { startRouter, type Route, type View } from '../workspace/router.js';
 import { dashboardView } from '../workspace/views/dashboard.js';
 import { messagesView } from '../workspace/views/messages.js';
+import { broadcastsView } from '../workspace/views/broadcasts.js';
 import { offersView } from '../workspace/views/offers.js';
 import { peopleView } from '../workspace/views/people.js';
 import { personView } from '../workspace/views/person.js';
@@ -36,6 +37,7 @@ const NAV: { id: string; label: Key }[] = [
   { id: 'trips', label: 'tab.trips' },
   { id: 'placements', label: 'tab.placements' },
   { id: 'messages', label: 'tab.messages' },
+  { id: 'broadcasts', label: 'tab.broadcasts' },
 ];
 
 if (session) {
@@ -64,6 +66,7 @@ if (session) {
     trips: tripsView,
     placements: placementsView,
     messages: messagesView,
+    broadcasts: broadcastsView,
   };
   const views = new Map<string, View>();
   const outlet = h('div', { class: 'workspace-view', 'data-testid': 'workspace-view' });

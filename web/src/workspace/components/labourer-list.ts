@@ -54,7 +54,7 @@ export function labourerList(ws: Workspace, testId: string): { el: HTMLElement; 
           l.skills.map((s) => h('span', { class: 'tag' }, text(msg('skill', { v: s })))),
           l.destinations.length ? l.destinations.map((d) => d.name).join('、') : text(l.canTravel ? 'coord.labourers.anywhere' : 'coord.labourers.local'),
           formatNumber(l.expectedWage),
-          statusBadge('status.labourer', l.status, l.optedOut ? text('coord.labourers.optedOut') : null),
+          statusBadge('status.labourer', l.status, l.optedOut ? text('coord.labourers.optedOut') : l.unreachable ? h('span', { class: 'unreachable', 'data-testid': 'unreachable' }, text('coord.labourers.unreachable')) : null),
           l.poverty ? h('span', { class: 'badge poverty' }, text('common.yes')) : '',
           formatDateTime(query.watch ? l.watchSince : l.createdAt),
         ]),

@@ -3,7 +3,7 @@
 import { h, text, type Child } from '../../dom.js';
 import { msg, t, type Key } from '../../i18n.js';
 
-export type StatusKey = 'status.labourer' | 'status.vacancy' | 'status.offer' | 'status.trip' | 'status.message';
+export type StatusKey = 'status.labourer' | 'status.vacancy' | 'status.offer' | 'status.trip' | 'status.message' | 'status.broadcast';
 
 export function statusBadge(key: StatusKey, value: string, extra?: Child): HTMLElement {
   return h('span', { class: `badge status-${value}`, 'data-status': value }, text(msg(key, { v: value })), extra ? h('small', null, ' ', extra) : null);

@@ -1,6 +1,7 @@
-// 短信记录: one phone's SMS log.
-import { get, type SmsLogEntry } from '../../api.js';
-import { busy, formatDateTime, h, replace, text } from '../../dom.js';
+// 短信记录: one phone's SMS log; 重发失败短信 sends the county's undelivered SMS again (POST /messages/resend).
+import { get, post, type SmsLogEntry } from '../../api.js';
+import { busy, formatDateTime, h, replace, text, toast } from '../../dom.js';
+import { msg } from '../../i18n.js';
 import { empty, statusBadge, table } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
@@ -9,7 +10,15 @@ export function messagesView(ws: Workspace): View {
   const phone = h('input', { type: 'search', class: 'input small', inputmode: 'tel', 'data-testid': 'messages-phone', i18n: { placeholder: 'coord.messages.phone' } });
   const show = h('button', { type: 'submit', class: 'button small' }, text('coord.messages.show'));
   const list = h('div', { class: 'table-wrap', 'data-testid': 'messages' });
-  const form = h('form', { class: 'toolbar', novalidate: true }, phone, show);
+  const resend = h('button', { type: 'button', class: 'button small', 'data-testid': 'messages-resend' }, text('coord.messages.resend'));
+  resend.addEventListener('click', () =>
+    void busy(resend, async () => {
+      const done = await post<{ resent: number; skipped: number }>('/messages/resend', { county: ws.county(), status: 'failed' }, ws.opts);
+      toast(text(msg('coord.messages.resent', { resent: done.resent, skipped: done.skipped })));
+      await load();
+    }),
+  );
+  const form = h('form', { class: 'toolbar', novalidate: true }, phone, show, resend);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(show, load);

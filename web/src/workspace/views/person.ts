@@ -57,7 +57,7 @@ function details(l: Labourer, edit: () => void): Child[] {
   const row = (label: Key, value: Child) => [h('dt', null, text(label)), h('dd', null, value)];
   const editButton = h('button', { type: 'button', class: 'button small', 'data-testid': 'edit-labourer', on: { click: edit } }, text('person.edit'));
   return [
-    h('div', { class: 'card-head' }, h('h1', { 'data-testid': 'person-name' }, l.name), h('div', { class: 'row' }, statusBadge('status.labourer', l.status, l.optedOut ? text('coord.labourers.optedOut') : null), editButton)),
+    h('div', { class: 'card-head' }, h('h1', { 'data-testid': 'person-name' }, l.name), h('div', { class: 'row' }, statusBadge('status.labourer', l.status, l.optedOut ? text('coord.labourers.optedOut') : l.unreachable ? h('span', { class: 'unreachable', 'data-testid': 'unreachable' }, text('coord.labourers.unreachable')) : null), editButton)),
     h(
       'dl',
       { class: 'facts' },
