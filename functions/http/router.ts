@@ -6,17 +6,19 @@ import type { Deps } from '#services/deps.js';
 import { jsonResponse } from './error-response.js';
 import { errorEnvelope, jsonRoute, plainRoute, type HttpEvent, type HttpResult } from './middleware.js';
 import { principalFromClaims, requireRole, type Principal, type Role } from './principal.js';
-import { getAuthConfig } from './routes/auth-config.js';
-import { labourersXlsxRoute, offersXlsxRoute } from './routes/exports.js';
-import { listAuditRoute } from './routes/audit.js';
-import { getPickupPointsRoute, putPickupPointsRoute } from './routes/counties.js';
-import { mergeTripRoute, movePassengerRoute, splitTripRoute } from './routes/trip-edits.js';
-import { bulkBookingRoute } from './routes/bulk-booking.js';
-import { getJobRoute } from './routes/jobs.js';
-import { notArrivedRoute, placedRoute, vacancyWorkersRoute } from './routes/placements.js';
-import { placementsReportRoute } from './routes/reports.js';
-import { arriveRoute, boardingListRoute, boardingRoute, crewManifestRoute, departRoute, escortTokenRoute } from './routes/trip-day.js';
-import {
+import { lazyRoutes } from './lazy-routes.js';
+// Route modules are loaded on their first request (lazy-routes.ts): a cold start builds none of them.
+const { getAuthConfig } = lazyRoutes(() => import('./routes/auth-config.js'));
+const { labourersXlsxRoute, offersXlsxRoute } = lazyRoutes(() => import('./routes/exports.js'));
+const { listAuditRoute } = lazyRoutes(() => import('./routes/audit.js'));
+const { getPickupPointsRoute, putPickupPointsRoute } = lazyRoutes(() => import('./routes/counties.js'));
+const { mergeTripRoute, movePassengerRoute, splitTripRoute } = lazyRoutes(() => import('./routes/trip-edits.js'));
+const { bulkBookingRoute } = lazyRoutes(() => import('./routes/bulk-booking.js'));
+const { getJobRoute } = lazyRoutes(() => import('./routes/jobs.js'));
+const { notArrivedRoute, placedRoute, vacancyWorkersRoute } = lazyRoutes(() => import('./routes/placements.js'));
+const { placementsReportRoute } = lazyRoutes(() => import('./routes/reports.js'));
+const { arriveRoute, boardingListRoute, boardingRoute, crewManifestRoute, departRoute, escortTokenRoute } = lazyRoutes(() => import('./routes/trip-day.js'));
+const {
   getLabourerById,
   importPovertyRoute,
   labourerHistoryRoute,
@@ -24,20 +26,20 @@ import {
   patchLabourerRoute,
   postLabourer,
   postVerification,
-} from './routes/labourers.js';
-import { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } from './routes/matching.js';
-import { listMessages, resendMessagesRoute } from './routes/messages.js';
-import { listBroadcastsRoute, postBroadcastRoute, previewBroadcastRoute } from './routes/broadcasts.js';
-import { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } from './routes/offers.js';
-import { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } from './routes/phone-changes.js';
-import { bookTripRoute, cancelSeatRoute, listTripsRoute, patchTripRoute, planTripsRoute } from './routes/trips.js';
-import {
+} = lazyRoutes(() => import('./routes/labourers.js'));
+const { getMatchingRun, getNationalRun, getStats, listOffers, listRunUnmatched, postMatchingRun, postNationalRun } = lazyRoutes(() => import('./routes/matching.js'));
+const { listMessages, resendMessagesRoute } = lazyRoutes(() => import('./routes/messages.js'));
+const { extendOfferRoute, resendOfferRoute, withdrawOfferRoute } = lazyRoutes(() => import('./routes/offers.js'));
+const { listBroadcastsRoute, postBroadcastRoute, previewBroadcastRoute } = lazyRoutes(() => import('./routes/broadcasts.js'));
+const { approvePhoneChangeRoute, listPhoneChangesRoute, refusePhoneChangeRoute } = lazyRoutes(() => import('./routes/phone-changes.js'));
+const { bookTripRoute, cancelSeatRoute, listTripsRoute, patchTripRoute, planTripsRoute } = lazyRoutes(() => import('./routes/trips.js'));
+const {
   createPostRoute,
   getVacancyRoute,
   listVacanciesRoute,
   patchVacancyRoute,
   postVacancyRoute,
-} from './routes/vacancies.js';
+} = lazyRoutes(() => import('./routes/vacancies.js'));
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Wrap = (fn: (event: HttpEvent) => Promise<HttpResult>) => unknown;
