@@ -45,6 +45,19 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: HttpMethod.GET, path: '/auth/config' },
 ];
 
+/**
+ * A bus's day-of routes (issue #18): the escort holds a one-day token the table stores (no JWT), so these
+ * carry no gateway authorizer; the function admits the trip's escort token or a staff ID token it verifies
+ * itself (functions/http/escort-principal.ts), and nobody else.
+ */
+export const ESCORT_ROUTES: readonly PublicRoute[] = [
+  { method: HttpMethod.GET, path: '/trips/{id}/boarding' },
+  { method: HttpMethod.POST, path: '/trips/{id}/boarding' },
+  { method: HttpMethod.POST, path: '/trips/{id}/depart' },
+  { method: HttpMethod.POST, path: '/trips/{id}/arrive' },
+  { method: HttpMethod.GET, path: '/trips/{id}/manifest.csv' },
+];
+
 /** The SMS provider's pushes (receipts, replies): `{kind}` is `report` or `reply`. */
 export const PROVIDER_CALLBACK_ROUTE: PublicRoute = { method: HttpMethod.POST, path: '/sms/callbacks/aliyun/{kind}', throttle: { rate: 50, burst: 100 } };
 
@@ -106,6 +119,14 @@ export class Api extends Construct {
         id: 'AwsSolutions-APIG4',
         reason: 'Public by design: labourers register without an account and verify their phone first (DESIGN §5, §5b), the health check and the sign-in configuration are read before any sign-in; all are throttled.',
       });
+    }
+    for (const { method, path } of ESCORT_ROUTES) {
+      for (const route of this.httpApi.addRoutes({ path, methods: [method], integration })) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: "A bus escort's roll call, departure and arrival: the function admits only that trip's stored one-day escort token or a staff ID token it verifies against the same issuer and client.",
+        });
+      }
     }
     const throttled = props.providerCallback ? [...PUBLIC_ROUTES, PROVIDER_CALLBACK_ROUTE] : PUBLIC_ROUTES;
     if (props.providerCallback) {

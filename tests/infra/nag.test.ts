@@ -65,6 +65,12 @@ describe('cdk-nag AwsSolutions', () => {
         'Api/HttpApi/POST--labourers--verify AwsSolutions-APIG4',
         'Api/HttpApi/GET--health AwsSolutions-APIG4',
         'Api/HttpApi/GET--auth--config AwsSolutions-APIG4',
+        // A bus escort's routes: the function admits the trip's stored escort token or a staff ID token (issue #18).
+        'Api/HttpApi/GET--trips--{id}--boarding AwsSolutions-APIG4',
+        'Api/HttpApi/POST--trips--{id}--boarding AwsSolutions-APIG4',
+        'Api/HttpApi/POST--trips--{id}--depart AwsSolutions-APIG4',
+        'Api/HttpApi/POST--trips--{id}--arrive AwsSolutions-APIG4',
+        'Api/HttpApi/GET--trips--{id}--manifest.csv AwsSolutions-APIG4',
         // The pages' CloudFront: served everywhere, WAF and the custom certificate are per deployment.
         'Web/Distribution AwsSolutions-CFR1',
         'Web/Distribution AwsSolutions-CFR2',

@@ -43,6 +43,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /trips/{id}/merge': { intoTripId: '01J0000000000000000000000Z' },
   'POST /trips/{id}/split': { labourerIds: ['01J0000000000000000000000Z'], vehicleSeats: 7 },
   'PUT /counties/{code}/pickup-points': { points: [{ code: 'QZ', name: '乔庄镇客运站' }, { name: '木鱼镇政府' }] },
+  'POST /trips/{id}/boarding': { labourerId: '01J0000000000000000000000Z', present: true },
+  'POST /trips/{id}/escort-token': { name: '李医生', phone: '13800138000' },
 };
 
 const HOSTILE_TEXT = [
