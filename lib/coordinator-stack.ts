@@ -121,6 +121,7 @@ export class CoordinatorStack extends Stack {
         SmsInbound: this.sms.inboundFn,
         Notifier: this.sms.notifierFn,
         ...(this.sms.callbackFn ? { SmsCallback: this.sms.callbackFn } : {}),
+        ...(this.sms.receiptsFn ? { SmsReceipts: this.sms.receiptsFn } : {}),
         ...Object.fromEntries(this.jobs.functions.map((fn) => [fn.node.id, fn])),
         JobsWorker: this.backgroundJobs.worker,
         ...Object.fromEntries(this.national.functions.map((fn) => [fn.node.id, fn])),

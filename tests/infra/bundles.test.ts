@@ -11,7 +11,7 @@ describe('Lambda bundles', () => {
     async () => {
       const bundles = await measureBundles();
       expect(bundles.map((b) => b.name).sort()).toEqual(
-        ['api', 'follow-up', 'jobs', 'matcher', 'national-allocate', 'national-county', 'national-summary', 'notifier', 'offer-expiry', 'sms-inbound'].sort(),
+        ['api', 'follow-up', 'jobs', 'matcher', 'national-allocate', 'national-county', 'national-summary', 'notifier', 'offer-expiry', 'sms-inbound', 'sms-receipts'].sort(),
       );
       const over = bundles.filter((b) => b.kb > MAX_KB).map((b) => `${b.name}: ${b.kb} KB`);
       expect(over).toEqual([]);
