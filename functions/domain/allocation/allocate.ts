@@ -19,7 +19,8 @@
 // away from home are the same, so they are listed once (the hub's representative has no home county,
 // so a hub never reaches a post, and a job in a member's own county only at the destination's fit,
 // never better than that county's direct arc). A class with no arc at home needs no node of its own:
-// its members are supply of its hub (or, not travelling either, of nobody). Cost scaling gives an
+// its members are supply of its hub (or, not travelling either, of nobody). Cost scaling (the
+// project's one solver, matching/min-cost-flow.ts, exact with its precision argument) gives an
 // integral optimum.
 //
 // Quotas: a county's flow into a job node — its classes' direct flow plus its share of the hubs'
@@ -38,7 +39,7 @@
 // at least the plan; the gap to the global optimum is measured, not assumed.
 import { nonPoorPlaces, pairFit, povertyWeight, type MatchLabourer, type MatchVacancy } from '../matching/index.js';
 import { regionContains } from '../divisions.js';
-import { costScaling } from './cost-scaling.js';
+import { minCostFlow } from '../matching/min-cost-flow.js';
 import { isOpen } from './open-vacancies.js';
 import type { AllocationOptions, ClassSummary, CountySummary, NationalAllocation } from './types.js';
 
@@ -300,7 +301,7 @@ export function allocateNationally(
     }
   }
   const m = arcs.length;
-  const solution = costScaling({
+  const solution = minCostFlow({
     nodes: sink + 1,
     from: arcs.from.subarray(0, m),
     to: arcs.to.subarray(0, m),

@@ -12,5 +12,4 @@ export {
   type MarketView,
   type SummaryOptions,
 } from './summarise.js';
-export { costScaling, type FlowNetwork, type FlowResult } from './cost-scaling.js';
 export type { AllocationOptions, AllocationStats, ClassSummary, CountySummary, NationalAllocation } from './types.js';

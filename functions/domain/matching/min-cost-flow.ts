@@ -1,7 +1,9 @@
 // Exact minimum-cost flow by cost scaling with push-relabel (Goldberg, "An efficient implementation
 // of a scaling minimum-cost flow algorithm", J. Algorithms 1997), on typed arrays, and the problem
-// shape both solvers share. Matching runs on network-simplex.ts, which resumes from its basis as
-// column generation adds arcs; this independent algorithm cross-checks it in the tests.
+// shape both solvers share. The one cost-scaling solver of the project: the national allocation
+// (allocation/allocate.ts) solves its network with it; the matching runs on network-simplex.ts, which
+// resumes from its basis as column generation adds arcs, and this independent algorithm cross-checks
+// it in the tests.
 //
 // Costs are multiplied by K = (longest simple cycle) + 1 and ε is divided by ALPHA per phase down to
 // 1: an ε-optimal flow with ε < 1/L in the original integer costs has no negative cycle, so it is
@@ -14,23 +16,49 @@
 // potentials by label-correcting from the rounded prices; when that converges the flow is optimal and
 // the last phases are skipped. A warm start (a flow and potentials, e.g. the previous solution of a
 // slightly larger network) starts ε at the start's worst violation instead of the largest cost.
-// Work is O(n²·m·log(n·C)) in the worst case, far less in practice; memory ~ 32 bytes per arc.
+// Work is O(n²·m·log(n·C)) in the worst case, far less in practice; memory ~ 48 bytes per arc.
 //
-// Prices and scaled costs are Float64 holding integers: exact while |cost|·K·n stays below 2^53.
+// Capacities, costs and supplies may be Int32Array (the matching) or Float64Array (the allocation,
+// whose uncapacitated arcs are Infinity: they are capped at the total supply plus every finite
+// capacity, which no flow can exceed, so Infinity never enters the arithmetic).
+//
+// Precision: why the returned cost is the exact optimum. Every number the solver computes is an
+// integer held in a Float64, and Float64 adds, subtracts and multiplies integers exactly while the
+// results stay below 2^53 ≈ 9.0·10^15 in magnitude. Let C be the largest |cost|, U the total supply
+// plus the finite capacities, n the nodes:
+//   - flows, residual capacities and excesses are sums and differences of capacities and supplies:
+//     integers ≤ U (the national run: U < 10^9);
+//   - scaled costs are cost·K ≤ C·(n + 1) (national: C ≈ 2.7·10^6, n ≈ 2.6·10^5: 7·10^11), ε is an
+//     integer (⌊ε / ALPHA⌋, ≥ 1) and prices move by integer multiples of ε, so prices are integers;
+//   - the answer does not rest on the prices: it is returned only with a certificate computed and
+//     checked in the original integer costs — integer potentials π with cost + π(u) − π(v) ≥ 0 on
+//     every residual arc (certify, then verify), which proves that no negative cycle is left, i.e. the
+//     flow is optimal (complementary slackness). verify refuses a certificate with any |π| or reduced
+//     cost ≥ 2^52 (where sums of two could round) or a flow that does not balance: the phases then go
+//     on at ε = 1; if the prices themselves ever left the exact range (|price| ≥ 2^50; Goldberg's
+//     bound allows ~12·n·ε per phase, far more than is ever seen) it throws a RangeError rather than
+//     return an inexact answer, as it does up front when C·(n + 1)·ALPHA or U reaches 2^52;
+//   - the total cost Σ flow·cost is at most U·C in magnitude (national: ~10^13 ≪ 2^53).
+// So with integer costs the objective is exact, not within a tolerance; the ranges are checked, not
+// assumed. (The national network's scaled costs, 7·10^11, leave a factor ~6,000 of room.)
+
+/** Integers per arc or node: Int32Array, or Float64Array where values need more (or Infinity). */
+export type Integers = Int32Array | Float64Array;
 
 export interface FlowProblem {
   nodes: number;
   from: Int32Array;
   to: Int32Array;
-  capacity: Int32Array;
+  /** Per arc, ≥ 0; Infinity (Float64Array) only on arcs whose cycles cost ≥ 0, and not for networkSimplex. */
+  capacity: Integers;
   /** Integer cost per unit of flow. */
-  cost: Int32Array;
+  cost: Integers;
   /** Supply (> 0) or demand (< 0) per node; they sum to 0. */
-  supply: Int32Array;
+  supply: Integers;
   /** An upper bound on the arcs of any simple cycle (default: nodes); smaller bounds scale less. */
   cycleBound?: number;
   /** A warm start: flow per arc within capacities (supplies may be unmet) … */
-  initialFlow?: Int32Array;
+  initialFlow?: Integers;
   /** … and potentials, e.g. an earlier solution's; scaling then starts from their worst violation. */
   initialPotential?: Float64Array;
   /**
@@ -52,7 +80,7 @@ export interface FlowStats {
 
 export interface FlowSolution {
   /** Flow per arc, in the problem's arc order. */
-  flow: Int32Array;
+  flow: Float64Array;
   cost: number;
   /**
    * Integer node potentials proving optimality: cost + potential[from] − potential[to] ≥ 0 on every
@@ -65,16 +93,25 @@ export interface FlowSolution {
 const ALPHA = 10;
 /** A global price update after this many relabels per node. */
 const UPDATE_EVERY = 2;
+/** Below this, sums of two numbers of the solver stay exact integers in a Float64. */
+const EXACT = 2 ** 52;
 
 /** The cheapest flow meeting every supply and demand within capacities, or undefined when none exists. */
 export function minCostFlow(problem: FlowProblem, stats?: FlowStats): FlowSolution | undefined {
   const n = problem.nodes;
   const m0 = problem.from.length;
-  const { from, to, capacity, supply } = problem;
+  const { from, to, supply } = problem;
   let balance = 0;
-  for (let u = 0; u < n; u++) balance += supply[u]!;
+  // Stays above any flow, so an Infinity arc capped at it never looks saturated.
+  let bound = 1;
+  for (let u = 0; u < n; u++) {
+    balance += supply[u]!;
+    if (supply[u]! > 0) bound += supply[u]!;
+  }
   if (balance !== 0) return undefined;
-  if (n === 0) return { flow: new Int32Array(0), cost: 0, potential: new Float64Array(0) };
+  if (n === 0) return { flow: new Float64Array(0), cost: 0, potential: new Float64Array(0) };
+  for (let a = 0; a < m0; a++) if (problem.capacity[a] !== Infinity) bound += problem.capacity[a]!;
+  const capacity = Float64Array.from(problem.capacity, (c) => (c === Infinity ? bound : c));
 
   // Residual graph in CSR form: arcs of node u are first[u] … first[u+1] − 1; rev pairs them.
   const first = new Int32Array(n + 1);
@@ -85,11 +122,11 @@ export function minCostFlow(problem: FlowProblem, stats?: FlowStats): FlowSoluti
   for (let u = 0; u < n; u++) first[u + 1]! += first[u]!;
   const m = 2 * m0;
   const head = new Int32Array(m);
-  const rcap = new Int32Array(m);
+  const rcap = new Float64Array(m);
   const rev = new Int32Array(m);
   // rcap[a] + rcap[rev[a]] never changes: the global update reads the reverse residual from here,
   // avoiding a cache miss per arc.
-  const pairCap = new Int32Array(m);
+  const pairCap = new Float64Array(m);
   const cost = new Float64Array(m);
   const forwardAt = new Int32Array(m0);
   const fill = first.slice(0, n);
@@ -113,8 +150,12 @@ export function minCostFlow(problem: FlowProblem, stats?: FlowStats): FlowSoluti
     forwardAt[a] = i;
     if (Math.abs(c) > maxCost) maxCost = Math.abs(c);
   }
+  // Scaled costs, and the first ε's multiples, must be exact (see the header).
+  if (maxCost * ALPHA >= EXACT || bound >= EXACT) {
+    throw new RangeError('minCostFlow: costs × (nodes + 1) or capacities too large for exact arithmetic');
+  }
 
-  const excess = Int32Array.from(supply);
+  const excess = Float64Array.from(supply);
   const price = new Float64Array(n);
   if (problem.initialFlow !== undefined) {
     for (let a = 0; a < m0; a++) {
@@ -345,19 +386,44 @@ export function minCostFlow(problem: FlowProblem, stats?: FlowStats): FlowSoluti
     return true;
   };
 
+  /** The certificate checked in the original costs, every number within the exact range. */
+  const verify = (): boolean => {
+    for (let u = 0; u < n; u++) if (excess[u] !== 0 || !(Math.abs(potential[u]!) < EXACT)) return false;
+    for (let u = 0; u < n; u++) {
+      const pu = potential[u]!;
+      for (let a = first[u]!, end = first[u + 1]!; a < end; a++) {
+        if (rcap[a] === 0) continue;
+        const reduced = cost[a]! / scale + pu - potential[head[a]!]!;
+        if (reduced < 0 || !(reduced < EXACT)) return false;
+      }
+    }
+    return true;
+  };
+  /** Prices within a quarter of the exact range: their differences and sums with costs stay exact. */
+  const pricesExact = (): boolean => {
+    for (let u = 0; u < n; u++) if (!(Math.abs(price[u]!) < EXACT / 4)) return false;
+    return true;
+  };
+
   // Phases until ε = 1 (exact); once ε < scale (below one unit of the original costs) the flow is
-  // often optimal already, which certify proves at the cost of about one pass over the arcs.
-  let certified = eps === 0 && certify(4 * m);
-  while (!certified && !infeasible) {
+  // often optimal already, which certify proves at the cost of about one pass over the arcs. At ε = 1
+  // label-correcting needs at most n passes over the arcs when the flow is optimal, as theory says it
+  // is; were it not (it never was), the phases go on at ε = 1, a few times.
+  const exhaustive = (n + 1) * m;
+  let certified = eps === 0 && certify(4 * m) && verify();
+  for (let atOne = 0; !certified && !infeasible && atOne < 4; ) {
     eps = Math.max(1, Math.floor(eps / ALPHA));
     refine();
     if (infeasible) break;
-    if (eps === 1) certified = certify(Infinity);
-    else if (eps < scale) certified = certify(4 * m);
+    if (!pricesExact()) throw new RangeError('minCostFlow: prices left the range of exact arithmetic');
+    if (eps === 1) {
+      atOne++;
+      certified = certify(exhaustive) && verify();
+    } else if (eps < scale) certified = certify(4 * m) && verify();
   }
   if (infeasible || !certified) return undefined;
 
-  const flow = new Int32Array(m0);
+  const flow = new Float64Array(m0);
   let total = 0;
   for (let a = 0; a < m0; a++) {
     flow[a] = capacity[a]! - rcap[forwardAt[a]!]!;

@@ -36,7 +36,7 @@ export function networkSimplex(problem: FlowProblem): FlowSolution | undefined {
   const simplex = createSimplex(problem);
   if (!simplex.solve()) return undefined;
   const m = problem.from.length;
-  const flow = new Int32Array(m);
+  const flow = new Float64Array(m);
   let total = 0;
   for (let e = 0; e < m; e++) {
     flow[e] = simplex.flow(e);

@@ -1,8 +1,10 @@
-// The allocation's solver (cost scaling) against HiGHS on random small networks, and its optimality certificate.
+// The allocation's solver (the one cost-scaling solver, matching/min-cost-flow.ts) on the allocation's kind of
+// network — Float64 capacities, Infinity on uncapacitated arcs — against HiGHS, and its optimality certificate.
 import fc from 'fast-check';
 import highsModule from 'highs';
 import { describe, expect, it } from 'vitest';
-import { costScaling, type FlowNetwork } from '../../../functions/domain/allocation/cost-scaling.js';
+import { minCostFlow, type FlowProblem } from '../../../functions/domain/matching/min-cost-flow.js';
+import { networkSimplex } from '../../../functions/domain/matching/network-simplex.js';
 
 type Loader = typeof highsModule.default;
 const loadHighs: Loader = typeof highsModule === 'function' ? (highsModule as unknown as Loader) : highsModule.default;
@@ -21,7 +23,7 @@ const networkArb = fc
     ),
     moves: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), amount: fc.integer({ min: 0, max: 5 }) }), { maxLength: 4 }),
   })
-  .map(({ nodes, arcs, moves }): FlowNetwork => {
+  .map(({ nodes, arcs, moves }): FlowProblem => {
     const supply = new Float64Array(nodes);
     for (const m of moves) {
       supply[m.from % nodes]! += m.amount;
@@ -38,8 +40,8 @@ const networkArb = fc
     };
   });
 
-describe('costScaling', () => {
-  const solve = costScaling;
+describe('minCostFlow on Float64 networks', () => {
+  const solve = minCostFlow;
   it('finds the LP optimum (HiGHS), or reports that no flow exists', async () => {
     const highs = await loadHighs();
     fc.assert(
@@ -109,4 +111,35 @@ describe('costScaling', () => {
       { numRuns: 600 },
     );
   }, 60_000);
+});
+
+describe('minCostFlow precision', () => {
+  it('stays exact with costs of the national magnitude (poverty weight ~2.7·10^6): the network simplex agrees', () => {
+    fc.assert(
+      fc.property(networkArb, fc.integer({ min: 1_000_000, max: 3_000_000 }), (p, factor) => {
+        // Finite capacities (the simplex's precondition), costs scaled to millions plus a small offset.
+        const big: FlowProblem = {
+          ...p,
+          capacity: Float64Array.from(p.capacity, (c) => (c === Infinity ? 12 : c)),
+          cost: Float64Array.from(p.cost, (c, a) => c * factor + (a % 7)),
+        };
+        const ours = minCostFlow(big);
+        const reference = networkSimplex(big);
+        expect(ours?.cost).toBe(reference?.cost);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses costs too large for exact arithmetic instead of rounding', () => {
+    const problem: FlowProblem = {
+      nodes: 2,
+      from: Int32Array.of(0),
+      to: Int32Array.of(1),
+      capacity: Float64Array.of(1),
+      cost: Float64Array.of(2 ** 50),
+      supply: Float64Array.of(1, -1),
+    };
+    expect(() => minCostFlow(problem)).toThrow(RangeError);
+  });
 });
