@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 // infrastructure tests on the synthesized template, and browser tests of the pages in Chromium.
 export default defineConfig({
   test: {
-    // The pinned SDK runs fine on the local Node 20; quiet logs keep failures readable.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN' },
+    // The pinned SDK runs fine on the local Node 20; quiet logs keep failures readable. Tests run at any
+    // hour: SMS quiet hours are off unless a test turns them on (useTestSystem({quietHours})).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'WARN', SMS_QUIET_HOURS: 'off' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
