@@ -11,7 +11,7 @@ import type { Workspace } from '../workspace.js';
 
 const TILES: { id: string; label: Key; value: (s: Stats) => number }[] = [
   { id: 'arrived', label: 'coord.placements.arrived', value: (s) => s.arrived ?? 0 },
-  { id: 'placed', label: 'kpi.placed', value: (s) => s.placed },
+  { id: 'placed', label: 'coord.placements.atWork', value: (s) => s.placed },
   { id: 'retained30', label: 'coord.placements.retained30', value: (s) => s.retained30 ?? 0 },
   { id: 'retained60', label: 'coord.placements.retained60', value: (s) => s.retained60 ?? 0 },
   { id: 'retained90', label: 'coord.placements.retained90', value: (s) => s.retained90 ?? 0 },
@@ -22,7 +22,8 @@ const TILES: { id: string; label: Key; value: (s: Stats) => number }[] = [
 export function placementsView(ws: Workspace): View {
   let stats: Stats | undefined;
   const tiles = h('div', { class: 'kpis', 'data-testid': 'placement-kpis' });
-  const groups = h('div', { class: 'columns' });
+  // One above the other: seven columns each do not fit side by side.
+  const groups = h('div', null);
   const reasons = h('div', { 'data-testid': 'leave-reasons' });
 
   const from = h('input', { id: 'pl-from', class: 'input', type: 'date', value: `${chinaDate().slice(0, 4)}-01-01` });
