@@ -74,8 +74,10 @@ describe('after the bus', () => {
 
   it('checks a passenger in by tap once, marks a no-show, and lists the roll call by pickup point', async () => {
     const board = (p: Person, present: boolean, token = escortToken) => api('POST', `/trips/${trip.id}/boarding`, { token, json: { labourerId: p.id, present } });
-    const first = await board(people[A]!, true);
-    expect(first.status).toBe(200);
+    // Two taps at once (two phones of the escort team): one check-in, one refusal.
+    const both = await Promise.all([board(people[A]!, true), board(people[A]!, true)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const first = both.find((r) => r.status === 200)!;
     expect(first.body).toMatchObject({ labourerId: people[A]!.id, boarding: 'present' });
     const twice = await board(people[A]!, true);
     expect(twice.status).toBe(409);
@@ -165,13 +167,16 @@ describe('after the bus', () => {
     await clock(new Date(Date.parse(`${trip.date}T20:00:00+08:00`) + 3 * DAY + 3600_000).toISOString());
     expect(lastSmsTo(people[C]!)).toContain('上岗了吗');
     expect(smsTo(people[A]!).some((m) => m.body.includes('上岗了吗'))).toBe(false);
+    // The sweep again (the next day's run): asked once.
+    await clock(new Date(Date.parse(`${trip.date}T20:00:00+08:00`) + 4 * DAY).toISOString());
+    expect(smsTo(people[C]!).filter((m) => m.body.includes('上岗了吗'))).toHaveLength(1);
     expect(await sms(people[C]!, '1')).toContain('已记录您已上岗');
     expect(await status(people[C]!)).toBe('placed');
   });
 
   it('checks in at 30 days; 2 puts the worker back in the pool, frees the place and shows them as left', async () => {
     const placedAt = Date.parse(`${trip.date}T20:00:00+08:00`);
-    await clock(new Date(placedAt + 34 * DAY).toISOString());
+    await clock(new Date(placedAt + 35 * DAY).toISOString());
     expect(lastSmsTo(people[A]!)).toContain('还在');
     expect(lastSmsTo(people[A]!)).toContain('3想换工作');
     expect(lastSmsTo(people[C]!)).toContain('还在');
@@ -191,7 +196,7 @@ describe('after the bus', () => {
 
   it('records a check-in unanswered for 7 days as unknown, for the coordinator', async () => {
     const placedAt = Date.parse(`${trip.date}T20:00:00+08:00`);
-    await clock(new Date(placedAt + 42 * DAY).toISOString());
+    await clock(new Date(placedAt + 43 * DAY).toISOString());
     const [offer] = await offerOf(people[C]!);
     expect(offer).toMatchObject({ status: 'placed', checkInUnknown: true, retention: { d30: 'unknown' } });
     const stats = (await api('GET', '/stats', { token: TOKEN })).body;
