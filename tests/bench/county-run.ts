@@ -55,6 +55,22 @@ const DEPLOYED_SOLVE_SECONDS = 4.4;
 const DEPLOYED_LOAD_SECONDS = Math.ceil((465_000 * 0.6) / 1024) * 0.03;
 
 const round = (x: number, digits = 1) => Number(x.toFixed(digits));
+const say = (line: string) => process.stderr.write(`county-run ${new Date().toISOString()} ${line}\n`);
+
+/**
+ * GET, tried again on a network error: the worker runs in this process, and while it solves, the event
+ * loop is busy — a keep-alive connection the server closes just then is reset (ECONNRESET), not an answer.
+ */
+async function getAgain<T>(api: ReturnType<typeof apiClient>, path: string, token: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await api<T>('GET', path, { token })).body;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 
 export async function measureCountyRun(options: { labourers?: number; openings?: number } = {}): Promise<CountyRunFigures> {
   const labourers = options.labourers ?? 100_000;
@@ -66,9 +82,12 @@ export async function measureCountyRun(options: { labourers?: number; openings?:
   try {
     const deps = { db: createDb(client, tableName), hasher: hmacIdHasher('bench'), clock: { now: () => new Date() }, newId };
     const seeding = performance.now();
+    say(`seeding ${labourers} labourers, ${openings} openings`);
     const seeded = await seedSyntheticCounty(deps, { labourers, postings: Math.max(1, Math.round(openings / 25)), openings, seed: 2020 }, chinaToday(new Date()));
     const seedSeconds = (performance.now() - seeding) / 1000;
+    say(`seeded in ${round(seedSeconds)} s`);
     await system.flushOutbox();
+    say('stream drained; POST /matching/runs');
 
     const api = apiClient(system.url);
     const token = `dev:coordinator:${HOME_COUNTY}`;
@@ -82,12 +101,16 @@ export async function measureCountyRun(options: { labourers?: number; openings?:
     let run: { state: string; offers?: number; total: number } = { state: 'running', total: 0 };
     while (run.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      run = (await api('GET', `/matching/runs/${started.body.runId}`, { token })).body;
-      if (solvedAt === undefined && run.total > 0) solvedAt = performance.now();
+      run = await getAgain(api, `/matching/runs/${started.body.runId}`, token);
+      if (solvedAt === undefined && run.total > 0) {
+        solvedAt = performance.now();
+        say(`solved: ${run.total} offers to write`);
+      }
     }
     const doneAt = performance.now();
     if (run.state !== 'done') throw new Error(`the run ended ${run.state}`);
     const offers = run.offers ?? 0;
+    say(`run done: ${offers} offers; waiting for their SMS`);
     // Every offer SMS through the stream and the notifier into the sink.
     const offerSms = () => localSmsSink.delivered.slice(smsBefore).filter((m) => m.template === 'offer');
     const smsDeadline = Date.now() + (offers / SMS_RATE) * 2000 + 600_000;
