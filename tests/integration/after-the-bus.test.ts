@@ -245,4 +245,26 @@ describe('after the bus', () => {
     const bad = await api('GET', '/reports/placements.xlsx?from=yesterday', { token: TOKEN });
     expect(bad.status).toBe(400);
   });
+
+  it('marks a no-show never arrived (the place goes back, back in the pool) and places a local worker without a bus', async () => {
+    const [offerB] = await offerOf(people[B]!);
+    expect((await api('POST', `/offers/${offerB.id}/not-arrived`, { token: 'dev:coordinator:330502' })).status).toBe(403);
+    const res = await api('POST', `/offers/${offerB.id}/not-arrived`, { token: TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'not_arrived', leftReason: 'not_arrived' });
+    expect((await api('POST', `/offers/${offerB.id}/not-arrived`, { token: TOKEN })).status).toBe(409);
+    expect(await status(people[B]!)).toBe('registered');
+    await local.system.flushOutbox();
+    expect(lastSmsTo(people[B]!)).toContain('没有上岗');
+    // A job in the labourer's own county needs no bus: the employer confirms them straight from accepted.
+    const body = registrationBody({ name: '赵六', idNumber: validIdNumber(COUNTY), phone: mobilePhone(), skills: ['保洁'], destinations: [], canTravel: false, expectedWage: 2000 });
+    const local6 = { id: (await api('POST', '/labourers', { json: body, token: 'dev:admin:all' })).body.id, phone: body.phone, name: '赵六' };
+    const job = (await api('POST', '/vacancies', { token: 'dev:employer:qingchuan-hotel', json: { title: '县城宾馆保洁', skills: ['保洁'], county: COUNTY, openings: 1, monthlyWage: 2200, startDate: '2099-06-01' } })).body.id;
+    await api('POST', '/matching/runs', { token: TOKEN, json: { county: COUNTY } });
+    expect(await sms(local6, '1')).toContain('已确认您接受');
+    const [offer] = (await offerOf(local6)).filter((o: { vacancyId: string }) => o.vacancyId === job);
+    expect((await api('POST', `/offers/${offer.id}/placed`, { token: EMPLOYER })).status).toBe(403);
+    expect((await api('POST', `/offers/${offer.id}/placed`, { token: 'dev:employer:qingchuan-hotel' })).status).toBe(200);
+    expect(await status(local6)).toBe('placed');
+  });
 });
