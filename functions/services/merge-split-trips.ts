@@ -60,12 +60,11 @@ export async function splitTrip(deps: Deps, fromTripId: string, labourerIds: str
     loadFactor,
     status: from.status === 'booked' ? 'booked' : 'proposed',
     createdAt: deps.clock.now().toISOString(),
-    reminderSent: undefined,
-    vehiclePlate: undefined,
-    escort: undefined,
     vehicleCost: vehicle === from.vehicleSeats ? from.vehicleCost : undefined,
   };
-  const item = Object.fromEntries(Object.entries(created).filter(([, v]) => v !== undefined)) as TripItem;
+  // Another vehicle: its own plate, escort and day-of-departure records.
+  const NOT_COPIED = new Set(['vehiclePlate', 'escort', 'escortPhone', 'reminderSent', 'departedAt', 'arrivedAt']);
+  const item = Object.fromEntries(Object.entries(created).filter(([k, v]) => v !== undefined && !NOT_COPIED.has(k))) as TripItem;
   await writeTransaction(deps.db, [
     { name: 'trip', item: ({ trip }) => trip.create(item).commit() },
     auditPart(deps, { actor, action: 'trip.split', target: `trip:${fromTripId}`, county: from.county, after: { tripId, passengers: labourerIds.length, vehicleSeats: vehicle } }),

@@ -10,6 +10,7 @@ import { renderSms } from '#domain/sms/templates.js';
 import { firstFreeSeat } from '#domain/trip-edits.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
+import { newBoardingCode } from './boarding-code.js';
 import type { Deps } from './deps.js';
 import { isEditable, readTrip } from './edit-trip.js';
 import type { LabourerItem } from './labourer-view.js';
@@ -81,15 +82,15 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   const rider = riderFor(targetView, source ? toTripView(source) : undefined, person, job?.vacancyCounty);
   const parts: TxPart[] = [];
   let seatNo: number | undefined;
+  let boardingCode: string | undefined;
   if (seated) {
     const { data: taken } = await deps.db.entities.seat.query.byTrip({ tripId: target.tripId }).go({ pages: 'all', consistent: true });
     seatNo = firstFreeSeat(taken.map((s) => s.seatNo));
     const vacancyTitle = oldSeat?.vacancyTitle ?? job!.vacancyTitle;
-    const number = seatNo;
-    parts.push({
-      name: 'seat',
-      item: ({ seat }) => seat.create({ tripId: target.tripId, labourerId, seatNo: number, vacancyTitle, createdAt: deps.clock.now().toISOString() }).commit(),
-    });
+    // A moved seat keeps the boarding code the passenger already has; a new one gets its own (in its notice).
+    boardingCode = oldSeat?.boardingCode ?? newBoardingCode();
+    const row = { tripId: target.tripId, labourerId, seatNo, vacancyTitle, boardingCode, createdAt: deps.clock.now().toISOString() };
+    parts.push({ name: 'seat', item: ({ seat }) => seat.create(row).commit() });
   }
   parts.push(tripPart('target', target, [...target.passengers, labourerId], [...targetView.riders, rider], seated ? 1 : 0));
   if (source) {
@@ -115,7 +116,7 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
     // Planned only: still waiting for a bus (nobody seated them meanwhile).
     parts.push({ name: 'labourerStatus', item: ({ labourer }) => labourer.check({ labourerId }).where((a, { eq }) => eq(a.status, 'accepted')).commit() });
   }
-  if (seated) parts.push(noticePart(deps, targetView, person, rider, seatNo!, oldSeat !== null));
+  if (seated) parts.push(noticePart(deps, targetView, person, rider, seatNo!, oldSeat !== null ? undefined : boardingCode));
   parts.push(
     auditPart(deps, {
       actor: request.actor,
@@ -185,9 +186,10 @@ function riderFor(target: TripView, source: TripView | undefined, person: Labour
   };
 }
 
-function noticePart(deps: Deps, trip: TripView, person: LabourerItem, rider: TripRider, seatNo: number, moved: boolean): TxPart {
+/** `newCode`: a passenger seated for the first time gets the booking notice with their boarding code; a moved one the move notice. */
+function noticePart(deps: Deps, trip: TripView, person: LabourerItem, rider: TripRider, seatNo: number, newCode: string | undefined): TxPart {
   const boarding = riderPickup({ ...trip, riders: [rider] }, person.labourerId);
   const common = { name: person.name, date: chineseMonthDay(trip.date), time: boarding.time, pickup: boarding.name, seat: seatNo, plate: trip.vehiclePlate };
-  const sms = moved ? renderSms('seatMoved', common) : renderSms('tripBooked', { ...common, destination: trip.destinationName });
+  const sms = newCode === undefined ? renderSms('seatMoved', common) : renderSms('tripBooked', { ...common, destination: trip.destinationName, code: newCode });
   return outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date });
 }
