@@ -32,14 +32,15 @@ export const STANDARD_OPTIONS: PlanOptions = {
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * 300 cities outside Sichuan (seeded pick), Zipf-weighted: the deltas' big cities draw most. Each
- * township (pickup point) sends 70 % of its people to its own 4 favourite cities (chain migration: a
- * village works where its neighbours work), the rest anywhere. Each city's employers restart on 3 dates
- * between 02-15 and 03-20. earliest = max(availableFrom, today): 60 % are free today, the rest from a day
- * in the next two weeks; the job starts on one of the city's dates at least a week after that (else
- * 7–27 days later); 0.5 % are stale offers whose start has passed.
+ * 300 cities outside Sichuan (seeded pick), Zipf-weighted: the deltas' big cities draw most. Chain
+ * migration (老乡带老乡): a city's workers come from 1–3 neighbouring townships of the county (adjacent
+ * pickup points on the county's route), except a share `strays` (default none) who board anywhere.
+ * Each city's employers restart on 3 dates between 02-15 and 03-20. earliest = max(availableFrom,
+ * today): 60 % are free today, the rest from a day in the next two weeks; the job starts on one of the
+ * city's dates at least a week after that (else 7–27 days later); 0.5 % are stale offers whose start
+ * has passed.
  */
-export function syntheticTravellers(count = PASSENGERS, seed = 2027, favouriteShare = 0.7): Traveller[] {
+export function syntheticTravellers(count = PASSENGERS, seed = 2027, strays = 0): Traveller[] {
   const rnd = random(seed);
   const zipf = (n: number, exponent: number) => {
     const cumulative: number[] = [];
@@ -64,14 +65,18 @@ export function syntheticTravellers(count = PASSENGERS, seed = 2027, favouriteSh
     .slice(0, CITIES);
   const nextCity = zipf(cities.length, 0.9);
   const startDates = new Map(cities.map((c) => [c, Array.from({ length: 3 }, () => TODAY + (5 + Math.floor(rnd() * 34)) * DAY_MS)]));
-  const pickups = Array.from({ length: PICKUPS }, (_, i) => ({
-    pickup: { code: `P${String(i + 1).padStart(2, '0')}`, name: `青川第${i + 1}乡镇集合点` },
-    favourites: Array.from({ length: 4 }, () => cities[nextCity()]!),
-  }));
-  const nextPickup = zipf(PICKUPS, 0.6);
+  const pickups = Array.from({ length: PICKUPS }, (_, i) => ({ code: `P${String(i + 1).padStart(2, '0')}`, name: `青川第${i + 1}乡镇集合点` }));
+  const homeTownships = new Map(
+    cities.map((c) => {
+      const span = 1 + Math.floor(rnd() * 3);
+      const first = Math.floor(rnd() * (PICKUPS - span + 1));
+      return [c, pickups.slice(first, first + span)];
+    }),
+  );
   return Array.from({ length: count }, (_, k) => {
-    const { pickup, favourites } = pickups[nextPickup()]!;
-    const city = rnd() < favouriteShare ? favourites[Math.floor(rnd() * favourites.length)]! : cities[nextCity()]!;
+    const city = cities[nextCity()]!;
+    const home = homeTownships.get(city)!;
+    const pickup = rnd() < strays ? pickups[Math.floor(rnd() * PICKUPS)]! : home[Math.floor(rnd() * home.length)]!;
     const earliest = rnd() < 0.6 ? TODAY : TODAY + (1 + Math.floor(rnd() * 14)) * DAY_MS;
     const fitting = startDates.get(city)!.filter((d) => d >= earliest + 7 * DAY_MS);
     let latest = fitting.length > 0 ? fitting[Math.floor(rnd() * fitting.length)]! : earliest + (7 + Math.floor(rnd() * 21)) * DAY_MS;

@@ -99,11 +99,17 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
         byDay.set(-bus.day, day);
       }
       const emptied = new Map([...byDay].map(([index, day]) => [index, day.buses]));
+      const cap = settings.cap;
       for (const index of rebalanceDays(
         byDay,
         unit.passengers.map((p) => [p.first, p.last] as const),
         cover,
         settings.maxSeats,
+        (index) => (cap === undefined ? Infinity : cap - used.get(index)!),
+        (index, departures) => {
+          used.set(index, used.get(index)! + departures);
+          emptied.set(index, emptied.get(index)! + departures);
+        },
       ))
         used.set(index, used.get(index)! - emptied.get(index)!);
       const corridor = perCorridor[unit.corridors.dropSets[unit.dropSet]!.corridor]!;
@@ -180,8 +186,13 @@ function routeOrder(a: Passenger, b: Passenger): number {
 
 function unitsOf(origin: string, people: readonly Traveller[], settings: Settings, calendar: DepartureCalendar, options: PlanOptions) {
   const empty: string[] = [];
+  const days = new Map<string, number | undefined>();
+  const dayOf = (iso: string) => {
+    if (!days.has(iso)) days.set(iso, toDayNumber(iso));
+    return days.get(iso);
+  };
   const valid = people.filter((t) => {
-    const ok = toDayNumber(t.earliest) !== undefined && toDayNumber(t.latest) !== undefined;
+    const ok = dayOf(t.earliest) !== undefined && dayOf(t.latest) !== undefined;
     if (!ok) empty.push(t.labourerId);
     return ok;
   });
@@ -209,8 +220,8 @@ function unitsOf(origin: string, people: readonly Traveller[], settings: Setting
   valid.forEach((t, i) => {
     const [dropSet, dropPos] = corridors.dropSetOf.get(t.destinationCity)!;
     const offset = corridors.dropSets[dropSet]!.offsets[dropPos]!;
-    const earliestDay = toDayNumber(t.earliest)!;
-    const startDay = toDayNumber(t.latest)!;
+    const earliestDay = dayOf(t.earliest)!;
+    const startDay = dayOf(t.latest)!;
     const window = windowOf(earliestDay, startDay - offset - 1, settings, calendar) ?? windowOf(earliestDay, startDay - offset, settings, calendar);
     if (!window) {
       empty.push(t.labourerId);

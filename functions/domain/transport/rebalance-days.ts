@@ -2,7 +2,8 @@
 // riders need two minibuses, 7 and 10 a van and a minibus. A local search over pairs of the unit's days
 // moves the best number of riders from one day to the other (those whose window holds both days) when
 // that lowers Σ cheapest cover (cover.ts) of the two days, within the seats the receiving day's
-// departures already have (so the day cap is untouched). A day left empty gives its departures back.
+// departures have plus those of the departures the day cap still leaves free that day (`spare`, taken
+// with `take`). A day left empty gives its departures back.
 // Stops are not counted here (split-by-pickups.ts does them after).
 import type { CoverTable } from './cover.js';
 
@@ -21,7 +22,14 @@ export interface UnitDay {
  * Moves riders between `days` (index → day) in place; windows[i] = [first, last] of rider i. Returns the
  * days it emptied (and removed), whose departures are free again.
  */
-export function rebalanceDays(days: Map<number, UnitDay>, windows: readonly (readonly [number, number])[], cover: CoverTable, maxSeats: number): number[] {
+export function rebalanceDays(
+  days: Map<number, UnitDay>,
+  windows: readonly (readonly [number, number])[],
+  cover: CoverTable,
+  maxSeats: number,
+  spare: (day: number) => number = () => 0,
+  take: (day: number, departures: number) => void = () => undefined,
+): number[] {
   if (days.size < 2) return [];
   const order = [...days.keys()].sort((a, b) => a - b);
   const cost = (n: number) => cover.costOf(n);
@@ -33,7 +41,8 @@ export function rebalanceDays(days: Map<number, UnitDay>, windows: readonly (rea
         const a = days.get(from)!;
         const b = days.get(to)!;
         if (a.members.length === 0) break;
-        const room = b.buses * maxSeats - b.members.length;
+        const free = Math.min(spare(to), Math.ceil(a.members.length / maxSeats));
+        const room = (b.buses + free) * maxSeats - b.members.length;
         if (room <= 0) continue;
         // later riders first: moving them keeps early arrivals down when the move is to a later day
         const movable = a.members.filter((r) => windows[r]![0] <= to && to <= windows[r]![1]).sort((x, y) => windows[y]![1] - windows[x]![1] || x - y);
@@ -53,6 +62,11 @@ export function rebalanceDays(days: Map<number, UnitDay>, windows: readonly (rea
         const going = new Set(movable.slice(0, bestMove));
         a.members = a.members.filter((r) => !going.has(r));
         b.members.push(...going);
+        const extra = Math.ceil(b.members.length / maxSeats) - b.buses;
+        if (extra > 0) {
+          take(to, extra);
+          b.buses += extra;
+        }
         moved = true;
       }
     }
