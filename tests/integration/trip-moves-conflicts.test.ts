@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors.js';
 import { bookTrip, getTrip } from '../../functions/services/book-trip.js';
+import { findBookedSeat } from '../../functions/services/booked-seat.js';
 import { handleInboundSms } from '../../functions/services/conversation/handle-inbound-sms.js';
 import type { Deps } from '../../functions/services/deps.js';
 import { postVacancy } from '../../functions/services/manage-vacancies.js';
@@ -91,5 +92,34 @@ describe('moves under transaction conflicts', () => {
     expect(await seatsOf(deps, a)).toHaveLength(3);
     const { data: moved } = await deps.db.entities.outboxMessage.scan.where((m, { eq }) => eq(m.template, 'seatMoved')).go({ pages: 'all' });
     expect(moved).toHaveLength(1);
+  });
+});
+
+describe('where a passenger boards', () => {
+  it('the bus notice and CX give the passenger\'s own pickup stop and its time, not only the first stop', async () => {
+    const deps = await freshDeps();
+    const { ids, a } = await twoBuses(deps, 1);
+    // A second pickup, 40 minutes after the first, where the first passenger boards.
+    await deps.db.entities.trip
+      .patch({ tripId: a })
+      .set({
+        stops: [
+          { kind: 'pickup', name: '青川县汽车客运站', time: '07:30' },
+          { kind: 'pickup', code: 'QZ', name: '乔庄镇', time: '08:10' },
+          { kind: 'drop', code: '3305', name: '湖州市' },
+        ],
+        riders: ids.map((labourerId, i) => ({ labourerId, pickup: i === 0 ? 'QZ' : '青川县汽车客运站', drop: '3305' })),
+      })
+      .go();
+    // act
+    await bookTrip(deps, await getTrip(deps, a), ACTOR);
+    // assess
+    const { data: notices } = await deps.db.entities.outboxMessage.scan.where((m, { eq }) => eq(m.template, 'tripBooked')).go({ pages: 'all' });
+    const { data: first } = await deps.db.entities.labourer.get({ labourerId: ids[0]! }).go();
+    const mine = notices.find((n) => n.to === first!.phone)!;
+    expect(mine.body).toContain('08:10乔庄镇');
+    for (const n of notices.filter((x) => x.to !== first!.phone)) expect(n.body).toContain('07:30青川县');
+    const seat = await findBookedSeat({ ...deps, clock: { now: () => new Date('2099-02-20T00:00:00Z') } }, { id: ids[0]!, homeCounty: COUNTY });
+    expect(seat).toMatchObject({ date: '2099-02-27', departureTime: '08:10', pickupPoint: '乔庄镇' });
   });
 });
