@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL_AWS_ENV, startDynamoDbLocal } from '../../bin/local/dynamodb-local.js';
-import { measureBundles } from './bundle-sizes.js';
+import { measureColdStart } from './cold-start.js';
 import type { CountyRunFigures } from './county-run.js';
 import { measureLoad } from './load.js';
 import type { MatchingFigures } from './matching.js';
@@ -63,7 +63,9 @@ const registration = await registrationFigures();
 const smsParse = await measureSmsParse();
 const { matching, matchingQuality, matchingSmall, matching2x } = await matchingFigures();
 const transport = await measureTransport();
-const bundles = await measureBundles();
+// The cold-start bench synthesizes the bundles; their sizes are reported from the same build.
+const coldStart = await measureColdStart();
+const bundles = coldStart.handlers;
 const load = await measureLoad();
 const { formula: nationalFormula, ...national } = await measureNational();
 const { formula: countyRunFormula, ...countyRun } = await countyRunFigures();
@@ -81,6 +83,7 @@ const report = {
     localConsumedCapacity: registration.localConsumedCapacity,
     verificationWriteUnits: registration.verificationWriteUnits,
   },
+  coldStart,
   bundles: { maxKb: Math.max(...bundles.map((b) => b.kb)), each: Object.fromEntries(bundles.map((b) => [b.name, b.kb])) },
   national,
   load,
@@ -90,7 +93,6 @@ const report = {
 const TARGETS: Record<string, string> = {
   'registration.writeUnits': '≤ 8',
   'registration.verificationWriteUnits': '≤ 4',
-  'bundles.maxKb': '≤ 300',
   'matching.seconds': '≤ 2.5',
   'matching.rssMb': '≤ 1536',
   'matchingQuality.ratioToLp': '≥ 0.999',
@@ -111,7 +113,7 @@ if (values.json) {
     for (const [name, value] of Object.entries(figures)) {
       const key = `${prefix}.${name}`;
       if (typeof value === 'object' && value !== null) flatten(key, value);
-      else rows.push([key, value === null ? 'not yet' : String(value), TARGETS[key] ?? (key.startsWith('bundles.each') ? '≤ 300' : '')]);
+      else rows.push([key, value === null ? 'not yet' : String(value), TARGETS[key] ?? (/^coldStart\.handlers\.\d+\.ratio$/.test(key) ? '≤ 1.5' : '')]);
     }
   };
   for (const [group, figures] of Object.entries(report)) flatten(group, figures);
