@@ -1,7 +1,7 @@
 // Editing the bus plan on the trips page, in Chromium against the whole local system: plan from the form,
 // see the plan by day with each bus's vehicle, stops and passengers, split a passenger onto a new bus, move
-// another across with "移到…", change a bus's departure time (the seated passengers are told), keep the
-// county's pickup points.
+// another across with "移到…", change a bus's departure time (the seated passengers are told), drag a seated
+// passenger onto the other bus, keep the county's pickup points.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localSmsSink } from '../../functions/adapters/local-sms-sink.js';
@@ -127,6 +127,22 @@ describe('editing the bus plan on the trips page', () => {
       expect(told[0]!.body).toContain('09:40发车');
     }
     await screenshot(page, 'trips-edit-3-time');
+  });
+
+  it('moves a seated passenger by dragging them onto the other bus, and they are told their new seat', async () => {
+    const all = await trips();
+    const from = all.find((t) => t.status === 'booked')!;
+    const to = all.find((t) => t.id !== from.id && t.status !== 'cancelled')!;
+    const mover = from.passengers[0]!;
+    await system.flushOutbox();
+    const before = localSmsSink.delivered.filter((m) => m.to === `+86${phones.get(mover)}`).length;
+    await page.locator(`[data-trip="${from.id}"] [data-passenger="${mover}"]`).dragTo(page.locator(`[data-trip="${to.id}"]`));
+    await expect.poll(async () => (await trips()).find((t) => t.id === to.id)?.passengers, WAIT).toContain(mover);
+    await system.flushOutbox();
+    const told = localSmsSink.delivered.filter((m) => m.to === `+86${phones.get(mover)}`).slice(before);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain('您改乘');
+    expect(told[0]!.body).toContain('1号座');
   });
 
   it('keeps the county\'s pickup points in the order given', async () => {

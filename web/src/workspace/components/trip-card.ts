@@ -1,8 +1,9 @@
 // One bus of the plan: its vehicle, stops in order with times, and passengers grouped by where they board.
 // While it is proposed or booked, its day, time, vehicle, plate and escort are edited in place (PATCH),
-// picked passengers move to another bus or split onto a new one, and the whole bus merges into another.
+// picked (or dragged) passengers move to another bus or split onto a new one, and the whole bus merges
+// into another.
 import { download, patch, post, type Booking, type Trip } from '../../api.js';
-import { busy, h, text, toast } from '../../dom.js';
+import { busy, h, text, toast, toastError } from '../../dom.js';
 import { msg } from '../../i18n.js';
 import { placeName } from '../../places.js';
 import { escortLinks } from './escort-link.js';
@@ -12,6 +13,9 @@ import type { Workspace } from '../workspace.js';
 
 const VEHICLES = [53, 45, 35, 19, 7];
 const EDITABLE = new Set(['proposed', 'booked']);
+
+/** The drag's data type: a passenger leaving a bus. */
+const DRAGGED = 'application/x-chunfeng-passenger';
 
 const stopKey = (stop: { code?: string; name: string }) => stop.code ?? stop.name;
 
@@ -45,12 +49,15 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
     if (!editable) return h('a', { class: 'tag', href: `#/people/${id}` }, name(id));
     const pick = h('input', { type: 'checkbox', value: id, 'data-testid': 'passenger-pick' });
     picks.push(pick);
-    return h('label', { class: 'tag pick', 'data-passenger': id }, pick, ' ', name(id));
+    const chip = h('label', { class: 'tag pick', 'data-passenger': id, draggable: 'true' }, pick, ' ', name(id));
+    // Dragged onto another bus's card: the same move as picking it and choosing that bus.
+    chip.addEventListener('dragstart', (e) => e.dataTransfer?.setData(DRAGGED, JSON.stringify({ labourerId: id, fromTripId: trip.id })));
+    return chip;
   }
   const picked = () => picks.filter((p) => p.checked).map((p) => p.value);
 
   const title = `${placeName(trip.county ?? ws.county())} → ${trip.destinationName ?? placeName(trip.destination)}`;
-  return h(
+  const card = h(
     'article',
     { class: `trip trip-${status}`, 'data-trip': trip.id, 'data-testid': 'trip-card' },
     h(
@@ -76,6 +83,25 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
     h('div', { class: 'row wrap' }, status === 'proposed' ? bookButton() : null, status === 'booked' ? manifestButton() : null, editable && passengers.length > 0 ? splitButton() : null),
     ['booked', 'boarding', 'departed'].includes(status) ? escortLinks(ws.session, trip.id) : null,
   );
+  if (editable) {
+    card.addEventListener('dragover', (e) => {
+      if (e.dataTransfer?.types.includes(DRAGGED)) e.preventDefault();
+    });
+    card.addEventListener('drop', (e) => {
+      const dragged = e.dataTransfer?.getData(DRAGGED);
+      if (!dragged) return;
+      e.preventDefault();
+      const { labourerId, fromTripId } = JSON.parse(dragged) as { labourerId: string; fromTripId: string };
+      if (fromTripId === trip.id) return;
+      void post(`/trips/${trip.id}/passengers`, { labourerId, fromTripId }, ws.opts)
+        .then(async () => {
+          toast(text(msg('coord.trips.moved', { n: 1 })));
+          await reload();
+        })
+        .catch(toastError);
+    });
+  }
+  return card;
 
   function editForm(): HTMLElement {
     const date = h('input', { class: 'input small', type: 'date', value: trip.date, 'data-testid': 'trip-date', i18n: { 'aria-label': 'coord.trips.editDate' } });
