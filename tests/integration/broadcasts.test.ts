@@ -1,8 +1,11 @@
 // Broadcasts (群发) through the API on DynamoDB Local: segments, the preview, opted-out numbers skipped and
 // counted, a later send held until its time and released by the sweep, bad input refused.
 import { describe, expect, it } from 'vitest';
+import { BACKGROUND_RECIPIENTS } from '../../functions/services/broadcasts.js';
 import { useTestSystem } from '../helpers/local-api.js';
+import { depsForTable } from '../helpers/local-table.js';
 import { mobilePhone, registrationBody, validIdNumber } from '../helpers/people.js';
+import { seedLabourers } from '../helpers/seed-county.js';
 
 const local = useTestSystem();
 const { api } = local;
@@ -74,5 +77,31 @@ describe('broadcasts', () => {
     expect(long.body.error.details[0].message).toContain('短信太长');
     expect(segment.status).toBe(400);
     expect(other.status).toBe(403);
+  });
+
+  it('writes a big broadcast in the background, followed with GET /jobs/{id}', { timeout: 120_000 }, async () => {
+    const BIG = '511011';
+    const token = `dev:coordinator:${BIG}`;
+    const deps = depsForTable(local.system.tableName);
+    await seedLabourers(
+      deps,
+      Array.from({ length: BACKGROUND_RECIPIENTS + 1 }, () => ({ homeCounty: BIG, skills: ['普工'], destinations: ['3305'], canTravel: true, expectedWage: 3000, poverty: false })),
+      8,
+    );
+    // Held for tomorrow, so the test does not wait for 2,001 SMS at 20 a second.
+    const sendAt = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const started = await api('POST', '/broadcasts', { token, json: { county: BIG, segment: { destination: '33' }, text: '招聘会通知', sendAt } });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ recipients: BACKGROUND_RECIPIENTS + 1, state: 'writing', jobId: expect.any(String) });
+    let job = await api('GET', `/jobs/${started.body.jobId}`, { token });
+    for (let i = 0; i < 200 && job.body.state === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      job = await api('GET', `/jobs/${started.body.jobId}`, { token });
+    }
+    expect(job.body).toMatchObject({ kind: 'broadcast', state: 'done', done: BACKGROUND_RECIPIENTS + 1, result: { id: started.body.id, recipients: BACKGROUND_RECIPIENTS + 1 } });
+    const [listed] = (await api('GET', '/broadcasts', { token })).body;
+    expect(listed).toMatchObject({ id: started.body.id, state: 'done', recipients: BACKGROUND_RECIPIENTS + 1 });
+    const first = (await api('GET', '/messages?phone=%2B8613800000000', { token })).body;
+    expect(first).toEqual([expect.objectContaining({ template: 'broadcast', status: 'pending', notBefore: sendAt })]);
   });
 });
