@@ -138,6 +138,23 @@ describe('delivery receipts', () => {
     expect((await api('GET', `/labourers/${dead.id}`, { token })).body.unreachable).toBeUndefined();
   });
 
+  it('clears the mark when an SMS reaches the number again', async () => {
+    await clock('2099-02-16T10:00:00+08:00');
+    const county = '510822';
+    const token = `dev:coordinator:${county}`;
+    const person = await register(county);
+    await messages(person.phone);
+    await api('POST', '/sim/sms-fail', { json: { phone: person.phone, fail: true } });
+    await sms(person.phone, 'CX');
+    await sms(person.phone, 'CX');
+    await local.system.flushOutbox();
+    expect((await api('GET', `/labourers/${person.id}`, { token })).body.unreachable).toBe(true);
+    await api('POST', '/sim/sms-fail', { json: { phone: person.phone, fail: false } });
+    await sms(person.phone, 'CX');
+    await local.system.flushOutbox();
+    expect((await api('GET', `/labourers/${person.id}`, { token })).body.unreachable).toBeUndefined();
+  });
+
   it('refuses a resend for another county and a bad body', async () => {
     const other = await api('POST', '/messages/resend', { token: 'dev:coordinator:510822', json: { county: '510821', status: 'failed' } });
     const bad = await api('POST', '/messages/resend', { token: 'dev:coordinator:510822', json: { status: 'sent' } });
