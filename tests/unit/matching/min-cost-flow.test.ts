@@ -79,7 +79,8 @@ describe.each(solvers)('min-cost flow by %s', (_, minCostFlow) => {
       }),
       { numRuns: 400 },
     );
-  });
+    // HiGHS's WebAssembly loads in this test: seconds on a busy machine.
+  }, 60_000);
 
   it('returns flows within capacity that balance supplies, and potentials that prove them optimal', () => {
     fc.assert(
