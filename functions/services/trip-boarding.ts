@@ -11,7 +11,7 @@ import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
 import type { Deps } from './deps.js';
 import { moveLabourer } from './labourer-status.js';
-import { outboxPart, writeOutbox } from './outbox.js';
+import { outboxPart } from './outbox.js';
 import type { TripView } from './trip-view.js';
 
 export interface BoardingPassenger {
@@ -170,10 +170,23 @@ async function seatsAndPeople(deps: Pick<Deps, 'db'>, tripId: string) {
   return { seats, people };
 }
 
+/** The trip is still in one of these statuses (a check inside a passenger's transaction). */
+function tripStill(trip: TripView, statuses: readonly TripView['status'][]): TxPart {
+  return {
+    name: 'tripStill',
+    item: ({ trip: entity }) =>
+      entity
+        .check({ tripId: trip.id })
+        .where((a, { eq }) => `(${statuses.map((s) => eq(a.status, s)).join(' OR ')})`)
+        .commit(),
+  };
+}
+
 /**
  * The bus leaves: refused while any passenger is neither checked in nor marked absent. Those aboard are
- * told who escorts them; a no-show is told the seat went and waits for a bus again (`accepted`). The trip's
- * move comes first and is conditional, so a second call changes nothing; then one transaction per passenger.
+ * told who escorts them; a no-show is told the seat went and waits for a bus again (`accepted`). Each
+ * passenger first, one transaction each, marked on the seat (a call cut short and repeated tells nobody
+ * twice); then the trip moves, conditionally, so a second call finds it departed (409).
  */
 export async function departTrip(deps: Deps, trip: TripView, actor: string): Promise<{ departed: number; absent: number }> {
   if (trip.status !== 'booked' && trip.status !== 'boarding') throw new ConflictError('这趟车不在待发车状态（未预订、已发车或已取消）');
@@ -182,64 +195,60 @@ export async function departTrip(deps: Deps, trip: TripView, actor: string): Pro
   if (unchecked.length > 0) {
     throw new ConflictError(`还有 ${unchecked.length} 位乘客未签到也未标记未到，不能发车`, unchecked.map((s) => ({ path: s.labourerId, message: `${s.seatNo}号座 ${people.get(s.labourerId)?.name ?? ''}`.trim() })));
   }
-  const now = deps.clock.now().toISOString();
+  const escort = trip.escortPhone ? `${trip.escort ?? ''}${trip.escort ? ' ' : ''}${trip.escortPhone.replace(/^\+86/, '')}` : (trip.escort ?? '人员');
+  let departed = 0;
+  let absent = 0;
+  for (const s of seats.filter((x) => !x.departNotified)) {
+    const person = people.get(s.labourerId);
+    if (!person) continue;
+    const aboard = s.boarding === 'present';
+    const sms = aboard
+      ? renderSms('tripDeparted', { name: person.name, destination: trip.destinationName, escort })
+      : renderSms('tripMissed', { name: person.name, date: chineseMonthDay(trip.date) });
+    const outcome = await writeTransaction(deps.db, [
+      {
+        name: 'seat',
+        item: ({ seat: entity }) =>
+          entity
+            .patch({ tripId: trip.id, labourerId: s.labourerId })
+            .set({ departNotified: true })
+            // The mark as read: a check-in changed meanwhile is decided on the next call.
+            .where((a, { eq, notExists }) => `${notExists(a.departNotified)} AND ${eq(a.boarding, s.boarding!)}`)
+            .commit(),
+      },
+      tripStill(trip, ['booked', 'boarding']),
+      // Aboard, the labourer is `travelling` since booking: the notice is all that changes for them.
+      ...(aboard ? [] : [moveLabourer(person, 'travelling', 'accepted')]),
+      outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
+    ]);
+    if (outcome.ok && aboard) departed++;
+    if (outcome.ok && !aboard) absent++;
+  }
   const moved = await writeTransaction(deps.db, [
     {
       name: 'tripStatus',
       item: ({ trip: entity }) =>
         entity
           .patch({ tripId: trip.id })
-          .set({ status: 'departed', departedAt: now })
+          .set({ status: 'departed', departedAt: deps.clock.now().toISOString() })
           .composite({ county: trip.county, date: trip.date })
           .where((a, { eq }) => `(${eq(a.status, 'booked')} OR ${eq(a.status, 'boarding')})`)
           .commit(),
     },
-    auditPart(deps, { actor, action: 'trip.depart', target: `trip:${trip.id}`, county: trip.county, after: { present: seats.length - seats.filter((s) => s.boarding === 'absent').length } }),
+    auditPart(deps, { actor, action: 'trip.depart', target: `trip:${trip.id}`, county: trip.county, after: { present: seats.filter((x) => x.boarding === 'present').length, absent: seats.filter((x) => x.boarding === 'absent').length } }),
   ]);
-  if (!moved.ok) throw new ConflictError('这趟车刚刚已发车或已取消');
-  const escort = trip.escortPhone ? `${trip.escort ?? ''}${trip.escort ? ' ' : ''}${trip.escortPhone.replace(/^\+86/, '')}` : (trip.escort ?? '人员');
-  let departed = 0;
-  let absent = 0;
-  for (const s of seats) {
-    const person = people.get(s.labourerId);
-    if (!person) continue;
-    if (s.boarding === 'present') {
-      // The labourer is `travelling` since booking: the notice is all that changes for them.
-      await writeOutbox(deps, { to: person.phone, sms: renderSms('tripDeparted', { name: person.name, destination: trip.destinationName, escort }), county: person.homeCounty });
-      departed++;
-    } else {
-      const sms = renderSms('tripMissed', { name: person.name, date: chineseMonthDay(trip.date) });
-      const outcome = await writeTransaction(deps.db, [
-        moveLabourer(person, 'travelling', 'accepted'),
-        outboxPart(deps, { to: person.phone, sms, county: person.homeCounty }),
-      ]);
-      if (outcome.ok) absent++;
-    }
-  }
+  if (!moved.ok && departed + absent === 0) throw new ConflictError('这趟车刚刚已发车或已取消');
   return { departed, absent };
 }
 
 /**
  * The bus is there: each passenger aboard becomes `arrived`, their accepted offer records the trip and the
- * day (the employer's list and the 3-day confirmation read it), and they are told to report for work.
+ * day (the employer's list and the 3-day confirmation read it), and they are told to report for work. Each
+ * passenger first (their move from `travelling` makes a repeated call skip them), then the trip.
  */
 export async function arriveTrip(deps: Deps, trip: TripView, actor: string): Promise<{ arrived: number }> {
   if (trip.status !== 'departed') throw new ConflictError(trip.status === 'arrived' ? '这趟车已经到达' : '这趟车还没有发车，不能登记到达');
   const now = deps.clock.now().toISOString();
-  const moved = await writeTransaction(deps.db, [
-    {
-      name: 'tripStatus',
-      item: ({ trip: entity }) =>
-        entity
-          .patch({ tripId: trip.id })
-          .set({ status: 'arrived', arrivedAt: now })
-          .composite({ county: trip.county, date: trip.date })
-          .where((a, { eq }) => eq(a.status, 'departed'))
-          .commit(),
-    },
-    auditPart(deps, { actor, action: 'trip.arrive', target: `trip:${trip.id}`, county: trip.county }),
-  ]);
-  if (!moved.ok) throw new ConflictError('这趟车刚刚已登记到达');
   const { seats, people } = await seatsAndPeople(deps, trip.id);
   let arrived = 0;
   for (const s of seats.filter((x) => x.boarding === 'present')) {
@@ -249,6 +258,7 @@ export async function arriveTrip(deps: Deps, trip: TripView, actor: string): Pro
     const offer = offers[0];
     const sms = renderSms('tripArrived', { name: person.name, destination: trip.destinationName });
     const outcome = await writeTransaction(deps.db, [
+      tripStill(trip, ['departed']),
       moveLabourer(person, 'travelling', 'arrived'),
       ...(offer
         ? [
@@ -267,5 +277,19 @@ export async function arriveTrip(deps: Deps, trip: TripView, actor: string): Pro
     ]);
     if (outcome.ok) arrived++;
   }
+  const moved = await writeTransaction(deps.db, [
+    {
+      name: 'tripStatus',
+      item: ({ trip: entity }) =>
+        entity
+          .patch({ tripId: trip.id })
+          .set({ status: 'arrived', arrivedAt: now })
+          .composite({ county: trip.county, date: trip.date })
+          .where((a, { eq }) => eq(a.status, 'departed'))
+          .commit(),
+    },
+    auditPart(deps, { actor, action: 'trip.arrive', target: `trip:${trip.id}`, county: trip.county, after: { arrived } }),
+  ]);
+  if (!moved.ok && arrived === 0) throw new ConflictError('这趟车刚刚已登记到达');
   return { arrived };
 }

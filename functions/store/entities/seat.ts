@@ -19,6 +19,8 @@ export const seatEntity = new Entity({
     boardedAt: { type: 'string' },
     /** Who checked them in: `escort`, `coordinator:<county>`, `sms`. */
     boardedBy: { type: 'string' },
+    /** The departure's notice went to this passenger (a departure cut short and repeated tells nobody twice). */
+    departNotified: { type: 'boolean' },
   },
   indexes: {
     /** The seats of one trip. */
