@@ -28,6 +28,8 @@ import type { GroupSummary, PlanOptions, PlannedStop, PlannedTrip, Pickup, Trave
 
 /** Minutes between two pickups of one vehicle (a township stop, boarding and the drive to the next). */
 export const MINUTES_PER_PICKUP = 30;
+/** Rounds of finding other days for riders a pickup split left without a departure. */
+const STRANDED_ROUNDS = 3;
 /** Arriving this many days before the start (or fewer) is what counties ask for; earlier counts as early. */
 const GOOD_EARLY_DAYS = 2;
 const FALLBACK_PICKUP: Pickup = { name: '集合点' };
@@ -88,6 +90,33 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
     const used = new Map<number, number>();
     for (const plan of plans) for (const bus of plan.buses) used.set(-bus.day, (used.get(-bus.day) ?? 0) + 1);
     const perCorridor = corridors.corridors.map(() => ({ passengers: [] as Passenger[], vehicles: 0, cost: 0 }));
+    const stranded = new Map<Unit, Passenger[]>();
+    /** Seats one unit's riders of one day in at most `limit` vehicles; returns the vehicles and who is left. */
+    const seatDay = (unit: Unit, index: number, members: Passenger[], limit: number) => {
+      const corridor = perCorridor[unit.corridors.dropSets[unit.dropSet]!.corridor]!;
+      const riders = members.sort(routeOrder);
+      const counts: number[] = [];
+      riders.forEach((r, i) => (i > 0 && r.pickupRank === riders[i - 1]!.pickupRank ? counts[counts.length - 1]!++ : counts.push(1)));
+      const { runs } = splitByPickups(counts, settings.maxStops, cover, limit);
+      let vehicles = 0;
+      const seated = new Set<Passenger>();
+      for (const run of runs) {
+        let from = run.from;
+        for (const t of run.cover.vehicles) {
+          const vehicle = settings.fleet[t]!;
+          const aboard = riders.slice(from, Math.min(run.to, from + vehicle.seats));
+          from += aboard.length;
+          if (aboard.length === 0) continue;
+          trips.push(tripOf(origin, unit, index, aboard, vehicle, settings, calendar, pickups, totals));
+          for (const p of aboard) seated.add(p);
+          vehicles++;
+          corridor.vehicles++;
+          corridor.cost += vehicle.cost;
+        }
+      }
+      corridor.passengers.push(...seated);
+      return { vehicles, left: riders.filter((r) => !seated.has(r)) };
+    };
     units.forEach((unit, u) => {
       const plan = plans[u]!;
       for (const p of plan.unplaced) unplanned.push({ labourerId: unit.passengers[p]!.id, reason: 'day-cap' });
@@ -112,37 +141,38 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
         },
       ))
         used.set(index, used.get(index)! - emptied.get(index)!);
-      const corridor = perCorridor[unit.corridors.dropSets[unit.dropSet]!.corridor]!;
       for (const index of [...byDay.keys()].sort((a, b) => a - b)) {
         const { buses, members } = byDay.get(index)!;
-        const riders = members.map((m) => unit.passengers[m]!).sort(routeOrder);
-        const counts: number[] = [];
-        riders.forEach((r, i) => (i > 0 && r.pickupRank === riders[i - 1]!.pickupRank ? counts[counts.length - 1]!++ : counts.push(1)));
         const limit = settings.cap === undefined ? Infinity : buses + settings.cap - used.get(index)!;
-        const { runs } = splitByPickups(counts, settings.maxStops, cover, limit);
-        let vehicles = 0;
-        const seated = new Set<Passenger>();
-        for (const run of runs) {
-          let from = run.from;
-          for (const t of run.cover.vehicles) {
-            const vehicle = settings.fleet[t]!;
-            const aboard = riders.slice(from, Math.min(run.to, from + vehicle.seats));
-            from += aboard.length;
-            if (aboard.length === 0) continue;
-            trips.push(tripOf(origin, unit, index, aboard, vehicle, settings, calendar, pickups, totals));
-            for (const p of aboard) seated.add(p);
-            vehicles++;
-            corridor.vehicles++;
-            corridor.cost += vehicle.cost;
-          }
-        }
+        const { vehicles, left } = seatDay(unit, index, members.map((m) => unit.passengers[m]!), limit);
         used.set(index, used.get(index)! - buses + vehicles);
-        for (const r of riders) {
-          if (seated.has(r)) corridor.passengers.push(r);
-          else unplanned.push({ labourerId: r.id, reason: 'day-cap' });
-        }
+        if (left.length > 0) stranded.set(unit, [...(stranded.get(unit) ?? []), ...left]);
       }
     });
+    // Riders a pickup split left without a departure on their day try the latest other day of their
+    // window the cap leaves free, a few rounds; whoever is still left is unplanned (day-cap).
+    for (let round = 0; round < STRANDED_ROUNDS && stranded.size > 0; round++) {
+      const cap = settings.cap ?? Infinity;
+      for (const [unit, riders] of [...stranded]) {
+        const buckets = new Map<number, Passenger[]>();
+        const still: Passenger[] = [];
+        for (const r of riders) {
+          let index = r.last;
+          while (index >= r.first && (used.get(index) ?? 0) >= cap) index--;
+          if (index < r.first) still.push(r);
+          else if (buckets.has(index)) buckets.get(index)!.push(r);
+          else buckets.set(index, [r]);
+        }
+        for (const index of [...buckets.keys()].sort((a, b) => b - a)) {
+          const { vehicles, left } = seatDay(unit, index, buckets.get(index)!, cap - (used.get(index) ?? 0));
+          used.set(index, (used.get(index) ?? 0) + vehicles);
+          still.push(...left);
+        }
+        if (still.length > 0) stranded.set(unit, still);
+        else stranded.delete(unit);
+      }
+    }
+    for (const riders of stranded.values()) for (const r of riders) unplanned.push({ labourerId: r.id, reason: 'day-cap' });
     corridors.corridors.forEach((destinations, c) => {
       const { passengers, vehicles, cost } = perCorridor[c]!;
       if (passengers.length === 0 && vehicles === 0) return;
