@@ -18,6 +18,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Packages the Lambda Node.js runtime ships (AWS SDK v3 and its Smithy core); left out of bundles. */
 export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*', '@smithy/*'] as const;
 
+/**
+ * Modules replaced in every bundle: ElectroDB's JSON-schema model validation costs a third of each cold
+ * start, and our static models are validated by the tests, which run unbundled (issue #21).
+ */
+export const BUNDLE_ALIASES = { jsonschema: `${PROJECT_ROOT}functions/store/electrodb-model-check.ts` } as const;
+
 /** Lets CommonJS dependencies call `require` inside the ESM bundle. */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
@@ -71,8 +77,7 @@ export class LambdaFunction extends NodejsFunction {
         // ~330 KB minified, which no function could carry within the 300 KB budget (DESIGN §8).
         externalModules: [...RUNTIME_PROVIDED_MODULES],
         ...(nodeModules ? { nodeModules } : {}),
-        // ElectroDB's model validation costs a third of each cold start; the tests validate the models.
-        esbuildArgs: { '--alias:jsonschema': `${PROJECT_ROOT}functions/store/electrodb-model-check.ts` },
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([name, path]) => [`--alias:${name}`, path])),
         tsconfig: `${PROJECT_ROOT}tsconfig.json`,
         // The pinned esbuild in node_modules bundles locally; there is no Docker here or in CI.
         forceDockerBundling: false,
