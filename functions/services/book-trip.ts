@@ -40,24 +40,39 @@ export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Pr
   const { labourer, offer, seat } = deps.db.entities;
   const skipped: string[] = [];
   // Seats are numbered from 1 in the passengers' order; a seat moved onto this bus (move-passenger.ts)
-  // already holds its number, so each passenger not yet seated takes the lowest number still free.
-  const { data: existing } = await seat.query.byTrip({ tripId: trip.id }).go({ pages: 'all', consistent: true });
-  const seated = new Set(existing.map((s) => s.labourerId));
-  const used = new Set(existing.map((s) => s.seatNo));
+  // already holds its number, so each passenger not yet seated takes the lowest number still free. Each
+  // seat is conditional on the seats known (seatsTaken as counted here) and on the passenger still being on
+  // the bus: a seat taken meanwhile (another booking, a move) makes this one read the seats again.
+  let known = await seatsOf(deps, trip.id);
+  let limit = trip.seats;
   for (const labourerId of trip.passengers) {
-    if (seated.has(labourerId)) continue;
+    if (known.seated.has(labourerId)) continue;
     const { data: person } = await labourer.get({ labourerId }).go();
     const { data: accepted } = await offer.query.offersByLabourer({ labourerId, status: 'accepted' }).go();
     if (!person || !accepted[0]) {
       skipped.push(labourerId);
       continue;
     }
-    const seatNo = firstFreeSeat(used);
-    used.add(seatNo);
-    const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, seatNo, accepted[0].vacancyTitle));
-    if (!outcome.ok && outcome.failed.has('tripSeats') && !(await isBookable(deps, trip.id))) throw new ConflictError(REPLACED);
-    // An existing seat means this passenger was booked already (a repeated or concurrent call).
-    if (!outcome.ok && !outcome.failed.has('seat')) skipped.push(labourerId);
+    for (let attempt = 1; ; attempt++) {
+      const seatNo = firstFreeSeat(known.numbers);
+      const outcome = await writeTransaction(deps.db, seatParts(deps, trip, person, seatNo, accepted[0].vacancyTitle, known.numbers.size, limit));
+      if (outcome.ok) {
+        known.numbers.add(seatNo);
+        break;
+      }
+      // An existing seat means this passenger was booked already (a repeated or concurrent call).
+      if (outcome.failed.has('seat')) break;
+      const { data: now } = await deps.db.entities.trip.get({ tripId: trip.id }).go({ consistent: true });
+      if (!now || !(BOOKABLE as readonly string[]).includes(now.status)) throw new ConflictError(REPLACED);
+      known = await seatsOf(deps, trip.id);
+      limit = now.seats;
+      if (known.seated.has(labourerId)) break;
+      // Full, moved to another bus, or no longer waiting: not seated here.
+      if (!now.passengers.includes(labourerId) || now.seatsTaken >= now.seats || attempt >= SEAT_ATTEMPTS || !outcome.failed.has('tripSeats')) {
+        skipped.push(labourerId);
+        break;
+      }
+    }
   }
   const marked = await writeTransaction(deps.db, [
     {
@@ -87,7 +102,16 @@ export async function bookTrip(deps: Deps, trip: TripView, actor = 'system'): Pr
   };
 }
 
-function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string): TxPart[] {
+const SEAT_ATTEMPTS = 5;
+
+/** The bus's seats as stored now: who is seated, and the numbers taken. */
+async function seatsOf(deps: Pick<Deps, 'db'>, tripId: string) {
+  const { data } = await deps.db.entities.seat.query.byTrip({ tripId }).go({ pages: 'all', consistent: true });
+  return { seated: new Set(data.map((s) => s.labourerId)), numbers: new Set(data.map((s) => s.seatNo)) };
+}
+
+/** `seatsKnown`: the seats taken as this booking counted them (the seat is refused if that changed); `limit`: the bus's seats. */
+function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: number, vacancyTitle: string, seatsKnown: number, limit: number): TxPart[] {
   const boarding = riderPickup(trip, person.labourerId);
   const boardingCode = newBoardingCode();
   const sms = renderSms('tripBooked', {
@@ -114,7 +138,10 @@ function seatParts(deps: Deps, trip: TripView, person: LabourerItem, seatNo: num
         entity
           .patch({ tripId: trip.id })
           .add({ seatsTaken: 1 })
-          .where((a, { eq, lt }) => `${lt(a.seatsTaken, trip.seats)} AND ${bookable(a.status, eq)}`)
+          .where(
+            (a, { eq, lt, contains }) =>
+              `${lt(a.seatsTaken, limit)} AND ${eq(a.seatsTaken, seatsKnown)} AND ${contains(a.passengers, person.labourerId)} AND ${bookable(a.status, eq)}`,
+          )
           .commit(),
     },
     outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date }),
@@ -126,11 +153,6 @@ type Eq = <T, A extends WhereAttributeSymbol<T>>(attr: A, value: T) => string;
 /** The bus takes passengers (that it still exists, ElectroDB's patch requires anyway). */
 function bookable(status: WhereAttributeSymbol<TripView['status']>, eq: Eq): string {
   return `(${BOOKABLE.map((value: TripView['status']) => eq(status, value)).join(' OR ')})`;
-}
-
-async function isBookable(deps: Pick<Deps, 'db'>, tripId: string): Promise<boolean> {
-  const { data } = await deps.db.entities.trip.get({ tripId }).go({ consistent: true, attributes: ['status'] });
-  return data !== null && (BOOKABLE as readonly string[]).includes(data.status!);
 }
 
 /** Frees the seat, tells the labourer, and puts them back among those waiting for a bus. */

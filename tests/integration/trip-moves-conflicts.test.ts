@@ -123,3 +123,38 @@ describe('where a passenger boards', () => {
     expect(seat).toMatchObject({ date: '2099-02-27', departureTime: '08:10', pickupPoint: '乔庄镇' });
   });
 });
+
+describe('a move while the bus is being booked', () => {
+  it('never gives two passengers the same seat number: the booking reads the seats again', async () => {
+    const client = localClient();
+    const deps = await freshDeps({ client });
+    const { ids, a, b } = await twoBuses(deps, 1);
+    // Bus A keeps three of the four; the fourth is seated alone on a booked bus B.
+    await movePassenger(deps, { tripId: b, labourerId: ids[3]!, fromTripId: a, actor: ACTOR });
+    await bookTrip(deps, await getTrip(deps, b), ACTOR);
+    const read = await getTrip(deps, a);
+    // Right after the booking of A seats its first passenger, the fourth moves over from B with their seat.
+    let moved = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const output = await next(args);
+        const items = JSON.stringify((args.input as { TransactItems?: unknown[] }).TransactItems ?? []);
+        if (context.commandName === 'TransactWriteItemsCommand' && !moved && items.includes(ids[0]!)) {
+          moved = true;
+          await movePassenger(deps, { tripId: a, labourerId: ids[3]!, fromTripId: b, actor: ACTOR });
+        }
+        return output;
+      },
+      { step: 'initialize', name: 'moveDuringBooking' },
+    );
+    // act
+    const result = await bookTrip(deps, read, ACTOR);
+    // assess
+    expect(moved).toBe(true);
+    const seats = await seatsOf(deps, a);
+    expect(seats).toHaveLength(4);
+    expect(new Set(seats.map((s) => s.seatNo)).size).toBe(4);
+    expect(result.booked).toBe(4);
+    expect((await getTrip(deps, a)).seatsTaken).toBe(4);
+  });
+});
