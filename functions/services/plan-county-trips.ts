@@ -2,10 +2,11 @@
 // becomes a traveller (boarding at their own pickup point, else the county's default station); the
 // domain planner finds the cheapest vehicles (DESIGN §7); the proposal replaces the county's previous one.
 import { chinaToday } from '#domain/calendar.js';
-import { countyByCode, placeByCode } from '#domain/divisions.js';
+import { placeByCode } from '#domain/divisions.js';
 import { planTrips, type Pickup, type PlanOptions, type TripPlan, type Traveller } from '#domain/transport/index.js';
 import { writeTransaction } from '#store/transact.js';
 import type { Deps } from './deps.js';
+import { countyPickupPoints } from './pickup-points.js';
 import { toTripView, type TripView } from './trip-view.js';
 
 export interface TripPlanRequest extends Omit<PlanOptions, 'defaultPickup' | 'pickupOrder'> {
@@ -50,8 +51,10 @@ export async function planCountyTrips(deps: Deps, request: TripPlanRequest): Pro
       ...(pickup ? { pickup } : {}),
     });
   }
-  const defaultPickup: Pickup = pickupName ? { name: pickupName } : { name: defaultPickupPoint(county) };
-  const plan = planTrips(travellers, { ...options, defaultPickup });
+  // The county's list gives the route order and, first, the default point (its bus station without a list).
+  const points = await countyPickupPoints(deps, county);
+  const defaultPickup: Pickup = pickupName ? { name: pickupName } : points[0]!;
+  const plan = planTrips(travellers, { ...options, defaultPickup, pickupOrder: points.map((p) => p.code ?? p.name) });
 
   const planId = deps.newId();
   const createdAt = deps.clock.now().toISOString();
@@ -118,9 +121,4 @@ async function dropProposals(deps: Deps, county: string): Promise<Set<string>> {
     );
   }
   return kept;
-}
-
-/** The county seat's bus station until a county configures its own pickup point. */
-export function defaultPickupPoint(county: string): string {
-  return `${countyByCode(county)?.name ?? county}汽车客运站`;
 }

@@ -60,14 +60,35 @@ describe('POST /trips/plan as counties run it', () => {
       status: 'proposed',
     });
     expect([...trip.passengers].sort()).toEqual([...ids].sort());
-    // her own point and the county's station, 30 minutes apart, then Shenzhen
+    // the county's station (the default, first on its route without a list), then her own point 30
+    // minutes later, then Shenzhen
     expect(trip.stops).toEqual([
-      { kind: 'pickup', code: 'SX01', name: '水尾镇集合点', time: '07:30' },
-      { kind: 'pickup', name: '岑巩县汽车客运站', time: '08:00' },
+      { kind: 'pickup', name: '岑巩县汽车客运站', time: '07:30' },
+      { kind: 'pickup', code: 'SX01', name: '水尾镇集合点', time: '08:00' },
       { kind: 'drop', code: '4403', name: '深圳市' },
     ]);
-    expect(trip.pickupPoint).toBe('水尾镇集合点');
+    expect(trip.pickupPoint).toBe('岑巩县汽车客运站');
     expect(trip.riders.find((r: { labourerId: string }) => r.labourerId === ids[0])).toEqual({ labourerId: ids[0], pickup: 'SX01', drop: '4403' });
+  });
+
+  it('stops in the order of the county pickup-point list, whose first point is the default', async () => {
+    // prepare: the county lists its own station first, the township's point second
+    const put = await api('PUT', `/counties/${COUNTY}/pickup-points`, {
+      token: TOKEN,
+      json: { points: [{ code: 'CG00', name: '岑巩县城东客运站' }, { code: 'SX01', name: '水尾镇集合点' }] },
+    });
+
+    // act
+    const res = await api('POST', '/trips/plan', { token: TOKEN, json: { county: COUNTY } });
+
+    // assess
+    expect(put.status).toBe(200);
+    expect(res.body.trips[0].stops).toEqual([
+      { kind: 'pickup', code: 'CG00', name: '岑巩县城东客运站', time: '07:30' },
+      { kind: 'pickup', code: 'SX01', name: '水尾镇集合点', time: '08:00' },
+      { kind: 'drop', code: '4403', name: '深圳市' },
+    ]);
+    expect(res.body.trips[0].pickupPoint).toBe('岑巩县城东客运站');
   });
 
   it('leaves on the county batch day and stores what it answers', async () => {
