@@ -88,7 +88,9 @@ describe('after the bus: boarding, arrival, 上岗 and the check-in', () => {
     const coordinator = await watched(await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } })).newPage());
     await coordinator.goto(`${system.url}/coordinator?token=${COORDINATOR}#/trips`);
     const card = coordinator.locator(`[data-trip="${tripId}"]`);
-    await card.getByTestId('make-escort-link').click(WAIT);
+    await card.getByTestId('escort-name').fill('赵队长', WAIT);
+    await card.getByTestId('escort-phone').fill('13800138000');
+    await card.getByTestId('make-escort-link').click();
     const link = await coordinator.getByTestId('escort-link').inputValue(WAIT);
     expect(link).toMatch(new RegExp(`/escort\\?token=esc_[\\w-]+#${tripId}$`));
     await screenshot(coordinator, 'b1-escort-link');
@@ -115,7 +117,8 @@ describe('after the bus: boarding, arrival, 上岗 and the check-in', () => {
     await escort.getByTestId('depart').click();
     await escort.getByTestId('arrive').waitFor(WAIT);
     expect(await escort.getByTestId('boarding-counts').textContent()).toContain('已发车');
-    expect((await smsTo(here.phone)).some((b) => b.includes('已发车'))).toBe(true);
+    // Aboard, told who escorts them and how to reach them.
+    expect((await smsTo(here.phone)).some((b) => b.includes('已发车') && b.includes('13800138000'))).toBe(true);
     expect((await smsTo(noShow.phone)).some((b) => b.includes('没有赶上'))).toBe(true);
     await escort.getByTestId('arrive').click();
     await expect.poll(() => escort.getByTestId('boarding-counts').textContent(), WAIT).toContain('已到达');

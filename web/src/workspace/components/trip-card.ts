@@ -81,7 +81,7 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
     editable ? editForm() : null,
     editable && others.length > 0 ? moveRow() : null,
     h('div', { class: 'row wrap' }, status === 'proposed' ? bookButton() : null, status === 'booked' ? manifestButton() : null, editable && passengers.length > 0 ? splitButton() : null),
-    ['booked', 'boarding', 'departed'].includes(status) ? escortLinks(ws.session, trip.id) : null,
+    ['booked', 'boarding', 'departed'].includes(status) ? escortLinks(ws.session, trip) : null,
   );
   if (editable) {
     card.addEventListener('dragover', (e) => {
