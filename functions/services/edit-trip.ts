@@ -113,7 +113,8 @@ async function noticeParts(deps: Deps, trip: TripView, changed: TripEdit, seats:
   const { escort: _escort, ...forPassengers } = changed;
   const changes = describeTripChange(forPassengers);
   if (!changes || seats.length === 0) return [];
-  const departureDate = changed.date ?? trip.date;
+  // The earlier of the old and new days: a bus leaving tomorrow (or moved to tomorrow) is news tonight.
+  const departureDate = changed.date !== undefined && changed.date < trip.date ? changed.date : trip.date;
   const ids = seats.map((s) => ({ labourerId: s.labourerId }));
   const { data: people } = await deps.db.entities.labourer.get(ids).go();
   const byId = new Map(people.map((p) => [p.labourerId, p]));

@@ -116,7 +116,9 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
     // Planned only: still waiting for a bus (nobody seated them meanwhile).
     parts.push({ name: 'labourerStatus', item: ({ labourer }) => labourer.check({ labourerId }).where((a, { eq }) => eq(a.status, 'accepted')).commit() });
   }
-  if (seated) parts.push(noticePart(deps, targetView, person, rider, seatNo!, oldSeat !== null ? undefined : boardingCode));
+  // The earlier of the two buses' days decides whether the notice may wait out the night.
+  const noticeDay = source && source.date < target.date ? source.date : target.date;
+  if (seated) parts.push(noticePart(deps, targetView, person, rider, seatNo!, oldSeat !== null ? undefined : boardingCode, noticeDay));
   parts.push(
     auditPart(deps, {
       actor: request.actor,
@@ -187,9 +189,9 @@ function riderFor(target: TripView, source: TripView | undefined, person: Labour
 }
 
 /** `newCode`: a passenger seated for the first time gets the booking notice with their boarding code; a moved one the move notice. */
-function noticePart(deps: Deps, trip: TripView, person: LabourerItem, rider: TripRider, seatNo: number, newCode: string | undefined): TxPart {
+function noticePart(deps: Deps, trip: TripView, person: LabourerItem, rider: TripRider, seatNo: number, newCode: string | undefined, departureDate: string): TxPart {
   const boarding = riderPickup({ ...trip, riders: [rider] }, person.labourerId);
   const common = { name: person.name, date: chineseMonthDay(trip.date), time: boarding.time, pickup: boarding.name, seat: seatNo, plate: trip.vehiclePlate };
   const sms = newCode === undefined ? renderSms('seatMoved', common) : renderSms('tripBooked', { ...common, destination: trip.destinationName, code: newCode });
-  return outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date });
+  return outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate });
 }

@@ -53,7 +53,7 @@ const NEVER_HELD: ReadonlySet<string> = new Set([
 ]);
 
 /** Bus notices: urgent on the day of departure and the day before (or when the day is not known). */
-const TRIP_NOTICES: ReadonlySet<string> = new Set(['tripBooked', 'tripReminder', 'seatCancelled', 'statusTrip']);
+const TRIP_NOTICES: ReadonlySet<string> = new Set(['tripBooked', 'tripReminder', 'seatCancelled', 'statusTrip', 'tripChanged', 'seatMoved']);
 
 export interface HoldableSms {
   template: string;

@@ -28,6 +28,10 @@ describe('quiet hours (China time)', () => {
     expect(mayWaitForMorning({ template: 'seatCancelled', departureDate: '2027-02-10' }, night)).toBe(false);
     expect(mayWaitForMorning({ template: 'tripReminder' }, night)).toBe(false);
     expect(mayWaitForMorning({ template: 'tripBooked', departureDate: '2027-02-14' }, night)).toBe(true);
+    // A bus changed or a seat moved: the earlier of the old and new days decides.
+    expect(mayWaitForMorning({ template: 'tripChanged', departureDate: '2027-02-11' }, night)).toBe(false);
+    expect(mayWaitForMorning({ template: 'seatMoved', departureDate: '2027-02-10' }, night)).toBe(false);
+    expect(mayWaitForMorning({ template: 'tripChanged', departureDate: '2027-02-14' }, night)).toBe(true);
     expect(mayWaitForMorning({ template: 'offer' }, night)).toBe(true);
   });
 
