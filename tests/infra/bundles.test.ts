@@ -1,20 +1,28 @@
 // Opt-in (CDK_BUNDLE=1): bundles every function for real with the local esbuild, as `cdk synth`
-// and `cdk deploy` do, and holds each bundle to DESIGN §8's budget.
+// and `cdk deploy` do. The 300 KB size budget is retired (issue #21): what users feel is the import
+// time, which tests/bench/cold-start.ts measures against the AWS SDK's DynamoDB client.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureBundles } from '../bench/bundle-sizes.js';
-
-const MAX_KB = 300;
+import { synthesizeBundles } from '../bench/bundle-sizes.js';
 
 describe('Lambda bundles', () => {
   it.runIf(process.env.CDK_BUNDLE === '1')(
-    `exist as index.mjs and stay within ${MAX_KB} KB each`,
-    async () => {
-      const bundles = await measureBundles();
-      expect(bundles.map((b) => b.name).sort()).toEqual(
-        ['api', 'follow-up', 'jobs', 'matcher', 'national-allocate', 'national-county', 'national-summary', 'notifier', 'offer-expiry', 'sms-inbound', 'sms-receipts'].sort(),
-      );
-      const over = bundles.filter((b) => b.kb > MAX_KB).map((b) => `${b.name}: ${b.kb} KB`);
-      expect(over).toEqual([]);
+    'exist as index.mjs, with ElectroDB’s jsonschema replaced by the stand-in',
+    () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'chunfeng-bundles-test-'));
+      try {
+        const bundles = synthesizeBundles(outdir);
+        const handlers = readdirSync('functions/handlers').map((f) => f.replace(/\.ts$/, ''));
+        expect(bundles.map((b) => b.name)).toEqual(expect.arrayContaining(['api', 'sms-inbound', 'notifier', 'matcher']));
+        for (const bundle of bundles) expect(handlers).toContain(bundle.name);
+        for (const bundle of bundles) {
+          expect(readFileSync(join(bundle.dir, 'index.mjs'), 'utf8'), bundle.name).toContain('is an ElectroDB instance, not a model');
+        }
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
     },
     300_000,
   );
