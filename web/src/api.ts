@@ -466,7 +466,11 @@ export interface TripPlan {
   planId?: string;
   trips: Trip[];
   buses: number;
+  vehicles?: number;
+  /** Σ vehicle cost (the fleet's relative costs); `lowerBound` and `gap` are in the same unit. */
+  cost?: number;
   lowerBound: number;
+  gap?: number;
   unplanned: { labourerId: string; reason?: string }[];
 }
 

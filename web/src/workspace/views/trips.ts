@@ -34,8 +34,10 @@ export function tripsView(ws: Workspace): View {
     }
     await ws.directory.ensure();
     const line = msg('coord.trips.planned', {
-      buses: lastPlan.buses,
+      buses: lastPlan.vehicles ?? lastPlan.buses,
+      cost: lastPlan.cost ?? lastPlan.buses,
       lower: lastPlan.lowerBound,
+      gap: lastPlan.gap ?? 0,
       passengers: lastPlan.trips.reduce((n, trip) => n + trip.passengers.length, 0),
       unplanned: lastPlan.unplanned.length,
     });
