@@ -24,10 +24,17 @@ export interface OutboxSms {
   messageId?: string;
 }
 
+/** When the message will be let go: undefined for at once; else the end of quiet hours or its `sendAt`. */
+export function smsNotBefore(deps: Pick<Deps, 'clock'>, message: OutboxSms): Date | undefined {
+  if (message.suppressed) return undefined;
+  const sms = { template: message.sms.template, causedBy: message.causedBy, departureDate: message.departureDate };
+  return sendNotBefore(sms, deps.clock.now(), quietHoursFromEnv(), message.sendAt);
+}
+
 function outboxRecord(deps: Pick<Deps, 'newId' | 'clock'>, message: OutboxSms) {
   const now = deps.clock.now();
   // Quiet hours and scheduled sends: the message waits in the outbox, pending, until the sweep releases it.
-  const notBefore = message.suppressed ? undefined : sendNotBefore({ template: message.sms.template, causedBy: message.causedBy, departureDate: message.departureDate }, now, quietHoursFromEnv(), message.sendAt);
+  const notBefore = smsNotBefore(deps, message);
   return {
     messageId: message.messageId ?? deps.newId(),
     to: message.to,

@@ -29,7 +29,7 @@ import {
 import { takePlace } from './offer-places.js';
 import { offerSms } from './offer-sms.js';
 import { moveLabourer } from './labourer-status.js';
-import { outboxPart } from './outbox.js';
+import { outboxPart, smsNotBefore } from './outbox.js';
 import type { VacancyView } from './vacancy-view.js';
 
 export const OFFER_HOURS = 48;
@@ -212,9 +212,11 @@ async function writeOffer(deps: Deps, parts: TxPart[]): Promise<'written' | 'tak
 
 function offerParts(deps: Deps, runId: string, now: Date, match: MatchOffer, person: LabourerItem, vacancy: VacancyView): TxPart[] {
   const offerId = deps.newId();
-  const respondBy = new Date(now.getTime() + OFFER_HOURS * 3600_000).toISOString();
   const sms = offerSms(person, vacancy, OFFER_HOURS);
   const smsMessageId = deps.newId();
+  // The hours run from when the SMS goes: at night, from the end of quiet hours (offer-deadline.ts).
+  const sendsAt = smsNotBefore(deps, { to: person.phone, sms }) ?? now;
+  const respondBy = new Date(sendsAt.getTime() + OFFER_HOURS * 3600_000).toISOString();
   return [
     {
       name: 'offer',

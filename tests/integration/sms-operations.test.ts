@@ -54,6 +54,8 @@ describe('quiet hours', () => {
     expect(offerSms).toMatchObject({ status: 'pending', notBefore: '2099-02-11T00:00:00.000Z' });
     expect(night.find((m) => m.template === 'registered')).toMatchObject({ status: 'pending' });
     expect(reply.replies).toHaveLength(1);
+    // the deadline shown already runs from 08:00
+    expect((await api('GET', '/offers?status=offered', { token })).body[0]).toMatchObject({ respondBy: '2099-02-13T00:00:00.000Z' });
 
     await clock('2099-02-11T07:59:00+08:00');
     expect((await messages(person.phone)).find((m) => m.template === 'offer')).toMatchObject({ status: 'pending' });
