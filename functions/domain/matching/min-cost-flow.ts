@@ -16,7 +16,7 @@
 // potentials by label-correcting from the rounded prices; when that converges the flow is optimal and
 // the last phases are skipped. A warm start (a flow and potentials, e.g. the previous solution of a
 // slightly larger network) starts ε at the start's worst violation instead of the largest cost.
-// Work is O(n²·m·log(n·C)) in the worst case, far less in practice; memory ~ 48 bytes per arc.
+// Work is O(n²·m·log(n·C)) in the worst case, far less in practice; memory ~ 76 bytes per arc.
 //
 // Capacities, costs and supplies may be Int32Array (the matching) or Float64Array (the allocation,
 // whose uncapacitated arcs are Infinity: they are capped at the total supply plus every finite
