@@ -10,52 +10,26 @@
 //  4. each unit's passengers of one day are cut into runs of at most maxStops pickups in route order,
 //     each run riding the cheapest vehicles that seat it (split-by-pickups.ts, cover.ts); a split that
 //     needs more vehicles than the day's departures takes the day's spare departures only, so the cap
-//     holds (riders left without one are unplanned with reason day-cap).
+//     holds; riders a split leaves without one try the latest free day of their window, and whoever is
+//     still left is unplanned with reason day-cap.
 // The lower bound (lower-bound.ts) is per corridor; the gap says how far the plan may be from optimal.
-import { departureCalendar, type DepartureCalendar } from './calendar-index.js';
-import { corridorsOf, type Corridors } from './corridors.js';
+import { departureCalendar } from './calendar-index.js';
 import { CoverTable } from './cover.js';
 import { applyDayCap, type CappedGroup } from './day-caps.js';
-import { toDayNumber } from './day-numbers.js';
 import { compareText } from './group-travellers.js';
-import { type Group, makeGroup } from './group.js';
 import { corridorLowerBound } from './lower-bound.js';
-import { type Settings, settingsOf } from './plan-options.js';
+import { settingsOf } from './plan-options.js';
 import { planGroup } from './plan-group.js';
+import { tripOf } from './planned-trip.js';
 import { rebalanceDays } from './rebalance-days.js';
 import { splitByPickups } from './split-by-pickups.js';
-import type { GroupSummary, PlanOptions, PlannedStop, PlannedTrip, Pickup, Traveller, TripPlan } from './types.js';
+import type { GroupSummary, PlanOptions, PlannedTrip, Traveller, TripPlan } from './types.js';
+import { type Passenger, routeOrder, type Unit, unitsOf } from './units.js';
 
-/** Minutes between two pickups of one vehicle (a township stop, boarding and the drive to the next). */
-export const MINUTES_PER_PICKUP = 30;
+export { MINUTES_PER_PICKUP } from './planned-trip.js';
+
 /** Rounds of finding other days for riders a pickup split left without a departure. */
 const STRANDED_ROUNDS = 3;
-/** Arriving this many days before the start (or fewer) is what counties ask for; earlier counts as early. */
-const GOOD_EARLY_DAYS = 2;
-const FALLBACK_PICKUP: Pickup = { name: '集合点' };
-
-interface Passenger {
-  id: string;
-  drop: string;
-  dropSet: number;
-  dropPos: number;
-  pickupKey: string;
-  pickupRank: number;
-  /** Departure window as calendar indices, first ≤ last. */
-  first: number;
-  last: number;
-  earliestDay: number;
-  startDay: number;
-}
-
-interface Unit {
-  origin: string;
-  corridors: Corridors;
-  dropSet: number;
-  /** Passengers in the group's order. */
-  passengers: Passenger[];
-  group: Group;
-}
 
 export function planTrips(travellers: readonly Traveller[], options: PlanOptions = {}): TripPlan {
   const settings = settingsOf(options);
@@ -207,144 +181,6 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
     unplanned,
     groups,
   };
-}
-
-/** Pickups in route order, then drops in route order, then ids: a vehicle visits few stops. */
-function routeOrder(a: Passenger, b: Passenger): number {
-  return a.pickupRank - b.pickupRank || a.dropPos - b.dropPos || compareText(a.id, b.id);
-}
-
-function unitsOf(origin: string, people: readonly Traveller[], settings: Settings, calendar: DepartureCalendar, options: PlanOptions) {
-  const empty: string[] = [];
-  const days = new Map<string, number | undefined>();
-  const dayOf = (iso: string) => {
-    if (!days.has(iso)) days.set(iso, toDayNumber(iso));
-    return days.get(iso);
-  };
-  const valid = people.filter((t) => {
-    const ok = dayOf(t.earliest) !== undefined && dayOf(t.latest) !== undefined;
-    if (!ok) empty.push(t.labourerId);
-    return ok;
-  });
-  const corridors = corridorsOf(
-    origin,
-    valid.map((t) => t.destinationCity),
-    settings.maxDrops,
-    settings.dropRadiusKm,
-  );
-
-  // pickups: the given route order first, the rest by key
-  const pickups = new Map<string, Pickup>();
-  const keyOf = (t: Traveller) => {
-    const pickup = t.pickup ?? options.defaultPickup ?? FALLBACK_PICKUP;
-    const key = pickup.code ?? pickup.name;
-    if (!pickups.has(key)) pickups.set(key, pickup);
-    return key;
-  };
-  const keys = valid.map(keyOf);
-  const order = new Map((options.pickupOrder ?? []).map((k, i) => [k, i] as const));
-  const rest = [...new Set(keys)].filter((k) => !order.has(k)).sort(compareText);
-  rest.forEach((k, i) => order.set(k, (options.pickupOrder?.length ?? 0) + i));
-
-  const bySet = new Map<number, Passenger[]>();
-  valid.forEach((t, i) => {
-    const [dropSet, dropPos] = corridors.dropSetOf.get(t.destinationCity)!;
-    const offset = corridors.dropSets[dropSet]!.offsets[dropPos]!;
-    const earliestDay = dayOf(t.earliest)!;
-    const startDay = dayOf(t.latest)!;
-    const window = windowOf(earliestDay, startDay - offset - 1, settings, calendar) ?? windowOf(earliestDay, startDay - offset, settings, calendar);
-    if (!window) {
-      empty.push(t.labourerId);
-      return;
-    }
-    const p: Passenger = { id: t.labourerId, drop: t.destinationCity, dropSet, dropPos, pickupKey: keys[i]!, pickupRank: order.get(keys[i]!)!, first: window[0], last: window[1], earliestDay, startDay };
-    const list = bySet.get(dropSet);
-    if (list) list.push(p);
-    else bySet.set(dropSet, [p]);
-  });
-
-  const units: Unit[] = [];
-  for (const dropSet of [...bySet.keys()].sort((a, b) => a - b)) {
-    const passengers = bySet.get(dropSet)!;
-    units.push(unitOf(origin, corridors, dropSet, passengers));
-  }
-  return { units, pickups, corridors, empty };
-}
-
-/** [first, last] departure indices, or undefined when none is left. */
-function windowOf(earliestDay: number, lastDay: number, settings: Settings, calendar: DepartureCalendar): readonly [number, number] | undefined {
-  const from = settings.departFrom === undefined ? earliestDay : Math.max(earliestDay, settings.departFrom);
-  const to = settings.departTo === undefined ? lastDay : Math.min(lastDay, settings.departTo);
-  if (to < from) return undefined;
-  const first = calendar.atOrAfter(from);
-  const last = calendar.atOrBefore(to);
-  return first <= last ? [first, last] : undefined;
-}
-
-/**
- * The unit as a season-1 group in reversed time (day −index): its "earliest" is −last and its "latest"
- * −first, so the group planner's least waiting is the least arriving early.
- */
-function unitOf(origin: string, corridors: Corridors, dropSet: number, passengers: Passenger[]): Unit {
-  passengers.sort((a, b) => b.last - a.last || b.first - a.first || compareText(a.id, b.id));
-  const group = makeGroup(
-    passengers.map((p) => p.id),
-    Int32Array.from(passengers, (p) => -p.last),
-    Int32Array.from(passengers, (p) => -p.first),
-  );
-  return { origin, corridors, dropSet, passengers, group };
-}
-
-function tripOf(
-  origin: string,
-  unit: Unit,
-  index: number,
-  aboard: readonly Passenger[],
-  vehicle: Settings['fleet'][number],
-  settings: Settings,
-  calendar: DepartureCalendar,
-  pickups: ReadonlyMap<string, Pickup>,
-  totals: { waitingDays: number; earlyDays: number },
-): PlannedTrip {
-  const set = unit.corridors.dropSets[unit.dropSet]!;
-  const day = calendar.day(index);
-  const date = calendar.iso(index);
-  const pickupKeys = [...new Set(aboard.map((p) => p.pickupKey))];
-  const dropPositions = [...new Set(aboard.map((p) => p.dropPos))].sort((a, b) => a - b);
-  const stops: PlannedStop[] = [];
-  // pickups in route order (aboard is sorted by pickup rank), one every MINUTES_PER_PICKUP
-  pickupKeys.forEach((key, k) => {
-    const pickup = pickups.get(key)!;
-    stops.push({ kind: 'pickup', ...(pickup.code ? { code: pickup.code } : {}), name: pickup.name, time: clockPlus(settings.departureTime, k * MINUTES_PER_PICKUP) });
-  });
-  for (const pos of dropPositions) stops.push({ kind: 'drop', code: set.drops[pos]!, name: set.drops[pos]!, date: isoPlus(date, set.offsets[pos]!) });
-  for (const p of aboard) {
-    totals.waitingDays += day - p.earliestDay;
-    totals.earlyDays += Math.max(0, p.startDay - (day + set.offsets[p.dropPos]!) - GOOD_EARLY_DAYS);
-  }
-  return {
-    origin,
-    destination: set.drops[dropPositions[0]!]!,
-    date,
-    departureTime: settings.departureTime,
-    arrivalDate: isoPlus(date, set.offsets[dropPositions[dropPositions.length - 1]!]!),
-    vehicleSeats: vehicle.vehicleSeats,
-    seats: vehicle.seats,
-    cost: vehicle.cost,
-    stops,
-    passengers: aboard.map((p) => p.id).sort(compareText),
-    riders: aboard.map((p) => ({ labourerId: p.id, pickup: p.pickupKey, drop: p.drop })).sort((a, b) => compareText(a.labourerId, b.labourerId)),
-  };
-}
-
-function isoPlus(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** HH:MM plus minutes, on a 24-hour clock. */
-function clockPlus(hhmm: string, minutes: number): string {
-  const total = (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + minutes) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 function round(value: number): number {
