@@ -60,7 +60,9 @@ interface PreparedMove {
 async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMove> {
   const { labourerId } = request;
   const target = await readTrip(deps, request.tripId);
-  if (!isEditable(target.status)) throw new ConflictError('这趟车已开始上车、已发车或已取消，不能再调整乘客');
+  // At the roll call a no-show's seat may go to someone still waiting for a bus (issue #18): only that.
+  const rollCall = target.status === 'boarding';
+  if (!isEditable(target.status) && !rollCall) throw new ConflictError('这趟车已发车或已取消，不能再调整乘客');
   const { data: person } = await deps.db.entities.labourer.get({ labourerId }).go({ consistent: true });
   if (!person || person.homeCounty !== target.county) throw new NotFoundError('本县没有这位劳动者');
   if (person.status !== 'accepted' && person.status !== 'travelling') {
@@ -68,14 +70,18 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   }
   if (target.passengers.includes(labourerId)) throw new ConflictError(`${person.name}已在这趟车上`);
   const source = await sourceTrip(deps, request, target);
-  if (target.passengers.length >= target.seats) {
+  if (rollCall && (person.status !== 'accepted' || (source && source.status !== 'proposed'))) {
+    throw new ConflictError('正在点名的车只能补上还在等车的人（把未到乘客的座位让给候补）');
+  }
+  // Seats counted at the roll call: a passenger marked absent has given theirs up.
+  if (rollCall ? target.seatsTaken >= target.seats : target.passengers.length >= target.seats) {
     throw new ConflictError(`这趟车已满（${target.seats}个座位），请换大一点的车或先移走其他乘客`);
   }
   const { data: oldSeat } = source ? await deps.db.entities.seat.get({ tripId: source.tripId, labourerId }).go({ consistent: true }) : { data: null };
   if (person.status === 'travelling' && !oldSeat) throw new ConflictError(`${person.name}的座位不在可调整的车上（可能已开始上车）`);
   const { data: accepted } = await deps.db.entities.offer.query.offersByLabourer({ labourerId, status: 'accepted' }).go();
   const job = accepted[0];
-  const seated = oldSeat !== null || target.status === 'booked';
+  const seated = oldSeat !== null || target.status === 'booked' || rollCall;
   if (seated && !oldSeat && !job) throw new ConflictError(`${person.name}没有已接受的岗位，不能订座`);
 
   const targetView = toTripView(target);
@@ -85,7 +91,8 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   let boardingCode: string | undefined;
   if (seated) {
     const { data: taken } = await deps.db.entities.seat.query.byTrip({ tripId: target.tripId }).go({ pages: 'all', consistent: true });
-    seatNo = firstFreeSeat(taken.map((s) => s.seatNo));
+    // A no-show's seat number is free again for whoever takes their place.
+    seatNo = firstFreeSeat(taken.filter((s) => s.boarding !== 'absent').map((s) => s.seatNo));
     const vacancyTitle = oldSeat?.vacancyTitle ?? job!.vacancyTitle;
     // A moved seat keeps the boarding code the passenger already has; a new one gets its own (in its notice).
     boardingCode = oldSeat?.boardingCode ?? newBoardingCode();

@@ -87,6 +87,9 @@ export function tripsView(ws: Workspace): View {
     if (shown.length === 0) return replace(list, empty('coord.trips.none'));
     const sorted = [...shown].sort((a, b) => a.date.localeCompare(b.date) || (a.departureTime ?? '').localeCompare(b.departureTime ?? '') || a.destination.localeCompare(b.destination));
     const editable = sorted.filter((t) => EDITABLE.has(t.status ?? 'proposed'));
+    const boarding = sorted.filter((t) => t.status === 'boarding');
+    // Someone still waiting (on a proposed bus) may also take a no-show's seat on a bus at its roll call.
+    const targetsFor = (trip: Trip) => [...editable, ...(trip.status === 'proposed' ? boarding : [])].filter((o) => o.id !== trip.id);
     const days = [...new Set(sorted.map((t) => t.date))];
     replace(
       list,
@@ -96,7 +99,7 @@ export function tripsView(ws: Workspace): View {
           'section',
           { class: 'trip-day', 'data-day': date },
           h('h3', null, text(msg('coord.trips.day', { date, n: buses.length }))),
-          buses.map((trip) => tripCard(ws, trip, editable.filter((o) => o.id !== trip.id), load)),
+          buses.map((trip) => tripCard(ws, trip, targetsFor(trip), load)),
         );
       }),
     );
