@@ -81,4 +81,12 @@ describe('broadcasts page', () => {
     expect(log.filter((m) => m.template === 'broadcast').map((m) => m.body)).toEqual(['【春风行动】湖州专场招聘会2月20日在县人社局举行']);
     expect(pageErrors).toEqual([]);
   });
+
+  it('短信记录 names templates in Chinese, newest first', async () => {
+    await page.goto(`${system.url}/coordinator?token=${COORDINATOR}#/messages/${encodeURIComponent(people.reader.phone)}`);
+    await expect.poll(() => page.locator('[data-testid=messages] tbody tr').count(), WAIT).toBe(2);
+    const rows = await page.locator('[data-testid=messages] tbody tr td:nth-child(2)').allTextContents();
+    expect(rows).toEqual(['群发通知', '报名成功']);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 import { get, post, type SmsLogEntry } from '../../api.js';
 import { busy, formatDateTime, h, replace, text, toast } from '../../dom.js';
 import { msg } from '../../i18n.js';
+import { templateDisplayName } from '../../../../functions/domain/sms/template-names.js';
 import { empty, statusBadge, table } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
@@ -39,10 +40,23 @@ export function messagesView(ws: Workspace): View {
   };
 }
 
-/** Newest first. */
+/** Newest first by when each message was written (a held message is sent later: its send time is shown beside). */
 export function messageTable(messages: readonly SmsLogEntry[]): HTMLElement {
+  const newestFirst = [...messages].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   return table(
     ['col.time', 'col.template', 'col.body', 'col.segments', 'col.status'],
-    [...messages].reverse().map((m) => [formatDateTime(m.sentAt ?? m.createdAt), h('code', null, m.template), h('span', { class: 'sms-body' }, m.body), String(m.segments), statusBadge('status.message', m.status)]),
+    newestFirst.map((m) => [
+      timeCell(m),
+      h('span', { title: m.template }, templateDisplayName(m.template) ?? m.template),
+      h('span', { class: 'sms-body' }, m.body),
+      String(m.segments),
+      statusBadge('status.message', m.status),
+    ]),
   );
+}
+
+function timeCell(m: SmsLogEntry): HTMLElement {
+  const written = formatDateTime(m.createdAt);
+  const sent = m.sentAt ? formatDateTime(m.sentAt) : written;
+  return h('span', null, written, ...(sent !== written ? [h('br'), h('small', { class: 'muted' }, text(msg('coord.messages.sentAt', { time: sent })))] : []));
 }
