@@ -1,6 +1,7 @@
 // Pure arithmetic of editing a planned bus: usable seats of another vehicle, the first free seat number,
 // times moved with the departure, and the words an SMS uses for what changed.
 import { chineseMonthDay } from './calendar.js';
+import { arrivalOffsetDays, roadKm } from './transport/index.js';
 
 /** Seats usable on a vehicle: floor(vehicleSeats × loadFactor) (a tiny epsilon keeps 45 × 0.8 at 36). */
 export function usableSeats(vehicleSeats: number, loadFactor: number): number {
@@ -68,4 +69,61 @@ export function describeTripChange(change: TripChange): string {
   if (change.vehicleSeats !== undefined) parts.push(`换${change.vehicleSeats}座车`);
   if (change.vehiclePlate !== undefined) parts.push(`车牌${change.vehiclePlate}`);
   return parts.join('，');
+}
+
+/** A stop of a planned bus as stored (pickups in route order, then drops). */
+export interface EditStop {
+  kind: 'pickup' | 'drop';
+  code?: string;
+  name: string;
+  time?: string;
+}
+
+const keyOf = (stop: { code?: string; name: string }) => stop.code ?? stop.name;
+const names = (stop: { code?: string; name: string }, key: string) => keyOf(stop) === key || stop.name === key;
+
+/** The bus's stops someone boards or leaves at; order and times kept. A bus nobody rides keeps its stops. */
+export function stopsInUse<S extends EditStop>(stops: readonly S[], riders: readonly { pickup: string; drop: string }[]): S[] {
+  if (riders.length === 0) return [...stops];
+  const used = stops.filter((s) => riders.some((r) => names(s, s.kind === 'pickup' ? r.pickup : r.drop)));
+  // Never leave a bus without a pickup or a drop (riders naming no stop board at the first one).
+  const pickups = used.filter((s) => s.kind === 'pickup');
+  const drops = used.filter((s) => s.kind === 'drop');
+  return [...(pickups.length > 0 ? pickups : stops.filter((s) => s.kind === 'pickup').slice(0, 1)), ...(drops.length > 0 ? drops : stops.filter((s) => s.kind === 'drop').slice(0, 1))];
+}
+
+/** As many pickups as the planner gives one vehicle by default (plan option maxStops). */
+export const MAX_PICKUPS = 3;
+
+/**
+ * The bus's stops with one more pickup after its last, `minutesPerPickup` later (the planner's stagger);
+ * undefined when it already has `maxPickups`.
+ */
+export function withPickup<S extends EditStop>(stops: readonly S[], pickup: { code?: string; name: string }, minutesPerPickup: number, maxPickups = MAX_PICKUPS): EditStop[] | undefined {
+  const pickups = stops.filter((s) => s.kind === 'pickup');
+  if (pickups.length >= maxPickups) return undefined;
+  const last = pickups[pickups.length - 1];
+  const added: EditStop = { kind: 'pickup', ...(pickup.code ? { code: pickup.code } : {}), name: pickup.name, ...(last?.time ? { time: shiftTime(last.time, minutesPerPickup) } : {}) };
+  return [...pickups, added, ...stops.filter((s) => s.kind === 'drop')];
+}
+
+/** Whether a drop (a city's or a county's code) serves a job in `jobCounty` (6 digits). */
+export function dropServes(drop: { code?: string }, jobCounty: string): boolean {
+  return drop.code !== undefined && drop.code.length >= 4 && jobCounty.startsWith(drop.code);
+}
+
+/**
+ * The day each drop is reached for a bus leaving `origin` on `date`: the planner's rule (road km along the
+ * drops in order, 600 km a day, transport/travel.ts).
+ */
+export function dropArrivals(origin: string, date: string, dropCodes: readonly string[]): Map<string, string> {
+  const arrivals = new Map<string, string>();
+  let km = 0;
+  let from = origin;
+  for (const code of dropCodes) {
+    km += roadKm(from, code);
+    arrivals.set(code, addDays(date, arrivalOffsetDays(km)));
+    from = code;
+  }
+  return arrivals;
 }

@@ -2,10 +2,10 @@
 // plate and escort. One transaction conditional on the bus as read (status, passengers, seats taken), so a
 // passenger moved in meanwhile is never left over capacity nor without the notice; every seated passenger
 // gets one SMS listing what changed (the escort is staff business: no SMS).
-import { chinaToday } from '#domain/calendar.js';
+import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { addDays, daysBetween, describeTripChange, minutesBetween, shiftTime, tripLoadFactor, usableSeats, type TripChange } from '#domain/trip-edits.js';
+import { describeTripChange, dropArrivals, minutesBetween, shiftTime, tripLoadFactor, usableSeats, type TripChange } from '#domain/trip-edits.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, changedFields } from './audit.js';
 import type { Deps } from './deps.js';
@@ -43,6 +43,7 @@ export async function editTrip(deps: Deps, tripId: string, edit: TripEdit, actor
     }
     const { data: seats } = await deps.db.entities.seat.query.byTrip({ tripId }).go({ pages: 'all', consistent: true });
     const set = newValues(trip, item, changed, seats);
+    if (changed.date !== undefined) await refuseLateArrival(deps, trip, changed.date);
     const sms = await noticeParts(deps, trip, changed, seats);
     const parts: TxPart[] = [
       {
@@ -97,7 +98,10 @@ function newValues(trip: TripView, item: TripItem, changed: TripEdit, seats: Sea
   }
   if (changed.date !== undefined) {
     set.date = changed.date;
-    if (trip.arrivalDate) set.arrivalDate = addDays(trip.arrivalDate, daysBetween(trip.date, changed.date));
+    // The planner's travel days from the new day (not the old arrival shifted: older trips had none).
+    const arrivals = arrivalsFrom(trip, changed.date);
+    const last = [...arrivals.values()].sort().at(-1);
+    if (last) set.arrivalDate = last;
   }
   if (changed.departureTime !== undefined) {
     set.departureTime = changed.departureTime;
@@ -106,6 +110,42 @@ function newValues(trip: TripView, item: TripItem, changed: TripEdit, seats: Sea
     set.stops = trip.stops.map((s) => (s.time ? { ...s, time: shiftTime(s.time, minutes) } : s));
   }
   return set;
+}
+
+/** The day each drop (by its key) is reached when the bus leaves on `date`. */
+function arrivalsFrom(trip: TripView, date: string): Map<string, string> {
+  const drops = trip.stops.filter((s) => s.kind === 'drop');
+  return dropArrivals(trip.county, date, drops.map((d) => d.code ?? d.name));
+}
+
+/**
+ * A new day may not bring anyone on the bus to their drop after their job starts (issue #17): 409 naming
+ * them, their start day and the arrival.
+ */
+async function refuseLateArrival(deps: Deps, trip: TripView, date: string): Promise<void> {
+  if (trip.riders.length === 0) return;
+  const arrivals = arrivalsFrom(trip, date);
+  const fallback = [...arrivals.values()].sort().at(-1);
+  const offers = await Promise.all(
+    trip.riders.map(async (r) => (await deps.db.entities.offer.query.offersByLabourer({ labourerId: r.labourerId, status: 'accepted' }).go()).data[0]),
+  );
+  const vacancyIds = [...new Set(offers.flatMap((o) => (o ? [o.vacancyId] : [])))];
+  if (vacancyIds.length === 0) return;
+  const { data: jobs } = await deps.db.entities.vacancy.get(vacancyIds.map((vacancyId) => ({ vacancyId }))).go();
+  const startOf = new Map(jobs.map((v) => [v.vacancyId, v.startDate]));
+  const late = trip.riders.flatMap((r, i) => {
+    const start = offers[i] && startOf.get(offers[i]!.vacancyId);
+    const arrival = arrivals.get(r.drop) ?? fallback;
+    return start && arrival && arrival > start ? [{ labourerId: r.labourerId, start, arrival }] : [];
+  });
+  if (late.length === 0) return;
+  const { data: people } = await deps.db.entities.labourer.get(late.map((l) => ({ labourerId: l.labourerId }))).go();
+  const nameOf = new Map(people.map((p) => [p.labourerId, p.name]));
+  const who = late.map((l) => `${nameOf.get(l.labourerId) ?? '乘客'}（${chineseMonthDay(l.start)}开工）`);
+  throw new ConflictError(
+    `改到${chineseMonthDay(date)}发车要${chineseMonthDay(late[0]!.arrival)}才到，晚于${who.join('、')}的开工日期，请选早一点的日期或先把他们移到别的车`,
+    late.map((l) => ({ path: 'date', message: `${nameOf.get(l.labourerId) ?? '乘客'}${chineseMonthDay(l.start)}开工` })),
+  );
 }
 
 /** One SMS to each seated passenger when something they need to know changed (the escort is staff business). */

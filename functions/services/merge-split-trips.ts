@@ -2,12 +2,12 @@
 // splitting one (some passengers move to a new bus on the same day and stops). Both are moves
 // (move-passenger.ts), one passenger at a time, each with its own conditions and notice.
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.js';
-import { tripLoadFactor, usableSeats } from '#domain/trip-edits.js';
+import { stopsInUse, tripLoadFactor, usableSeats } from '#domain/trip-edits.js';
 import { writeTransaction } from '#store/transact.js';
 import { auditPart } from './audit.js';
 import type { Deps } from './deps.js';
 import { isEditable, readTrip } from './edit-trip.js';
-import { movePassenger } from './move-passenger.js';
+import { movePassenger, stopFields } from './move-passenger.js';
 import { toTripView, type TripItem, type TripView } from './trip-view.js';
 
 export interface MergeResult {
@@ -70,7 +70,30 @@ export async function splitTrip(deps: Deps, fromTripId: string, labourerIds: str
     auditPart(deps, { actor, action: 'trip.split', target: `trip:${fromTripId}`, county: from.county, after: { tripId, passengers: labourerIds.length, vehicleSeats: vehicle } }),
   ]);
   const { moved, skipped } = await moveAll(deps, labourerIds, fromTripId, tripId, actor);
+  await tidyStops(deps, tripId);
   return { trip: toTripView(await readTrip(deps, tripId)), moved, skipped };
+}
+
+/**
+ * The new bus of a split starts with all the old bus's stops: once its passengers are on it, it keeps only
+ * the stops they use (conditional on its riders as read; a bus changed meanwhile keeps its stops).
+ */
+async function tidyStops(deps: Deps, tripId: string): Promise<void> {
+  const trip = await readTrip(deps, tripId);
+  const view = toTripView(trip);
+  const stops = stopsInUse(view.stops, view.riders);
+  if (stops.length === view.stops.length) return;
+  await writeTransaction(deps.db, [
+    {
+      name: 'trip',
+      item: ({ trip: entity }) =>
+        entity
+          .patch({ tripId })
+          .set(stopFields(trip, stops))
+          .where((a, { eq }) => `${eq(a.status, trip.status)} AND ${eq(a.passengers, trip.passengers)}`)
+          .commit(),
+    },
+  ]);
 }
 
 async function moveAll(deps: Deps, labourerIds: string[], fromTripId: string, tripId: string, actor: string) {

@@ -7,7 +7,9 @@
 import { chineseMonthDay } from '#domain/calendar.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
-import { firstFreeSeat } from '#domain/trip-edits.js';
+import { placeByCode } from '#domain/divisions.js';
+import { MINUTES_PER_PICKUP } from '#domain/transport/index.js';
+import { dropArrivals, dropServes, firstFreeSeat, stopsInUse, withPickup, type EditStop } from '#domain/trip-edits.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
 import { newBoardingCode } from './boarding-code.js';
@@ -33,6 +35,10 @@ export interface MoveResult {
   from?: TripView;
   /** Their seat on the new bus, when they have one. */
   seatNo?: number;
+  /** Where they board the new bus; `added` when their pickup became a new stop, `asked` when the bus could not stop there. */
+  boarding: { name: string; time: string; added?: boolean; asked?: string };
+  /** What the coordinator should know about it (Chinese), when something differs from what they asked for. */
+  note?: string;
 }
 
 const ATTEMPTS = 5;
@@ -44,7 +50,13 @@ export async function movePassenger(deps: Deps, request: MoveRequest): Promise<M
     if (outcome.ok) {
       const trip = toTripView(await readTrip(deps, request.tripId));
       const from = move.fromTripId ? toTripView(await readTrip(deps, move.fromTripId)) : undefined;
-      return { trip, ...(from ? { from } : {}), ...(move.seatNo !== undefined ? { seatNo: move.seatNo } : {}) };
+      return {
+        trip,
+        ...(from ? { from } : {}),
+        ...(move.seatNo !== undefined ? { seatNo: move.seatNo } : {}),
+        boarding: move.boarding,
+        ...(move.note ? { note: move.note } : {}),
+      };
     }
     // Either bus (or the seat, or the person) changed since it was read: read again and decide anew.
   }
@@ -55,6 +67,8 @@ interface PreparedMove {
   parts: TxPart[];
   fromTripId?: string;
   seatNo?: number;
+  boarding: MoveResult['boarding'];
+  note?: string;
 }
 
 async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMove> {
@@ -84,8 +98,19 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   const seated = oldSeat !== null || target.status === 'booked' || rollCall;
   if (seated && !oldSeat && !job) throw new ConflictError(`${person.name}没有已接受的岗位，不能订座`);
 
-  const targetView = toTripView(target);
-  const rider = riderFor(targetView, source ? toTripView(source) : undefined, person, job?.vacancyCounty);
+  const baseView = toTripView(target);
+  // A bus to another city is never the way to this job (issue #17): refuse rather than drop them elsewhere.
+  if (job) {
+    const drops = baseView.stops.filter((s) => s.kind === 'drop');
+    if (!drops.some((d) => dropServes(d, job.vacancyCounty))) {
+      const city = placeByCode(job.vacancyCounty.slice(0, 4))?.name ?? job.vacancyCounty;
+      throw new ConflictError(`${person.name}的岗位在${city}，这趟车开往${drops.map((d) => d.name).join('、')}，不去${city}，请选开往${city}的车`);
+    }
+  }
+  const sourceView = source ? toTripView(source) : undefined;
+  const boardingPlan = pickupFor(baseView, sourceView, person, !rollCall);
+  const targetView: TripView = { ...baseView, stops: boardingPlan.stops };
+  const rider = riderFor(targetView, sourceView, person, job?.vacancyCounty);
   const parts: TxPart[] = [];
   let seatNo: number | undefined;
   let boardingCode: string | undefined;
@@ -99,18 +124,13 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
     const row = { tripId: target.tripId, labourerId, seatNo, vacancyTitle, boardingCode, createdAt: deps.clock.now().toISOString() };
     parts.push({ name: 'seat', item: ({ seat }) => seat.create(row).commit() });
   }
-  parts.push(tripPart('target', target, [...target.passengers, labourerId], [...targetView.riders, rider], seated ? 1 : 0));
-  if (source) {
-    const sourceView = toTripView(source);
-    parts.push(
-      tripPart(
-        'source',
-        source,
-        source.passengers.filter((id) => id !== labourerId),
-        sourceView.riders.filter((r) => r.labourerId !== labourerId),
-        oldSeat ? -1 : 0,
-      ),
-    );
+  const targetStops = boardingPlan.added ? { stops: targetView.stops } : {};
+  parts.push(tripPart('target', target, [...target.passengers, labourerId], [...targetView.riders, rider], seated ? 1 : 0, targetStops));
+  if (source && sourceView) {
+    const riders = sourceView.riders.filter((r) => r.labourerId !== labourerId);
+    // A stop nobody boards or leaves at any more is dropped (issue #17: buses stopping for nobody).
+    const keep = stopFields(source, stopsInUse(sourceView.stops, riders));
+    parts.push(tripPart('source', source, source.passengers.filter((id) => id !== labourerId), riders, oldSeat ? -1 : 0, keep));
   }
   if (oldSeat) {
     parts.push({
@@ -136,7 +156,47 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
       after: { tripId: target.tripId, date: target.date, ...(seatNo !== undefined ? { seatNo } : {}) },
     }),
   );
-  return { parts, ...(source ? { fromTripId: source.tripId } : {}), ...(seatNo !== undefined ? { seatNo } : {}) };
+  const boards = riderPickup({ ...targetView, riders: [rider] }, labourerId);
+  const boarding = { ...boards, ...(boardingPlan.added ? { added: true } : {}), ...(boardingPlan.asked ? { asked: boardingPlan.asked } : {}) };
+  const note = boardingPlan.added
+    ? `这趟车新增上车点${boards.name}（${boards.time}），${person.name}在那里上车`
+    : boardingPlan.asked
+      ? `这趟车已有${MAX_PICKUPS_TEXT}个上车点，不再加停${boardingPlan.asked}，${person.name}改在${boards.name}（${boards.time}）上车`
+      : undefined;
+  return { parts, ...(source ? { fromTripId: source.tripId } : {}), ...(seatNo !== undefined ? { seatNo } : {}), boarding, ...(note ? { note } : {}) };
+}
+
+const MAX_PICKUPS_TEXT = '3';
+
+/**
+ * Where the passenger would board: their stop on the old bus, else their own pickup place. When the new
+ * bus does not stop there it gets that stop (after its last pickup, the planner's 30 minutes later) while
+ * it has fewer than 3 pickups; else they board at its first pickup and the coordinator is told.
+ */
+function pickupFor(target: TripView, source: TripView | undefined, person: LabourerItem, mayAddStop: boolean): { stops: EditStop[]; added?: boolean; asked?: string } {
+  const pickups = target.stops.filter((s) => s.kind === 'pickup');
+  const before = source?.riders.find((r) => r.labourerId === person.labourerId);
+  const oldStop = before && source?.stops.find((s) => s.kind === 'pickup' && (stopKey(s) === before.pickup || s.name === before.pickup));
+  const own = person.pickup?.name ? { ...(person.pickup.code ? { code: person.pickup.code } : {}), name: person.pickup.name } : undefined;
+  const wanted = oldStop ? { ...(oldStop.code ? { code: oldStop.code } : {}), name: oldStop.name } : own;
+  if (!wanted) return { stops: target.stops };
+  const served = pickups.some((s) => (wanted.code !== undefined && s.code === wanted.code) || s.name === wanted.name || (own && (s.name === own.name || (own.code !== undefined && s.code === own.code))));
+  if (served) return { stops: target.stops };
+  const stops = mayAddStop ? withPickup(target.stops, wanted, MINUTES_PER_PICKUP) : undefined;
+  return stops ? { stops, added: true } : { stops: target.stops, asked: wanted.name };
+}
+
+/** The stops to write, with the bus's head fields that follow from them (first pickup and its time, arrival; its destination is fixed). */
+export function stopFields(trip: TripItem, stops: EditStop[]): Partial<TripItem> {
+  const firstPickup = stops.find((s) => s.kind === 'pickup');
+  const drops = stops.filter((s) => s.kind === 'drop');
+  const arrivals = dropArrivals(trip.county, trip.date, drops.map((d) => d.code ?? d.name));
+  const lastDrop = drops[drops.length - 1];
+  return {
+    stops,
+    ...(firstPickup ? { pickupPoint: firstPickup.name, ...(firstPickup.time ? { departureTime: firstPickup.time } : {}) } : {}),
+    ...(lastDrop && trip.arrivalDate ? { arrivalDate: arrivals.get(lastDrop.code ?? lastDrop.name)! } : {}),
+  };
 }
 
 /** The bus the passenger leaves: the one named (404 unless they are on it), else the county's bus that has them. */
@@ -161,11 +221,11 @@ async function sourceTrip(deps: Deps, request: MoveRequest, target: TripItem): P
 }
 
 /** The bus's passengers and riders as they will be, conditional on them (and its status and seats) as read. */
-function tripPart(name: string, trip: TripItem, passengers: string[], riders: TripRider[], seats: number): TxPart {
+function tripPart(name: string, trip: TripItem, passengers: string[], riders: TripRider[], seats: number, more: Partial<TripItem> = {}): TxPart {
   return {
     name,
     item: ({ trip: entity }) => {
-      const set = entity.patch({ tripId: trip.tripId }).set({ passengers, riders });
+      const set = entity.patch({ tripId: trip.tripId }).set({ ...more, passengers, riders });
       return (seats !== 0 ? set.add({ seatsTaken: seats }) : set)
         .where(
           (a, { eq }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, describeTripChange, firstFreeSeat, shiftTime, tripLoadFactor, usableSeats } from '../../functions/domain/trip-edits.js';
+import { addDays, daysBetween, describeTripChange, dropServes, firstFreeSeat, shiftTime, stopsInUse, tripLoadFactor, usableSeats, withPickup } from '../../functions/domain/trip-edits.js';
 
 describe('editing a bus, the arithmetic', () => {
   it('keeps floor(vehicleSeats × loadFactor) seats, without floating-point losses', () => {
@@ -34,5 +34,28 @@ describe('editing a bus, the arithmetic', () => {
     expect(describeTripChange({ departureTime: '06:45' })).toBe('改为06:45发车');
     expect(describeTripChange({ date: '2027-03-06' })).toBe('改为3月6日发车');
     expect(describeTripChange({})).toBe('');
+  });
+});
+
+describe('a bus\'s stops after a move (issue #17)', () => {
+  const stops = [
+    { kind: 'pickup' as const, name: '县客运站', time: '07:00' },
+    { kind: 'pickup' as const, code: 'QZ', name: '乔庄镇', time: '07:30' },
+    { kind: 'drop' as const, code: '3305', name: '湖州市' },
+    { kind: 'drop' as const, code: '3301', name: '杭州市' },
+  ];
+  it('keeps only the stops riders use, in order and with their times', () => {
+    expect(stopsInUse(stops, [{ pickup: 'QZ', drop: '3301' }])).toEqual([stops[1], stops[3]]);
+    expect(stopsInUse(stops, [])).toEqual(stops);
+  });
+  it('adds a pickup 30 minutes after the last while the bus has fewer than 3, else none', () => {
+    const three = withPickup(stops, { name: '木鱼镇' }, 30)!;
+    expect(three.filter((s) => s.kind === 'pickup').at(-1)).toEqual({ kind: 'pickup', name: '木鱼镇', time: '08:00' });
+    expect(three.filter((s) => s.kind === 'drop')).toHaveLength(2);
+    expect(withPickup(three, { name: '沙洲镇' }, 30)).toBeUndefined();
+  });
+  it('a drop serves a job in its city or county only', () => {
+    expect(dropServes({ code: '3305' }, '330502')).toBe(true);
+    expect(dropServes({ code: '4419' }, '440303')).toBe(false);
   });
 });
