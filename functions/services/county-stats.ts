@@ -73,7 +73,7 @@ export async function countyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
   const { data: kept } = await deps.db.entities.countyFigures.get({ county }).go();
   const age = kept ? deps.clock.now().getTime() - Date.parse(kept.computedAt) : Infinity;
   if (kept && kept.labourers > live && age < FRESH_MINUTES * 60_000) return JSON.parse(kept.figures) as CountyStats;
-  return refreshCountyFigures(deps, county, options);
+  return refreshCountyFigures(deps, county, options, kept !== null);
 }
 
 /**
@@ -82,16 +82,19 @@ export async function countyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
  */
 export async function refreshKeptFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<void> {
   const { data: kept } = await deps.db.entities.countyFigures.get({ county }).go();
-  if (kept) await refreshCountyFigures(deps, county, options);
+  if (kept) await refreshCountyFigures(deps, county, options, true);
 }
 
 /** Computes the county's figures now, and keeps them when the county is big enough to be served from them. */
-async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions = {}): Promise<CountyStats> {
+async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: string, options: CountyStatsOptions, kept: boolean): Promise<CountyStats> {
   const figures = await computeCountyStats(deps, county);
   if (figures.registered > (options.liveLabourers ?? LIVE_LABOURERS)) {
     await deps.db.entities.countyFigures
       .put({ county, figures: JSON.stringify(figures), labourers: figures.registered, computedAt: figures.asOf })
       .go();
+  } else if (kept) {
+    // Now small enough to be computed live: kept figures would otherwise be served, stale, once it grows back.
+    await deps.db.entities.countyFigures.delete({ county }).go();
   }
   return figures;
 }

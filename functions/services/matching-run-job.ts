@@ -11,6 +11,7 @@ import { UnavailableError } from '#domain/errors.js';
 import { createJob, failJob, finishJob, readJobInput, recordJobProgress, type JobRecord } from './background-job.js';
 import type { Deps } from './deps.js';
 import { failRunRecord, readRunRecord, readRunSoFar, startRunRecord } from './matching-run-record.js';
+import { refreshKeptFigures } from './county-stats.js';
 import { continueMatchingRun, runCountyMatching, type MatchingRunResult } from './run-matching.js';
 
 /** Open labourers up to which a run answers at once (README: "small counties"). */
@@ -33,10 +34,26 @@ async function isLarge(deps: Deps, county: string): Promise<boolean> {
   return seen > SYNC_OPEN_LABOURERS;
 }
 
+/**
+ * A big county's dashboard is served its figures as last computed (county-stats.ts): after a run they
+ * are recomputed, so the offers it made show at once. A failure here costs only stale tiles, not the run.
+ */
+async function refreshFiguresAfterRun(deps: Deps, county: string): Promise<void> {
+  try {
+    await refreshKeptFigures(deps, county);
+  } catch (error) {
+    logger.warn('county figures not refreshed after a run', { county, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** `background`: a job whatever the county's size (tests of the worker on a small county). */
 export async function startMatchingRun(deps: Deps, county: string, actor: string, options: { background?: boolean } = {}): Promise<MatchingRunStart> {
   const large = options.background === true || (await isLarge(deps, county));
-  if (!large) return { ran: 'now', result: await runCountyMatching(deps, county) };
+  if (!large) {
+    const result = await runCountyMatching(deps, county);
+    await refreshFiguresAfterRun(deps, county);
+    return { ran: 'now', result };
+  }
   if (!deps.jobs) throw new UnavailableError('后台任务没有配置，暂时不能为大县匹配');
   const runId = deps.newId();
   const job = await createJob(deps, { kind: 'matchingRun', county, startedBy: actor, total: 0 }, new TextEncoder().encode(JSON.stringify({ runId })));
@@ -75,6 +92,8 @@ export async function runMatchingJob(deps: Deps, job: JobRecord, shouldPause?: (
     if (turn.state === 'paused') return 'handOn';
     const { skipped: _skipped, conflicted: _conflicted, ...result } = turn.result;
     const run = await readRunRecord(deps, runId);
+    // Before the job reads done: the page then reloads the figures, and they must include the run.
+    await refreshFiguresAfterRun(deps, job.county);
     await finishJob(deps, job.jobId, run?.total ?? 0, result);
     return 'ended';
   } catch (error) {

@@ -207,7 +207,8 @@ describe('web pages', () => {
     await expect.poll(textOf('[data-testid=match-result]'), WAIT).toContain('发出 1 份录用通知');
     expect(await page.locator('.toast', { hasText: '发出 1 份录用通知' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('run-matching').isDisabled(), WAIT).toBe(false);
-    await expect.poll(textOf('[data-testid=kpi-offered]'), WAIT).toBe('1');
+    // Reloaded when the run ends, not at the next 15-second refresh.
+    await expect.poll(textOf('[data-testid=kpi-offered]'), { timeout: 3_000 }).toBe('1');
     expect(await page.locator('[data-testid^=chart-] canvas').count()).toBeGreaterThanOrEqual(3);
     await page.getByTestId('match-result').getByRole('link').click();
     expect(page.url()).toMatch(/#\/offers$/);
@@ -281,6 +282,7 @@ describe('web pages', () => {
     await screenshot(page, '08-coordinator-trips');
     await page.click('#tab-dashboard');
     await expect.poll(textOf('[data-testid=kpi-travelling]'), WAIT).toBe('1');
+    expect(await page.locator('[data-kpi=travelling] .kpi-label').textContent()).toBe('已订座/乘车中');
   });
 
   it('works on a phone screen, in English too', async () => {

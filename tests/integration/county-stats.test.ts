@@ -2,6 +2,7 @@
 // served its figures as last computed while they are recent, recomputed after that.
 import { describe, expect, it } from 'vitest';
 import { countyStats, FRESH_MINUTES, refreshKeptFigures } from '../../functions/services/county-stats.js';
+import { startMatchingRun } from '../../functions/services/matching-run-job.js';
 import { registerLabourer } from '../../functions/services/register-labourer.js';
 import type { Deps } from '../../functions/services/deps.js';
 import { freshDeps } from '../helpers/local-table.js';
@@ -56,5 +57,21 @@ describe('county figures', () => {
     await refreshKeptFigures(deps, COUNTY, { liveLabourers: 2 });
 
     expect((await countyStats(deps, COUNTY, { liveLabourers: 2 })).registered).toBe(5);
+  });
+});
+
+describe('county figures after a coordinator runs matching', () => {
+  it('are recomputed at the end of the run, so the dashboard reloading then shows it (not the kept ones)', async () => {
+    const deps = await freshDeps();
+    await register(deps, 3);
+    // A big county's figures as kept just before the run (recent: served as they are until recomputed).
+    const kept = { ...(await countyStats(deps, COUNTY)), registered: 25_000, offered: 0 };
+    await deps.db.entities.countyFigures.put({ county: COUNTY, figures: JSON.stringify(kept), labourers: 25_000, computedAt: deps.clock.now().toISOString() }).go();
+    expect((await countyStats(deps, COUNTY)).registered).toBe(25_000);
+
+    const run = await startMatchingRun(deps, COUNTY, 'coordinator:test');
+
+    expect(run.ran).toBe('now');
+    expect((await countyStats(deps, COUNTY)).registered).toBe(3);
   });
 });

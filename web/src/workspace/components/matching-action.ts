@@ -1,5 +1,6 @@
 // Run the county's matching (POST /matching/runs); the offers it made are then shown. A big county is
 // matched in the background (202 {runId, jobId}): a progress bar follows the job to the same result.
+// `onDone` runs once the run has ended (either way), so the dashboard's figures follow at once.
 import { ApiError, request, type MatchingRun, type MatchingRunStarted } from '../../api.js';
 import { busy, h, replace, text, toast } from '../../dom.js';
 import { msg, t } from '../../i18n.js';
@@ -7,7 +8,7 @@ import { rememberRun } from '../last-run.js';
 import type { Workspace } from '../workspace.js';
 import { followJob } from './job-progress.js';
 
-export function matchingAction(ws: Workspace): HTMLElement {
+export function matchingAction(ws: Workspace, onDone: () => void = () => undefined): HTMLElement {
   const button = h('button', { type: 'button', class: 'button primary', 'data-testid': 'run-matching' }, text('coord.match.run'));
   const result = h('div', { class: 'result', 'data-testid': 'match-result', 'aria-live': 'polite' });
   button.addEventListener('click', () =>
@@ -25,6 +26,7 @@ export function matchingAction(ws: Workspace): HTMLElement {
           const reason = job.error ?? t('job.failed');
           replace(result, h('p', { class: 'error' }, reason), h('p', null, h('a', { href: '#/offers' }, text('coord.match.seeOffers'))));
           ws.directory.clear();
+          onDone();
           throw new ApiError(500, 'JOB_FAILED', reason);
         }
         run = job.result;
@@ -45,6 +47,7 @@ export function matchingAction(ws: Workspace): HTMLElement {
       rememberRun(ws.county(), run.runId);
       toast(text(line));
       ws.directory.clear();
+      onDone();
     }),
   );
   return h('div', { class: 'action' }, h('h3', null, text('coord.match.title')), h('p', { class: 'muted' }, text('coord.match.help')), button, result);

@@ -45,7 +45,7 @@ export function dashboardView(ws: Workspace, updated: HTMLElement): View {
     'section',
     { class: 'card actions-card' },
     h('h2', null, text('coord.actions')),
-    matchingAction(ws),
+    matchingAction(ws, () => void reload()),
     povertyImport(ws, () => void loadStats()),
     postForm(ws, () => void reload()),
     ws.session.role === 'admin' ? nationalRunAction(ws.session, () => void reload()) : null,
