@@ -126,7 +126,7 @@ describe('delivery receipts', () => {
     const resend = await api('POST', '/messages/resend', { token, json: { county, status: 'failed' } });
     await api('POST', '/sim/clock', { json: { now: '2099-02-15T10:05:00+08:00' } });
     expect(resend.status).toBe(200);
-    expect(resend.body).toEqual({ resent: 1, skipped: 2 });
+    expect(resend.body).toEqual({ resent: 1, skipped: 2, skippedUnreachable: 2, skippedOutOfDate: 0, maxAgeDays: 7 });
     const flakyLog = await messages(flaky.phone);
     const statusReplies = flakyLog.filter((m) => m.template === 'status');
     expect(statusReplies.map((m) => m.status)).toEqual(['failed', 'delivered']);
@@ -138,6 +138,40 @@ describe('delivery receipts', () => {
     const patched = await api('PATCH', `/labourers/${dead.id}`, { token, json: { phone: mobilePhone() } });
     expect(patched.status).toBe(200);
     expect((await api('GET', `/labourers/${dead.id}`, { token })).body.unreachable).toBeUndefined();
+  });
+
+  it('re-sends only what is still true: not a welcome after the offer, nor an offer already accepted', async () => {
+    await clock('2099-02-17T10:00:00+08:00');
+    const county = '510823';
+    const token = `dev:coordinator:${county}`;
+    const phone = mobilePhone();
+    await api('POST', '/sim/sms-fail', { json: { phone, fail: true } });
+    const person = await register(county, { phone });
+    await postJob();
+    expect((await api('POST', '/matching/runs', { token, json: { county } })).body.offers).toBe(1);
+    await local.system.flushOutbox();
+    expect((await api('GET', `/labourers/${person.id}`, { token })).body.unreachable).toBe(true);
+
+    // while the number is marked, everything is skipped as unreachable
+    const marked = await api('POST', '/messages/resend', { token, json: { county, status: 'failed' } });
+    expect(marked.body).toMatchObject({ resent: 0, skipped: 2, skippedUnreachable: 2, skippedOutOfDate: 0 });
+
+    // the labourer accepts (the confirmation fails too), then the number works again
+    await sms(phone, '1');
+    await sms(phone, 'CX');
+    await local.system.flushOutbox();
+    await api('POST', '/sim/sms-fail', { json: { phone, fail: false } });
+    await sms(phone, 'CX');
+    await local.system.flushOutbox();
+    expect((await api('GET', `/labourers/${person.id}`, { token })).body.unreachable).toBeUndefined();
+
+    const cleared = await api('POST', '/messages/resend', { token, json: { county, status: 'failed' } });
+    expect(cleared.body).toMatchObject({ resent: 1, skippedUnreachable: 0, skippedOutOfDate: 3 });
+    const log = await messages(phone);
+    expect(log.filter((m) => m.template === 'offerAccepted').map((m) => m.status)).toEqual(['failed', 'delivered']);
+    expect(log.filter((m) => m.template === 'offer').map((m) => m.status)).toEqual(['failed']);
+    expect(log.filter((m) => m.template === 'registered').map((m) => m.status)).toEqual(['failed']);
+    expect((await api('POST', '/messages/resend', { token, json: { county, status: 'failed' } })).body.resent).toBe(0);
   });
 
   it('clears the mark when an SMS reaches the number again', async () => {

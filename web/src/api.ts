@@ -390,6 +390,15 @@ export interface SmsLogEntry {
   notBefore?: string;
 }
 
+/** POST /messages/resend. */
+export interface ResendResult {
+  resent: number;
+  skipped: number;
+  skippedUnreachable: number;
+  skippedOutOfDate: number;
+  maxAgeDays: number;
+}
+
 /** POST /broadcasts/preview. */
 export interface BroadcastPreview {
   recipients: number;

@@ -1,5 +1,5 @@
 // 短信记录: one phone's SMS log; 重发失败短信 sends the county's undelivered SMS again (POST /messages/resend).
-import { get, post, type SmsLogEntry } from '../../api.js';
+import { get, post, type ResendResult, type SmsLogEntry } from '../../api.js';
 import { busy, formatDateTime, h, replace, text, toast } from '../../dom.js';
 import { msg } from '../../i18n.js';
 import { templateDisplayName } from '../../../../functions/domain/sms/template-names.js';
@@ -12,10 +12,17 @@ export function messagesView(ws: Workspace): View {
   const show = h('button', { type: 'submit', class: 'button small' }, text('coord.messages.show'));
   const list = h('div', { class: 'table-wrap', 'data-testid': 'messages' });
   const resend = h('button', { type: 'button', class: 'button small', 'data-testid': 'messages-resend' }, text('coord.messages.resend'));
+  const resendResult = h('div', { class: 'result', 'data-testid': 'messages-resend-result', 'aria-live': 'polite' });
   resend.addEventListener('click', () =>
     void busy(resend, async () => {
-      const done = await post<{ resent: number; skipped: number }>('/messages/resend', { county: ws.county(), status: 'failed' }, ws.opts);
-      toast(text(msg('coord.messages.resent', { resent: done.resent, skipped: done.skipped })));
+      const done = await post<ResendResult>('/messages/resend', { county: ws.county(), status: 'failed' }, ws.opts);
+      const lines = [
+        msg('coord.messages.resent', { resent: done.resent }),
+        ...(done.skippedUnreachable > 0 ? [msg('coord.messages.skippedUnreachable', { n: done.skippedUnreachable })] : []),
+        ...(done.skippedOutOfDate > 0 ? [msg('coord.messages.skippedOutOfDate', { n: done.skippedOutOfDate, days: done.maxAgeDays })] : []),
+      ];
+      replace(resendResult, ...lines.map((line) => h('p', null, text(line))));
+      toast(text(lines[0]!));
       await load();
     }),
   );
@@ -32,7 +39,7 @@ export function messagesView(ws: Workspace): View {
   }
 
   return {
-    el: h('section', { class: 'card view' }, h('h2', null, text('tab.messages')), form, list),
+    el: h('section', { class: 'card view' }, h('h2', null, text('tab.messages')), form, resendResult, list),
     async show(route) {
       if (route.param) phone.value = route.param;
       await load();
