@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../functions/domain/sms/segments.js';
-import { renderSms, SIGNATURE, TEMPLATE_NAMES, templateText, templateVariables, type TemplateName } from '../../functions/domain/sms/templates.js';
+import { PICKUP_WHOLE, renderSms, SIGNATURE, TEMPLATE_NAMES, templateText, templateVariables, type TemplateName } from '../../functions/domain/sms/templates.js';
 
 describe('SMS segments', () => {
   it('fits 70 Chinese characters in one UCS-2 segment and 67 in each part beyond', () => {
@@ -70,11 +70,11 @@ describe('SMS templates', () => {
     offer: { name: '阿依古丽买买提江', place: '喀喇沁左翼蒙古族自治县', title: '湖州吴兴区建筑工地泥瓦工长期招聘', wage: 12500, start: '12月31日', hours: 48 },
     offerAccepted: { title: '湖州吴兴区建筑工地泥瓦工长期招聘' },
     offerDeclined: {},
-    tripBooked: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', destination: '乌兰察布市', seat: 45, plate: '川H·12345', code: '1234' },
+    tripBooked: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县站', destination: '乌兰察布市', seat: 45, plate: '川H·12345', code: '1234' },
     tripReminder: { name: '阿依古丽买买提江', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45 },
     seatCancelled: { name: '阿依古丽买买提江', date: '12月31日', destination: '西双版纳傣族自治州' },
-    tripChanged: { name: '阿依古丽买买提江', changes: '改为12月31日07:30发车，换53座车，车牌川H·12345', seat: 45 },
-    seatMoved: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县汽车站', seat: 45, plate: '川H·12345' },
+    tripChanged: { name: '阿依古丽买买提江', changes: '改为12月31日07:30发车，换53座车，车牌川H·12345A', seat: 45 },
+    seatMoved: { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', pickup: '喀喇沁左翼蒙古族自治县站', seat: 45, plate: '川H·12345' },
     boarded: { seat: 45 },
     boardedAlready: {},
     boardingWrongCode: {},
@@ -100,6 +100,29 @@ describe('SMS templates', () => {
     const sms = renderSms(name, WORST_CASE[name] as never);
     expect(sms.body.startsWith(SIGNATURE)).toBe(true);
     expect(sms.segments).toBe(1);
+  });
+});
+
+describe('bus notices never cut where to board (issue #17)', () => {
+  const LONG = '喀喇沁左翼蒙古族自治县汽车客运总站'; // 17 characters
+  const twelve = '喀喇沁左翼蒙古族自治县站';
+  it.each(['tripBooked', 'seatMoved'] as const)('%s keeps a 12-character pickup whole in one segment, a longer one whole in two', (name) => {
+    const base = { name: '阿依古丽买买提江', date: '12月31日', time: '07:30', destination: '西双版纳傣族自治州', seat: 45, plate: '川H·12345', code: '1234' };
+    expect(twelve).toHaveLength(PICKUP_WHOLE);
+    const one = renderSms(name, { ...base, pickup: twelve } as never);
+    expect(one.body).toContain(twelve);
+    expect(one.segments).toBe(1);
+    const two = renderSms(name, { ...base, pickup: LONG } as never);
+    expect(two.body).toContain(LONG);
+    expect(two.segments).toBe(2);
+  });
+  it('the booking says where to board and a short destination: 在青川县汽车客运站上车，开往湖州', () => {
+    const sms = renderSms('tripBooked', { name: '刘秀英', date: '12月23日', time: '07:15', pickup: '青川县汽车客运站', destination: '湖州市', seat: 3, code: '4821' });
+    expect(sms.body).toBe('【春风行动】刘秀英：专车12月23日07:15在青川县汽车客运站上车，开往湖州，3号座，上车码4821。');
+  });
+  it('a bus change keeps the whole change', () => {
+    const changes = '改为12月31日07:30发车，换53座车，车牌川H·12345A';
+    expect(renderSms('tripChanged', { name: '王芳', changes, seat: 3 }).body).toContain(changes);
   });
 });
 

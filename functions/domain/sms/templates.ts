@@ -9,6 +9,17 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** A pickup point's name is kept whole up to this many characters (a notice then takes two segments). */
+const PICKUP_MAX = 24;
+/** A pickup point of up to this many characters keeps a bus notice within one segment. */
+export const PICKUP_WHOLE = 12;
+
+/** A city's name, its 市 dropped first, then clipped (湖州市 → 湖州). */
+function shortPlace(name: string, max: number): string {
+  const bare = name.length > 2 && name.endsWith('市') ? name.slice(0, -1) : name;
+  return clip(bare, max);
+}
+
 /**
  * One template: its text as registered with a provider that only sends approved templates (China),
  * `${var}` marking each variable, and the values a call fills in (shortened where the text needs it).
@@ -96,15 +107,17 @@ const TEMPLATES = {
     deadline: p.deadline,
   })),
   // `plate` is the optional "，<plate>" as a whole, so one approved text serves buses with and without a plate.
+  // Where to board is what the labourer needs (issue #17): the pickup is never cut (up to PICKUP_WHOLE
+  // characters fits one segment; a longer one goes whole in two); the name and the city are shortened
+  // instead, and "bring your ID, come half an hour early" is left to the day-before reminder.
   tripBooked: template(
-    '${name}：专车${date}${time}${pickup}开往${destination}，${seat}号座${plate}${code}。带身份证提前半小时到。',
+    '${name}：专车${date}${time}在${pickup}上车，开往${destination}，${seat}号座${plate}${code}。',
     (p: { name: string; date: string; time: string; pickup: string; destination: string; seat: number; plate?: string; code?: string }) => ({
-      // The boarding code takes room: names and places are cut a little shorter beside it (one segment).
-      name: clip(p.name, p.code ? 4 : 6),
+      name: clip(p.name, 4),
       date: p.date,
       time: p.time,
-      pickup: clip(p.pickup, p.code ? 5 : 8),
-      destination: clip(p.destination, p.code ? 5 : 6),
+      pickup: clip(p.pickup, PICKUP_MAX),
+      destination: shortPlace(p.destination, 4),
       seat: String(p.seat),
       plate: p.plate ? `，${p.plate}` : '',
       // The boarding code: texted back as 上车 <code> at the bus (issue #18).
@@ -123,18 +136,19 @@ const TEMPLATES = {
   // A booked bus changed (date, time, vehicle, plate): `changes` lists only what changed, e.g.
   // "改为3月6日8:00发车，换35座车，车牌川H12345" (domain/trip-changes.ts).
   tripChanged: template('${name}：您的专车${changes}，${seat}号座。带身份证提前半小时到。', (p: { name: string; changes: string; seat: number }) => ({
-    name: clip(p.name, 6),
-    changes: clip(p.changes, 30),
+    // The change itself (day, time, vehicle, plate) is never cut; a long one goes in two segments.
+    name: clip(p.name, 4),
+    changes: clip(p.changes, 60),
     seat: String(p.seat),
   })),
   // A seated passenger moved to another bus: its date, time, the passenger's pickup stop and the new seat.
   seatMoved: template(
     '${name}：您改乘${date}${time}${pickup}上车的专车，${seat}号座${plate}。带身份证提前半小时到。',
     (p: { name: string; date: string; time: string; pickup: string; seat: number; plate?: string }) => ({
-      name: clip(p.name, 6),
+      name: clip(p.name, 4),
       date: p.date,
       time: p.time,
-      pickup: clip(p.pickup, 8),
+      pickup: clip(p.pickup, PICKUP_MAX),
       seat: String(p.seat),
       plate: p.plate ? `，${p.plate}` : '',
     }),
