@@ -8,6 +8,7 @@ import { riderPickup } from './rider-pickup.js';
 import { toTripView, type TripItem } from './trip-view.js';
 
 export interface BookedSeat {
+  tripId: string;
   /** `YYYY-MM-DD`. */
   date: string;
   /** When they board: their pickup stop's time, else the departure. */
@@ -30,12 +31,14 @@ async function seatOn(deps: Pick<Deps, 'db' | 'clock'>, labourer: { id: string; 
   const today = chinaToday(deps.clock.now());
   const query = trip.query.tripsByCounty({ county: labourer.homeCounty, status }).gte({ date: today });
   // Only buses that hold the labourer: a county's proposals can be many.
-  const { data: trips } = await (status === 'proposed' ? query.where((a, { contains }) => contains(a.passengers, labourer.id)) : query).go({ pages: 'all' });
+  const { data: read } = await (status === 'proposed' ? query.where((a, { contains }) => contains(a.passengers, labourer.id)) : query).go({ pages: 'all' });
+  // gte on the sort key reads past the status's own keys (departed, proposed … after booked): keep its own.
+  const trips = read.filter((t) => t.status === status);
   if (trips.length === 0) return undefined;
   const { data: seats } = await seat.get(trips.map((t) => ({ tripId: t.tripId, labourerId: labourer.id }))).go();
   const byTrip = new Map(trips.map((t) => [t.tripId, t]));
   const found = seats.map((s) => ({ s, t: byTrip.get(s.tripId)! })).sort((a, b) => a.t.date.localeCompare(b.t.date))[0];
   if (!found) return undefined;
   const boarding = riderPickup(toTripView(found.t as TripItem), labourer.id);
-  return { date: found.t.date, departureTime: boarding.time, pickupPoint: boarding.name, seatNo: found.s.seatNo };
+  return { tripId: found.t.tripId, date: found.t.date, departureTime: boarding.time, pickupPoint: boarding.name, seatNo: found.s.seatNo };
 }

@@ -7,16 +7,26 @@ import type { Deps } from './deps.js';
 export const ESCORT_TOKEN_PREFIX = 'esc_';
 export const ESCORT_TOKEN_HOURS = 24;
 
+/**
+ * A link made days ahead must still open on the day: it lasts through the day after the bus's arrival day
+ * (its departure day when no arrival is planned), midnight China time — a late bus is still recorded.
+ */
+function tripEnd(trip: { date?: string; arrivalDate?: string }): number {
+  const day = trip.arrivalDate ?? trip.date;
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return 0;
+  return Date.parse(`${day}T00:00:00+08:00`) + 2 * 86_400_000;
+}
+
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createEscortToken(
   deps: Pick<Deps, 'db' | 'clock'>,
-  trip: { id: string; county: string },
+  trip: { id: string; county: string; date?: string; arrivalDate?: string },
   createdBy: string,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = ESCORT_TOKEN_PREFIX + randomBytes(24).toString('base64url');
   const now = deps.clock.now();
-  const expires = new Date(now.getTime() + ESCORT_TOKEN_HOURS * 3600_000);
+  const expires = new Date(Math.max(now.getTime() + ESCORT_TOKEN_HOURS * 3600_000, tripEnd(trip)));
   await deps.db.entities.escortToken
     .create({
       tokenHash: hashOf(token),

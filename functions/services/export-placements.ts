@@ -109,7 +109,8 @@ export async function placementRows(deps: Pick<Deps, 'db' | 'clock'>, query: { c
         name: p?.name ?? '',
         idNumberMasked: p?.idNumberMasked ?? '',
         phone: p?.phone?.replace(/^\+86/, '') ?? '',
-        tripDate: t?.date ?? '',
+        // The day it really left (a bus held back leaves later than planned); the plan's day before departure.
+        tripDate: t?.departedAt ? chinaDay(t.departedAt) : (t?.date ?? ''),
         tripRoute: t ? `${countyByCode(t.county)?.name ?? t.county} → ${t.destinationName}` : '',
         pickup: stop?.name ?? t?.pickupPoint ?? '',
         arrivalDate: o.arrivedAt ? chinaDay(o.arrivedAt) : '',

@@ -10,6 +10,7 @@ import type { LABOURER_STATUSES } from '#store/entities/labourer.js';
 import type { LEFT_REASONS } from '#store/entities/offer.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
+import { findBookedSeat } from './booked-seat.js';
 import type { Deps } from './deps.js';
 import { vacateFilledPlace } from './offer-places.js';
 import type { OfferItem } from './offer-view.js';
@@ -95,12 +96,20 @@ export function releaseParts(
   by: string,
   sms: TxPart,
   retention?: OfferItem['retention'],
+  /** Not-arrived of someone whose bus left without them (marked absent at the roll call). */
+  missedBus = false,
 ): TxPart[] {
   const fromOffer = offer.status;
   if (fromOffer !== 'accepted' && fromOffer !== 'placed') throw new ConflictError('这条岗位通知已结束（已离职或未到岗）');
   // Where the labourer can be: placed (left), arrived or accepted (never started), travelling (never got off).
   const expected: LabourerStatus[] = fromOffer === 'placed' ? ['placed'] : ['arrived', 'accepted', 'travelling'];
   if (!expected.includes(who.status)) throw new ConflictError('劳动者状态已改变，请刷新后再试');
+  // Never arrived is said of someone who could have: their bus is there, or they needed none.
+  if (fromOffer === 'accepted' && who.status !== 'arrived' && !needsNoBus(offer) && !(missedBus && who.status === 'accepted')) {
+    throw new ConflictError(
+      who.status === 'travelling' ? '这位劳动者已订座或还在路上，车到达后才能登记未到岗；如不再前往，请协调员取消其座位或撤回岗位' : '这位劳动者还在等车，还没有出发，车到达后才能登记未到岗',
+    );
+  }
   const now = deps.clock.now().toISOString();
   const ending = { status: reason === 'not_arrived' ? 'not_arrived' : 'left', leftAt: now, leftReason: reason, ...(retention ? { retention } : {}) } as const;
   return [
@@ -140,9 +149,56 @@ export async function confirmPlaced(deps: Deps, offer: OfferItem, by: string): P
   await commit(deps, placeParts(deps, offer, who, by, sms));
 }
 
-/** POST /offers/{id}/not-arrived: the worker never started; the place goes back. */
+/** Whether the list may offer 确认已上岗 / 未到岗 for this worker: what placeParts and releaseParts accept. */
+export function canSettle(offer: Pick<OfferItem, 'status' | 'vacancyCounty' | 'county'>, labourerStatus: string | undefined): boolean {
+  if (offer.status !== 'accepted') return false;
+  return labourerStatus === 'arrived' || (labourerStatus === 'accepted' && needsNoBus(offer as OfferItem));
+}
+
+/** The labourer was marked absent on a bus that has left (they wait for another; the employer may give up). */
+export async function missedBusOf(deps: Pick<Deps, 'db'>, labourerId: string, county: string): Promise<boolean> {
+  const trips = (
+    await Promise.all(
+      (['departed', 'arrived'] as const).map((status) =>
+        deps.db.entities.trip.query.tripsByCounty({ county, status }).where((a, { contains }) => contains(a.passengers, labourerId)).go({ pages: 'all', attributes: ['tripId'] }),
+      ),
+    )
+  ).flatMap((r) => r.data);
+  if (trips.length === 0) return false;
+  const { data: seats } = await deps.db.entities.seat.get(trips.map((t) => ({ tripId: t.tripId!, labourerId }))).go({ attributes: ['boarding'] });
+  return seats.some((x) => x.boarding === 'absent');
+}
+
+/**
+ * A seat still held by someone who never goes (a job at home, a bus booked all the same): freed with the
+ * release, so the roll call no longer lists them. Only a bus not yet on its way (booked or proposed).
+ */
+async function heldSeatParts(deps: Deps, offer: OfferItem, who: Worker): Promise<TxPart[]> {
+  if (who.status !== 'travelling') return [];
+  const seat = await findBookedSeat(deps, { id: offer.labourerId, homeCounty: offer.county });
+  if (!seat) return [];
+  return [
+    {
+      name: 'seat',
+      item: ({ seat: entity }) => entity.delete({ tripId: seat.tripId, labourerId: offer.labourerId }).where((a, { exists }) => exists(a.seatNo)).commit(),
+    },
+    {
+      name: 'tripSeats',
+      item: ({ trip }) =>
+        trip
+          .patch({ tripId: seat.tripId })
+          .add({ seatsTaken: -1 })
+          .where((a, { eq }) => `(${eq(a.status, 'booked')} OR ${eq(a.status, 'proposed')})`)
+          .commit(),
+    },
+  ];
+}
+
+/** POST /offers/{id}/not-arrived: the worker never started; the place (and any seat still held) goes back. */
 export async function confirmNotArrived(deps: Deps, offer: OfferItem, by: string): Promise<void> {
   const who = await workerOf(deps, offer);
   const sms = outboxPart(deps, { to: who.phone, sms: renderSms('notPlaced', {}), county: offer.county });
-  await commit(deps, releaseParts(deps, offer, who, 'not_arrived', by, sms));
+  const missed = offer.status === 'accepted' && who.status === 'accepted' && offer.vacancyCounty !== offer.county && (await missedBusOf(deps, offer.labourerId, offer.county));
+  const parts = releaseParts(deps, offer, who, 'not_arrived', by, sms, undefined, missed);
+  await commit(deps, [...parts, ...(await heldSeatParts(deps, offer, who))]);
 }

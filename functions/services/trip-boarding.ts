@@ -3,7 +3,7 @@
 // Every change is conditional on the state it leaves (no double boarding, no departure twice, no arrival
 // of a bus that never left) and writes its SMS through the outbox in the same transaction.
 import type { EntityItem } from 'electrodb';
-import { chineseMonthDay } from '#domain/calendar.js';
+import { chinaToday, chineseMonthDay } from '#domain/calendar.js';
 import type { seatEntity } from '#store/entities/seat.js';
 import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
@@ -12,6 +12,7 @@ import { auditPart, labourerTarget } from './audit.js';
 import type { Deps } from './deps.js';
 import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
+import { riderPickup } from './rider-pickup.js';
 import type { TripView } from './trip-view.js';
 
 export interface BoardingPassenger {
@@ -20,8 +21,9 @@ export interface BoardingPassenger {
   name: string;
   idNumberMasked: string;
   phone: string;
-  /** The stop the passenger boards at (its name). */
+  /** The stop the passenger boards at (its name) and when the bus is there. */
   pickup: string;
+  pickupTime: string;
   drop: string;
   vacancyTitle: string;
   boarding?: 'present' | 'absent';
@@ -35,6 +37,14 @@ export interface BoardingList {
   date: string;
   departureTime: string;
   destinationName: string;
+  arrivalDate?: string;
+  departedAt?: string;
+  arrivedAt?: string;
+  vehiclePlate?: string;
+  escort?: string;
+  escortPhone?: string;
+  /** Pickups then drops in route order, each with its time where known (the printed sheet heads each stop with it). */
+  stops: TripView['stops'];
   present: number;
   absent: number;
   unchecked: number;
@@ -67,6 +77,7 @@ export async function boardingList(deps: Pick<Deps, 'db'>, trip: TripView): Prom
       idNumberMasked: p?.idNumberMasked ?? '',
       phone: p?.phone ?? '',
       pickup: r ? (stopName.get(r.pickup) ?? r.pickup) : trip.pickupPoint,
+      pickupTime: riderPickup(trip, s.labourerId).time,
       drop: r ? (stopName.get(r.drop) ?? r.drop) : trip.destinationName,
       vacancyTitle: s.vacancyTitle,
       ...(s.boarding ? { boarding: s.boarding, boardedAt: s.boardedAt, boardedBy: s.boardedBy } : {}),
@@ -80,6 +91,13 @@ export async function boardingList(deps: Pick<Deps, 'db'>, trip: TripView): Prom
     date: trip.date,
     departureTime: trip.departureTime,
     destinationName: trip.destinationName,
+    ...(trip.arrivalDate ? { arrivalDate: trip.arrivalDate } : {}),
+    ...(trip.departedAt ? { departedAt: trip.departedAt } : {}),
+    ...(trip.arrivedAt ? { arrivedAt: trip.arrivedAt } : {}),
+    ...(trip.vehiclePlate ? { vehiclePlate: trip.vehiclePlate } : {}),
+    ...(trip.escort ? { escort: trip.escort } : {}),
+    ...(trip.escortPhone ? { escortPhone: trip.escortPhone.replace(/^\+86/, '') } : {}),
+    stops: trip.stops,
     present: count('present'),
     absent: count('absent'),
     unchecked: count(undefined),
@@ -190,6 +208,10 @@ function tripStill(trip: TripView, statuses: readonly TripView['status'][]): TxP
  */
 export async function departTrip(deps: Deps, trip: TripView, actor: string): Promise<{ departed: number; absent: number }> {
   if (trip.status !== 'booked' && trip.status !== 'boarding') throw new ConflictError('这趟车不在待发车状态（未预订、已发车或已取消）');
+  // The ledger and the subsidy claim read the bus's day: a bus leaving earlier gets its date changed first.
+  if (chinaToday(deps.clock.now()) < trip.date) {
+    throw new ConflictError(`这趟车定在${chineseMonthDay(trip.date)}发车，今天还不能发车；如需提前发车，请协调员先把乘车日期改为今天`, [{ path: 'date', message: trip.date }]);
+  }
   const { seats, people } = await seatsAndPeople(deps, trip.id);
   const unchecked = seats.filter((s) => !s.boarding);
   if (unchecked.length > 0) {

@@ -4,7 +4,11 @@
 import { workerStatus, type WorkerStatus } from '#domain/after-bus/worker-status.js';
 import type { TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
+import { chinaToday } from '#domain/calendar.js';
 import type { OfferItem } from './offer-view.js';
+import { canSettle, missedBusOf } from './placement.js';
+import { riderPickup } from './rider-pickup.js';
+import { toTripView, type TripItem } from './trip-view.js';
 
 export interface VacancyWorker {
   offerId: string;
@@ -15,9 +19,22 @@ export interface VacancyWorker {
   status: WorkerStatus;
   /** The labourer's home county. */
   county: string;
+  /** The job is in another county: the worker comes by bus (or on their own, 自行前往, when no bus holds them). */
+  needsBus: boolean;
+  /** 确认已上岗 / 未到岗 are accepted now (POST /offers/{id}/placed, /not-arrived). */
+  canSettle: boolean;
+  /** 未到岗 alone is accepted: their bus left without them (a no-show waiting for another). */
+  canMarkNotArrived: boolean;
+  /** Their bus: the one they arrived on, or the one holding their seat (booked, boarding, on its way). */
   tripId?: string;
-  /** The day (China) the bus arrived. */
+  /** The bus's day (China): the day it left once it has, else the planned one. */
+  tripDate?: string;
+  /** When the bus picks them up (their stop's time). */
+  tripTime?: string;
+  tripStatus?: string;
+  /** The day (China) the bus arrived, or, while it has not, the day it is expected (`arrived` false). */
   arrivalDate?: string;
+  arrived?: boolean;
   placedAt?: string;
   leftAt?: string;
   leftReason?: string;
@@ -36,8 +53,40 @@ export function vacancyWorkerPart(offer: Pick<OfferItem, 'vacancyId' | 'offerId'
 /** China's day of an ISO time. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** Buses still to arrive, whose seats are looked for: booked or on the road, from a week back. */
+const ON_THE_WAY = ['booked', 'boarding', 'departed'] as const;
+
+/**
+ * The bus each given labourer holds a seat on (booked, boarding or departed): the county's such buses from
+ * a week back, those listing the labourer, confirmed by the seat itself.
+ */
+async function seatedBuses(deps: Pick<Deps, 'db' | 'clock'>, wanted: { labourerId: string; county: string }[]): Promise<Map<string, TripItem>> {
+  const found = new Map<string, TripItem>();
+  const since = chinaToday(new Date(deps.clock.now().getTime() - 7 * 86_400_000));
+  for (const county of new Set(wanted.map((w) => w.county))) {
+    const ids = new Set(wanted.filter((w) => w.county === county).map((w) => w.labourerId));
+    const trips = (
+      await Promise.all(
+        // gte on the sort key reads past the status's own keys: each query keeps its own status.
+        ON_THE_WAY.map(async (status) => (await deps.db.entities.trip.query.tripsByCounty({ county, status }).gte({ date: since }).go({ pages: 'all' })).data.filter((t) => t.status === status)),
+      )
+    ).flat();
+    const pairs = trips.flatMap((t) => t.passengers.filter((id) => ids.has(id)).map((labourerId) => ({ tripId: t.tripId, labourerId })));
+    const byId = new Map(trips.map((t) => [t.tripId, t]));
+    for (let i = 0; i < pairs.length; i += 100) {
+      const { data } = await deps.db.entities.seat.get(pairs.slice(i, i + 100)).go({ attributes: ['tripId', 'labourerId'] });
+      for (const seat of data) {
+        const trip = byId.get(seat.tripId!)!;
+        const had = found.get(seat.labourerId!);
+        if (!had || trip.date < had.date) found.set(seat.labourerId!, trip as TripItem);
+      }
+    }
+  }
+  return found;
+}
+
 /** `county`: only the workers from this county (a coordinator's view). */
-export async function vacancyWorkers(deps: Pick<Deps, 'db'>, vacancyId: string, county?: string): Promise<VacancyWorker[]> {
+export async function vacancyWorkers(deps: Pick<Deps, 'db' | 'clock'>, vacancyId: string, county?: string): Promise<VacancyWorker[]> {
   const { data: rows } = await deps.db.entities.vacancyWorker.query.byVacancy({ vacancyId }).go({ pages: 'all' });
   const mine = county ? rows.filter((r) => r.county === county) : rows;
   const offers = new Map<string, OfferItem>();
@@ -51,11 +100,30 @@ export async function vacancyWorkers(deps: Pick<Deps, 'db'>, vacancyId: string, 
     for (const x of o) offers.set(x.offerId, x);
     for (const x of p) people.set(x.labourerId!, x);
   }
+  // The bus of each: the one they arrived on (the offer has it), else the one holding their seat.
+  const arrivedOn = new Map<string, TripItem>();
+  const arrivedIds = [...new Set([...offers.values()].flatMap((o) => (o.tripId ? [o.tripId] : [])))];
+  for (let i = 0; i < arrivedIds.length; i += 100) {
+    const { data } = await deps.db.entities.trip.get(arrivedIds.slice(i, i + 100).map((tripId) => ({ tripId }))).go();
+    for (const t of data) arrivedOn.set(t.tripId, t as TripItem);
+  }
+  const seated = await seatedBuses(
+    deps,
+    mine.filter((r) => offers.get(r.offerId)?.status === 'accepted' && !offers.get(r.offerId)?.tripId && people.get(r.labourerId)?.status === 'travelling'),
+  );
+  // No-shows waiting for another bus: the employer may give them up (one look per such worker, few).
+  const missed = new Set<string>();
+  for (const r of mine) {
+    const offer = offers.get(r.offerId);
+    if (offer?.status === 'accepted' && people.get(r.labourerId)?.status === 'accepted' && offer.vacancyCounty !== offer.county && (await missedBusOf(deps, r.labourerId, r.county))) missed.add(r.labourerId);
+  }
   return mine.flatMap((r): VacancyWorker[] => {
     const offer = offers.get(r.offerId);
     const who = people.get(r.labourerId);
     const status = offer && workerStatus(offer.status, who?.status);
     if (!offer || !status) return [];
+    const bus = offer.tripId ? arrivedOn.get(offer.tripId) : seated.get(r.labourerId);
+    const busView = bus && toTripView(bus);
     return [
       {
         offerId: r.offerId,
@@ -65,8 +133,22 @@ export async function vacancyWorkers(deps: Pick<Deps, 'db'>, vacancyId: string, 
         phone: who?.phone ?? '',
         status,
         county: r.county,
-        ...(offer.tripId ? { tripId: offer.tripId } : {}),
-        ...(offer.arrivedAt ? { arrivalDate: chinaDay(offer.arrivedAt) } : {}),
+        needsBus: offer.vacancyCounty !== offer.county,
+        canSettle: canSettle(offer, who?.status),
+        canMarkNotArrived: canSettle(offer, who?.status) || missed.has(r.labourerId),
+        ...(offer.tripId ? { tripId: offer.tripId } : busView ? { tripId: busView.id } : {}),
+        ...(busView
+          ? {
+              tripDate: busView.departedAt ? chinaDay(busView.departedAt) : busView.date,
+              tripTime: riderPickup(busView, r.labourerId).time,
+              tripStatus: busView.status,
+            }
+          : {}),
+        ...(offer.arrivedAt
+          ? { arrivalDate: chinaDay(offer.arrivedAt), arrived: true }
+          : busView
+            ? { arrivalDate: busView.arrivalDate ?? busView.date, arrived: false }
+            : {}),
         ...(offer.placedAt ? { placedAt: offer.placedAt } : {}),
         ...(offer.leftAt ? { leftAt: offer.leftAt, leftReason: offer.leftReason } : {}),
         ...(offer.retention ? { retention: offer.retention } : {}),
