@@ -1,9 +1,8 @@
-// /trips: plan the county's buses, book them, free a seat, print the manifest.
+// /trips: plan the county's buses, book them, edit them, free a seat (the manifest is trip-day.ts's).
 import { bookTrip, cancelSeat, getTrip } from '#services/book-trip.js';
 import type { Deps } from '#services/deps.js';
 import { editTrip } from '#services/edit-trip.js';
 import { planCountyTrips } from '#services/plan-county-trips.js';
-import { tripManifestCsv } from '#services/trip-manifest.js';
 import { toTripView } from '#services/trip-view.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
@@ -47,16 +46,4 @@ export async function cancelSeatRoute(deps: Deps, event: HttpEvent, who: CountyS
   const trip = await tripInScope(deps, event, who);
   await cancelSeat(deps, trip, event.pathParameters?.labourerId ?? '', actorOf(who));
   return { statusCode: 204, body: '' };
-}
-
-export async function manifestRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
-  const trip = await tripInScope(deps, event, who);
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="manifest-${trip.date}-${trip.destination}.csv"`,
-    },
-    body: await tripManifestCsv(deps, trip),
-  };
 }
