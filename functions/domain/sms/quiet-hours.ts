@@ -4,6 +4,7 @@
 // typing, the 换号 questions and notices (a takeover must be answerable at once), and bus notices on the
 // day of departure or the day before (someone may be waiting at the roadside).
 import { CHINA_UTC_OFFSET_SECONDS, chinaToday } from '../calendar.js';
+import { BUS_NOTICES } from './templates.js';
 
 export interface QuietHours {
   /** Hours of China's day, 0–23: quiet from `startHour`:00 until `endHour`:00 (across midnight when start > end). */
@@ -52,8 +53,8 @@ const NEVER_HELD: ReadonlySet<string> = new Set([
   'newPhoneTaken',
 ]);
 
-/** Bus notices: urgent on the day of departure and the day before (or when the day is not known). */
-const TRIP_NOTICES: ReadonlySet<string> = new Set(['tripBooked', 'tripReminder', 'seatCancelled', 'statusTrip', 'tripChanged', 'seatMoved']);
+/** Bus notices: urgent on the day of departure and the day before (or when the day is not known: the bus's own day, departure and arrival). */
+const TRIP_NOTICES: ReadonlySet<string> = new Set([...BUS_NOTICES, 'statusTrip']);
 
 export interface HoldableSms {
   template: string;

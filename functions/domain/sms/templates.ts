@@ -216,18 +216,10 @@ export const REACHES_OPTED_OUT: ReadonlySet<string> = new Set<TemplateName>([
  * not silence it). Replies to a labourer's own SMS are not urgent: anyone can send SMS to provoke them
  * (pumping), and a labourer can ask again tomorrow.
  */
-export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>([
-  'verificationCode',
-  'tripBooked',
-  'tripReminder',
-  'seatCancelled',
-  'tripChanged',
-  'seatMoved',
-  'changePhoneConfirm',
-  'phoneMovedAway',
-  'tripDeparted',
-  'tripMissed',
-]);
+/** A passenger's bus notices: urgent around the bus's day (quiet hours hold none of them then; the budget never suppresses them). */
+export const BUS_NOTICES = ['tripBooked', 'tripReminder', 'seatCancelled', 'tripChanged', 'seatMoved', 'tripDeparted', 'tripMissed', 'tripArrived'] as const satisfies readonly TemplateName[];
+
+export const URGENT_TEMPLATES: ReadonlySet<string> = new Set<TemplateName>(['verificationCode', 'changePhoneConfirm', 'phoneMovedAway', ...BUS_NOTICES]);
 
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];

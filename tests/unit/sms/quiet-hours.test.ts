@@ -35,6 +35,12 @@ describe('quiet hours (China time)', () => {
     expect(mayWaitForMorning({ template: 'offer' }, night)).toBe(true);
   });
 
+  it('never holds the bus day’s own notices (departed, missed, arrived), written without a date at 06:30', () => {
+    const dawn = at('2027-02-10T06:30:00+08:00');
+    for (const template of ['tripDeparted', 'tripMissed', 'tripArrived']) expect(mayWaitForMorning({ template }, dawn), template).toBe(false);
+    expect(mayWaitForMorning({ template: 'checkIn' }, dawn)).toBe(true);
+  });
+
   it('holds a scheduled send until its time, and until morning if that falls at night', () => {
     const day = at('2027-02-10T10:00:00+08:00');
     expect(sendNotBefore({ template: 'broadcast' }, day, DEFAULT_QUIET_HOURS)).toBeUndefined();
