@@ -116,8 +116,10 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   let boardingCode: string | undefined;
   if (seated) {
     const { data: taken } = await deps.db.entities.seat.query.byTrip({ tripId: target.tripId }).go({ pages: 'all', consistent: true });
-    // A no-show's seat number is free again for whoever takes their place.
-    seatNo = firstFreeSeat(taken.filter((s) => s.boarding !== 'absent').map((s) => s.seatNo));
+    // A no-show's seat number goes to whoever takes their place only when no other seat is free (then the
+    // bus is full again and the no-show cannot check back in onto it).
+    const free = firstFreeSeat(taken.map((s) => s.seatNo));
+    seatNo = free <= target.seats ? free : firstFreeSeat(taken.filter((s) => s.boarding !== 'absent').map((s) => s.seatNo));
     const vacancyTitle = oldSeat?.vacancyTitle ?? job!.vacancyTitle;
     // A moved seat keeps the boarding code the passenger already has; a new one gets its own (in its notice).
     boardingCode = oldSeat?.boardingCode ?? newBoardingCode();
