@@ -77,6 +77,7 @@ export class CoordinatorStack extends Stack {
     // deployments and unknown outside the account.
     const originVerify = Fn.select(2, Fn.split('/', this.stackId));
     this.api.fn.addEnvironment(ENV.originVerify, originVerify);
+    this.api.fn.addEnvironment(ENV.smsDailyBudgetPerCounty, String(this.sms.dailyBudgetPerCounty));
     this.web = new Web(this, 'Web', {
       apiUrl: this.api.url,
       originVerify,

@@ -14,6 +14,7 @@ import type { EntityItem } from 'electrodb';
 import { createJob, failJob, finishJob, readJobInput, recordJobProgress, type JobRecord } from './background-job.js';
 import type { Deps } from './deps.js';
 import { writeOutbox } from './outbox.js';
+import { smsBudgetToday, type SmsBudget } from './sms-budget.js';
 
 type BroadcastItem = EntityItem<typeof broadcastEntity>;
 
@@ -39,6 +40,8 @@ export interface BroadcastInput {
 }
 
 export interface BroadcastPreview {
+  /** The county's daily SMS budget today: a broadcast beyond what is left is mostly held back (suppressed). */
+  budget: { perDay: number; sentToday: number; remainingToday: number; fitsToday: number; overBy: number };
   recipients: number;
   optedOut: number;
   unreachable: number;
@@ -129,10 +132,25 @@ async function audience(deps: Pick<Deps, 'db'>, county: string, segment: Broadca
   return { recipients, optedOut, unreachable };
 }
 
-export async function previewBroadcast(deps: Pick<Deps, 'db'>, input: BroadcastInput): Promise<BroadcastPreview> {
+/** A `sendAt` already past is refused (a minute's grace for the time it took to press the button); more than 30 days ahead too. */
+function checkSendAt(now: Date, sendAt: string | undefined): void {
+  if (!sendAt) return;
+  if (Date.parse(sendAt) < now.getTime() - 60_000) {
+    throw new ValidationError('发送时间有误', [{ path: 'sendAt', message: '定时发送的时间已经过了，请选以后的时间，或不填立即发送' }]);
+  }
+  if (Date.parse(sendAt) > now.getTime() + 30 * 24 * 3600_000) {
+    throw new ValidationError('发送时间有误', [{ path: 'sendAt', message: '最晚只能定在30天内' }]);
+  }
+}
+
+export async function previewBroadcast(deps: Pick<Deps, 'db' | 'clock'>, input: BroadcastInput, budget: SmsBudget): Promise<BroadcastPreview> {
   const text = signed(input.text);
-  const { recipients, optedOut, unreachable } = await audience(deps, input.county, input.segment);
+  checkSendAt(deps.clock.now(), input.sendAt);
+  const [{ recipients, optedOut, unreachable }, today] = await Promise.all([audience(deps, input.county, input.segment), smsBudgetToday(deps, budget, input.county)]);
+  // The budget counts messages (whatever their parts), as the notifier does.
+  const fitsToday = Math.min(recipients.length, today.remainingToday);
   return {
+    budget: { ...today, fitsToday, overBy: recipients.length - fitsToday },
     recipients: recipients.length,
     optedOut,
     unreachable,
@@ -190,9 +208,7 @@ export type BroadcastStart = { ran: 'now'; broadcast: BroadcastView } | { ran: '
 export async function createBroadcast(deps: Deps, input: BroadcastInput, actor: string): Promise<BroadcastStart> {
   const text = signed(input.text);
   const now = deps.clock.now();
-  if (input.sendAt && Date.parse(input.sendAt) > now.getTime() + 30 * 24 * 3600_000) {
-    throw new ValidationError('发送时间有误', [{ path: 'sendAt', message: '最晚只能定在30天内' }]);
-  }
+  checkSendAt(now, input.sendAt);
   const sendAt = input.sendAt && Date.parse(input.sendAt) > now.getTime() ? new Date(input.sendAt).toISOString() : undefined;
   const { recipients, optedOut, unreachable } = await audience(deps, input.county, input.segment);
   const broadcastId = deps.newId();

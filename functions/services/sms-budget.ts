@@ -35,3 +35,9 @@ export async function countSentSms(deps: Pick<Deps, 'db' | 'clock'>, sms: Budget
   // No ceiling: the message is already out; withinSmsBudget decided before.
   await takeFromLimit(deps, countyDay(Number.MAX_SAFE_INTEGER), sms.county);
 }
+
+/** How much of the county's budget today (China's day) is used and left: the 群发 preview shows it. */
+export async function smsBudgetToday(deps: Pick<Deps, 'db' | 'clock'>, budget: SmsBudget, county: string): Promise<{ perDay: number; sentToday: number; remainingToday: number }> {
+  const sentToday = await countInWindow(deps, countyDay(budget.perCountyPerDay), county);
+  return { perDay: budget.perCountyPerDay, sentToday, remainingToday: Math.max(0, budget.perCountyPerDay - sentToday) };
+}

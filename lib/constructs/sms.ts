@@ -69,6 +69,8 @@ function dailyBudget(scope: Construct, props: SmsProps): number {
 }
 
 export class Sms extends Construct {
+  /** The county daily budget the notifier applies (the API's 群发 preview shows what is left of it). */
+  readonly dailyBudgetPerCounty: number;
   readonly inboundQueue: Queue;
   readonly inboundDlq: Queue;
   readonly notifierDlq: Queue;
@@ -138,8 +140,9 @@ export class Sms extends Construct {
       reason: "This queue is itself a dead-letter queue: the notifier stream mapping's on-failure destination.",
     });
 
+    this.dailyBudgetPerCounty = dailyBudget(this, props);
     const smsEnvironment: Record<string, string> = {
-      [ENV.smsDailyBudgetPerCounty]: String(dailyBudget(this, props)),
+      [ENV.smsDailyBudgetPerCounty]: String(this.dailyBudgetPerCounty),
       [ENV.smsSendRate]: String(positiveContext(this, props.sendRate, 'smsSendRate', DEFAULT_SMS_SEND_RATE)),
     };
     const quietHours = props.quietHours ?? (this.node.tryGetContext('smsQuietHours') as string | undefined);

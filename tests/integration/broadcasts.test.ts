@@ -79,6 +79,38 @@ describe('broadcasts', () => {
     expect(other.status).toBe(403);
   });
 
+  it('refuses a past sendAt (it used to go at once) and names the field of a bad id', async () => {
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    const previewPast = await api('POST', '/broadcasts/preview', { token: TOKEN, json: { county: COUNTY, text: '通知', sendAt: past } });
+    const sendPast = await api('POST', '/broadcasts', { token: TOKEN, json: { county: COUNTY, text: '通知', sendAt: past } });
+    const badVacancy = await api('POST', '/broadcasts/preview', { token: TOKEN, json: { county: COUNTY, segment: { vacancyId: 'abc' }, text: '通知' } });
+    expect(previewPast.status).toBe(400);
+    expect(sendPast.status).toBe(400);
+    expect(sendPast.body.error.details[0]).toMatchObject({ path: 'sendAt', message: expect.stringContaining('已经过了') });
+    expect((await api('GET', '/broadcasts', { token: TOKEN })).body.filter((b: { text: string }) => b.text === '通知')).toEqual([]);
+    expect(badVacancy.status).toBe(400);
+    expect(badVacancy.body.error.details[0]).toMatchObject({ path: 'segment.vacancyId', message: expect.stringContaining('岗位') });
+  });
+
+  it('says in the preview how many fit in what is left of the county\'s daily SMS budget', async () => {
+    const county = '510824';
+    for (let i = 0; i < 3; i++) {
+      const body = registrationBody({ idNumber: validIdNumber(county), phone: mobilePhone() });
+      expect((await api('POST', '/labourers', { json: body, token: 'dev:admin:all' })).status).toBe(201);
+    }
+    await local.system.flushOutbox(); // three welcome SMS counted against the county's day
+    const before = process.env.SMS_DAILY_BUDGET_PER_COUNTY;
+    process.env.SMS_DAILY_BUDGET_PER_COUNTY = '4';
+    try {
+      const preview = await api('POST', '/broadcasts/preview', { token: `dev:coordinator:${county}`, json: { county, text: '招聘会通知' } });
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ recipients: 3, budget: { perDay: 4, sentToday: 3, remainingToday: 1, fitsToday: 1, overBy: 2 } });
+    } finally {
+      if (before === undefined) delete process.env.SMS_DAILY_BUDGET_PER_COUNTY;
+      else process.env.SMS_DAILY_BUDGET_PER_COUNTY = before;
+    }
+  });
+
   it('writes a big broadcast in the background, followed with GET /jobs/{id}', { timeout: 120_000 }, async () => {
     const BIG = '511011';
     const token = `dev:coordinator:${BIG}`;

@@ -1,5 +1,6 @@
 // POST /broadcasts, POST /broadcasts/preview, GET /broadcasts?county=: a coordinator's 群发 to a segment of
 // the county's labourers (services/broadcasts.ts). A big one answers 202 with the job to follow.
+import { DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY, ENV, positiveIntegerEnv } from '#config/env.js';
 import { createBroadcast, listBroadcasts, previewBroadcast, type BroadcastInput } from '#services/broadcasts.js';
 import type { Deps } from '#services/deps.js';
 import { jsonResponse } from '../error-response.js';
@@ -21,7 +22,9 @@ function input(event: HttpEvent, who: CountyStaff): BroadcastInput {
 }
 
 export async function previewBroadcastRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
-  return jsonResponse(200, await previewBroadcast(deps, input(event, who)));
+  // The notifier's budget (outbox-stream-handler.ts), from the same setting.
+  const budget = { perCountyPerDay: positiveIntegerEnv(ENV.smsDailyBudgetPerCounty, DEFAULT_SMS_DAILY_BUDGET_PER_COUNTY) };
+  return jsonResponse(200, await previewBroadcast(deps, input(event, who), budget));
 }
 
 export async function postBroadcastRoute(deps: Deps, event: HttpEvent, who: CountyStaff): Promise<HttpResult> {
