@@ -26,7 +26,10 @@ export interface PlacementRow {
   arrivalDate: string;
   job: string;
   jobPlace: string;
+  /** The place and 用工单位 (no employer name is stored). */
   employer: string;
+  /** The employer's account id, for the county to trace. */
+  employerAccount: string;
   placedDate: string;
   leftDate: string;
   leftReason: string;
@@ -44,7 +47,8 @@ const LEDGER: SheetColumn<PlacementRow>[] = [
   { header: '车次（出发→到达）', width: 24, value: (r) => r.tripRoute },
   { header: '上车点', width: 14, value: (r) => r.pickup },
   { header: '到达日期', width: 12, value: (r) => r.arrivalDate },
-  { header: '用工单位编号', width: 14, value: (r) => r.employer },
+  { header: '用工单位', width: 16, value: (r) => r.employer },
+  { header: '用工单位账号', width: 18, value: (r) => r.employerAccount },
   { header: '岗位', width: 22, value: (r) => r.job },
   { header: '岗位所在地', width: 14, value: (r) => r.jobPlace },
   { header: '上岗日期', width: 12, value: (r) => r.placedDate },
@@ -61,11 +65,22 @@ const PUBLICITY: SheetColumn<PlacementRow & { no: number }>[] = [
   { header: '序号', width: 6, value: (r) => r.no },
   { header: '姓名', width: 10, value: (r) => r.name },
   { header: '身份证号', width: 20, value: (r) => r.idNumberMasked },
-  { header: '用工单位（岗位）', width: 30, value: (r) => r.job },
+  { header: '用工单位（岗位）', width: 36, value: (r) => (r.employer ? `${r.employer}（${r.job}）` : r.job) },
   { header: '上岗日期', width: 12, value: (r) => r.placedDate },
 ];
 
 const chinaDay = (iso: string) => chinaToday(new Date(iso));
+
+/**
+ * What the sheets can say of the employer: vacancies carry no employer name, only an account id (an
+ * internal key, never for a notice board). So the place and 用工单位 (a county's own post: 公益岗位), the
+ * account id beside it in the ledger only, where the county may need to trace it.
+ */
+function employerLabel(v: { employerId?: string; county?: string; kind?: string }): { label: string; account: string } {
+  const place = v.county ? (countyByCode(v.county)?.name ?? '') : '';
+  const label = v.kind === 'post' ? `${place}公益岗位` : `${place}用工单位`;
+  return { label, account: v.employerId ?? '' };
+}
 
 export async function placementRows(deps: Pick<Deps, 'db' | 'clock'>, query: { county: string; from?: string; to?: string }): Promise<PlacementRow[]> {
   const { offer, labourer, trip, vacancy } = deps.db.entities;
@@ -81,7 +96,7 @@ export async function placementRows(deps: Pick<Deps, 'db' | 'clock'>, query: { c
   if (rows.length > MAX_EXPORT_ROWS) throw new ValidationError(`超过 ${MAX_EXPORT_ROWS} 行，请缩短日期范围`, [{ path: 'from', message: '请缩短日期范围' }]);
   const people = new Map<string, { name?: string; phone?: string; idNumberMasked?: string }>();
   const trips = new Map<string, TripItem>();
-  const employers = new Map<string, string>();
+  const employers = new Map<string, { label: string; account: string }>();
   const labourerIds = [...new Set(rows.map((o) => o.labourerId))];
   const tripIds = [...new Set(rows.map((o) => o.tripId))];
   const vacancyIds = [...new Set(rows.map((o) => o.vacancyId))];
@@ -94,8 +109,8 @@ export async function placementRows(deps: Pick<Deps, 'db' | 'clock'>, query: { c
     for (const t of data) trips.set(t.tripId, t);
   }
   for (let i = 0; i < vacancyIds.length; i += 100) {
-    const { data } = await vacancy.get(vacancyIds.slice(i, i + 100).map((vacancyId) => ({ vacancyId }))).go({ attributes: ['vacancyId', 'employerId'] });
-    for (const v of data) employers.set(v.vacancyId!, v.employerId ?? '');
+    const { data } = await vacancy.get(vacancyIds.slice(i, i + 100).map((vacancyId) => ({ vacancyId }))).go({ attributes: ['vacancyId', 'employerId', 'county', 'kind'] });
+    for (const v of data) employers.set(v.vacancyId!, employerLabel(v));
   }
   const now = deps.clock.now();
   return rows
@@ -116,7 +131,8 @@ export async function placementRows(deps: Pick<Deps, 'db' | 'clock'>, query: { c
         arrivalDate: o.arrivedAt ? chinaDay(o.arrivedAt) : '',
         job: o.vacancyTitle,
         jobPlace: countyByCode(o.vacancyCounty)?.name ?? o.vacancyCounty,
-        employer: employers.get(o.vacancyId) ?? '',
+        employer: employers.get(o.vacancyId)?.label ?? '',
+        employerAccount: employers.get(o.vacancyId)?.account ?? '',
         placedDate: chinaDay(o.placedAt),
         leftDate: o.leftAt ? chinaDay(o.leftAt) : '',
         leftReason: o.leftReason ? (LEFT_REASON_LABELS[o.leftReason] ?? o.leftReason) : '',

@@ -108,5 +108,13 @@ describe('after the bus, guarded', () => {
     const row = rows.find((r) => r.cells.includes(people[0]!.name))!.cells as string[];
     expect(row[header.indexOf('乘车日期')]).toBe(late);
     expect(row[header.indexOf('到达日期')]).toBe(late);
+    // No employer name is stored: the place and 用工单位, the account apart; the 公示 names the job with it.
+    expect(header).not.toContain('用工单位编号');
+    expect(row[header.indexOf('用工单位')]).toBe('吴兴区用工单位');
+    expect(row[header.indexOf('用工单位账号')]).toBe('guards-build');
+    const pub = await fetch(new URL(`/reports/placements.xlsx?county=${COUNTY}&kind=publicity`, local.system.url), { headers: { authorization: `Bearer ${TOKEN}` } });
+    const posted = (await readFirstSheet(Buffer.from(await pub.arrayBuffer()))).find((r) => r.cells.includes(people[0]!.name))!.cells;
+    expect(posted).toContain('吴兴区用工单位（湖州模具厂普工）');
+    expect(posted.join('|')).not.toContain('guards-build');
   });
 });

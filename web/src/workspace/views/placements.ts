@@ -4,7 +4,7 @@
 import { download, get, type RetentionGroup, type Stats } from '../../api.js';
 import { busy, chinaDate, formatNumber, h, replace, text } from '../../dom.js';
 import { msg, onLanguageChange, type Key } from '../../i18n.js';
-import { placeFullName } from '../../places.js';
+import { placeFullName, placeName } from '../../places.js';
 import { empty, labelled, table } from '../components/table.js';
 import type { View } from '../router.js';
 import type { Workspace } from '../workspace.js';
@@ -19,6 +19,15 @@ const TILES: { id: string; label: Key; value: (s: Stats) => number }[] = [
   { id: 'unknown', label: 'coord.placements.unknown', value: (s) => s.checkInUnknown ?? 0 },
 ];
 
+/** `YYYY-MM-DD` n months before (the day kept, or the month's last). */
+function monthsBefore(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 - n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
 export function placementsView(ws: Workspace): View {
   let stats: Stats | undefined;
   const tiles = h('div', { class: 'kpis', 'data-testid': 'placement-kpis' });
@@ -26,7 +35,8 @@ export function placementsView(ws: Workspace): View {
   const groups = h('div', null);
   const reasons = h('div', { 'data-testid': 'leave-reasons' });
 
-  const from = h('input', { id: 'pl-from', class: 'input', type: 'date', value: `${chinaDate().slice(0, 4)}-01-01` });
+  // A season runs December to March: the last six months hold the whole of it whenever the files are made.
+  const from = h('input', { id: 'pl-from', class: 'input', type: 'date', value: monthsBefore(chinaDate(), 6) });
   const to = h('input', { id: 'pl-to', class: 'input', type: 'date', value: chinaDate() });
   const fileButton = (kind: 'ledger' | 'publicity') => {
     const button = h('button', { type: 'button', class: 'button small', 'data-testid': `download-${kind}` }, text(kind === 'ledger' ? 'coord.placements.ledger' : 'coord.placements.publicity'));
@@ -34,7 +44,7 @@ export function placementsView(ws: Workspace): View {
       void busy(button, () =>
         download(
           `/reports/placements.xlsx`,
-          kind === 'ledger' ? `上岗台账-${ws.county()}-${from.value}至${to.value}.xlsx` : `上岗公示-${ws.county()}-${from.value}至${to.value}.xlsx`,
+          `${placeName(ws.county())}${kind === 'ledger' ? '转移就业台账' : '转移就业公示'}-${from.value}至${to.value}.xlsx`,
           { ...ws.opts, query: { county: ws.county(), from: from.value, to: to.value, ...(kind === 'publicity' ? { kind } : {}) } },
         ),
       ),
