@@ -155,30 +155,60 @@ function bookable(status: WhereAttributeSymbol<TripView['status']>, eq: Eq): str
   return `(${BOOKABLE.map((value: TripView['status']) => eq(status, value)).join(' OR ')})`;
 }
 
-/** Frees the seat, tells the labourer, and puts them back among those waiting for a bus. */
+/** A seat may be given up until the bus leaves (at the roll call too); after that the passenger is on the road. */
+const CANCELLABLE = ['booked', 'boarding'] as const;
+
+/**
+ * Frees the seat, takes the person off the bus (its passengers and riders, so booking it again does not
+ * seat them again), tells them, and puts them back among those waiting for a bus. One transaction,
+ * conditional on the bus as read (status, passengers) and the seat as read (its roll-call mark, not yet
+ * told of the departure): a no-show's seat was already counted free at the roll call, so it is not freed
+ * twice. A bus changed meanwhile is read again.
+ */
 export async function cancelSeat(deps: Deps, trip: TripView, labourerId: string, actor = 'system'): Promise<void> {
-  const { data: taken } = await deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go();
-  const { data: person } = await deps.db.entities.labourer.get({ labourerId }).go();
-  if (!taken || !person) throw new NotFoundError('这趟车上没有这位乘客');
-  const sms = renderSms('seatCancelled', { name: person.name, date: chineseMonthDay(trip.date), destination: trip.destinationName });
-  const outcome = await writeTransaction(deps.db, [
-    {
-      name: 'seat',
-      item: ({ seat }) => seat.delete({ tripId: trip.id, labourerId }).where((a, { exists }) => exists(a.seatNo)).commit(),
-    },
-    moveLabourer(person, 'travelling', 'accepted'),
-    {
-      name: 'tripSeats',
-      item: ({ trip: entity }) => entity.patch({ tripId: trip.id }).add({ seatsTaken: -1 }).commit(),
-    },
-    outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: trip.date }),
-    auditPart(deps, {
-      actor,
-      action: 'seat.cancel',
-      target: labourerTarget(labourerId),
-      county: person.homeCounty,
-      before: { tripId: trip.id, seatNo: taken.seatNo, date: trip.date, destination: trip.destinationName },
-    }),
-  ]);
-  if (!outcome.ok) throw new ConflictError('座位刚刚已被取消');
+  for (let attempt = 1; attempt <= SEAT_ATTEMPTS; attempt++) {
+    const [{ data: now }, { data: taken }, { data: person }] = await Promise.all([
+      deps.db.entities.trip.get({ tripId: trip.id }).go({ consistent: true }),
+      deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go({ consistent: true }),
+      deps.db.entities.labourer.get({ labourerId }).go({ consistent: true }),
+    ]);
+    if (!now || !taken || !person) throw new NotFoundError('这趟车上没有这位乘客');
+    if (!(CANCELLABLE as readonly string[]).includes(now.status) || taken.departNotified) {
+      throw new ConflictError(now.status === 'proposed' ? '这趟车还没有预订，没有座位可取消' : '这趟车已发车、已到达或已取消，不能再取消座位');
+    }
+    const absent = taken.boarding === 'absent';
+    const sms = renderSms('seatCancelled', { name: person.name, date: chineseMonthDay(now.date), destination: now.destinationName });
+    const outcome = await writeTransaction(deps.db, [
+      {
+        name: 'seat',
+        item: ({ seat }) =>
+          seat
+            .delete({ tripId: trip.id, labourerId })
+            .where((a, { eq, exists, notExists }) => `${exists(a.seatNo)} AND ${notExists(a.departNotified)} AND ${taken.boarding ? eq(a.boarding, taken.boarding) : notExists(a.boarding)}`)
+            .commit(),
+      },
+      moveLabourer(person, 'travelling', 'accepted'),
+      {
+        name: 'tripSeats',
+        item: ({ trip: entity }) => {
+          const set = entity
+            .patch({ tripId: trip.id })
+            .set({ passengers: now.passengers.filter((id) => id !== labourerId), riders: (now.riders ?? []).filter((r) => r.labourerId !== labourerId) });
+          // A no-show's seat was counted free when they were marked absent.
+          return (absent ? set : set.add({ seatsTaken: -1 })).where((a, { eq }) => `${eq(a.status, now.status)} AND ${eq(a.passengers, now.passengers)}`).commit();
+        },
+      },
+      outboxPart(deps, { to: person.phone, sms, county: person.homeCounty, departureDate: now.date }),
+      auditPart(deps, {
+        actor,
+        action: 'seat.cancel',
+        target: labourerTarget(labourerId),
+        county: person.homeCounty,
+        before: { tripId: trip.id, seatNo: taken.seatNo, date: now.date, destination: now.destinationName, ...(taken.boarding ? { boarding: taken.boarding } : {}) },
+      }),
+    ]);
+    if (outcome.ok) return;
+    // The seat, the person or the bus changed since read (a check-in, another cancel, a move, the departure): read again.
+  }
+  throw new ConflictError('这趟车正在被别人调整，请稍后重试');
 }
