@@ -2,7 +2,10 @@
 // transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
 // Past its county's daily budget, a non-urgent message is suppressed instead (sms-budget.ts).
 import { PermanentSmsError, SuppressedSmsError, type SmsSender } from '#adapters/sms-sender.js';
+import { quietHoursFromEnv } from '#config/quiet-hours.js';
+import { sendNotBefore } from '#domain/sms/quiet-hours.js';
 import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
+import { isConditionFailure } from '#store/condition-failure.js';
 import type { Deps } from './deps.js';
 import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
 
@@ -25,6 +28,20 @@ export async function deliverSms(
   if (!message || message.status !== 'pending') return 'already-settled';
   // The sweep (release-held-sms.ts) releases it when due; that change brings it back here.
   if (message.heldState === 'held') return 'held';
+  // Written in the day but reached at night (a long queue at the send rate): it waits for the morning too.
+  // Only a message never held before: a released one has waited already, and a bus notice's day is not kept.
+  const lateAt = message.heldState === undefined ? sendNotBefore({ template: message.template, causedBy: message.causedBy }, deps.clock.now(), quietHoursFromEnv()) : undefined;
+  if (lateAt) {
+    await outboxMessage
+      .patch({ messageId })
+      .set({ notBefore: lateAt.toISOString(), heldState: 'held' })
+      .where(({ status, heldState }, { eq, notExists }) => `${eq(status, 'pending')} AND ${notExists(heldState)}`)
+      .go()
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    return 'held';
+  }
 
   const settle = (changes: { status: 'sent' | 'failed' | 'suppressed'; providerMessageId?: string; failureReason?: string }) =>
     outboxMessage

@@ -63,4 +63,28 @@ describe('throttling and holds', () => {
     expect(await releaseHeldSms(later)).toBe(0);
     expect(await deliverSms(later, sender, messageId, BUDGET)).toBe('sent');
   });
+
+  it('holds a message written in the day but reached at night (a long queue) until the morning', async () => {
+    const evening = new Date('2027-02-10T20:55:00+08:00');
+    const deps = await freshDeps({ clock: { now: () => evening } });
+    const messageId = deps.newId();
+    const before = process.env.SMS_QUIET_HOURS;
+    process.env.SMS_QUIET_HOURS = '21-8';
+    try {
+      await writeOutbox(deps, { to: `+86${mobilePhone()}`, sms: renderSms('help', {}), county: '510822', messageId });
+      const night = { ...deps, clock: { now: () => new Date('2027-02-10T21:30:00+08:00') } };
+      const sends: string[] = [];
+      const sender: SmsSender = { send: async (m) => (sends.push(m.messageId), { providerMessageId: 'p-2' }) };
+      expect(await deliverSms(night, sender, messageId, BUDGET)).toBe('held');
+      const { data: held } = await deps.db.entities.outboxMessage.get({ messageId }).go();
+      expect(held).toMatchObject({ status: 'pending', heldState: 'held', notBefore: '2027-02-11T00:00:00.000Z' });
+      const morning = { ...deps, clock: { now: () => new Date('2027-02-11T08:00:01+08:00') } };
+      expect(await releaseHeldSms(morning)).toBe(1);
+      expect(await deliverSms(morning, sender, messageId, BUDGET)).toBe('sent');
+      expect(sends).toEqual([messageId]);
+    } finally {
+      if (before === undefined) delete process.env.SMS_QUIET_HOURS;
+      else process.env.SMS_QUIET_HOURS = before;
+    }
+  });
 });
