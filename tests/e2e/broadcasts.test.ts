@@ -58,7 +58,12 @@ describe('broadcasts page', () => {
 
   it('counts parts as the text is typed, previews, and sends to who can be reached', async () => {
     await page.goto(`${system.url}/coordinator?token=${COORDINATOR}#/broadcasts`);
-    await page.fill('[data-testid=bc-destination]', '33');
+    // the destination from the place picker, vacancies, buses and pickup points from selects (no raw codes)
+    expect(await page.locator('#bc-vacancy').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await page.locator('#bc-trip').evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await page.locator('#bc-pickup').evaluate((el) => el.tagName)).toBe('SELECT');
+    await page.fill('#bc-destination', '浙江');
+    await page.click('[role=option][data-code="33"]');
     await page.fill('[data-testid=bc-text]', '湖州专场招聘会2月20日在县人社局举行');
     await expect.poll(() => page.locator('[data-testid=bc-count]').textContent(), WAIT).toContain('按 1 条计费');
     await page.fill('[data-testid=bc-text]', '长'.repeat(80));
@@ -71,6 +76,8 @@ describe('broadcasts page', () => {
     const line = await page.locator('[data-testid=bc-preview-text]').textContent();
     expect(line).toContain('跳过已退订 1 人、号码无法送达 1 人');
     expect(line).toContain('¥0.05');
+    expect(await page.locator('[data-testid=bc-budget]').textContent()).toContain('本县每天短信上限 5000 条');
+    expect(await page.locator('[data-testid=bc-over-budget]').count()).toBe(0);
     await screenshot(page, 'b1-preview');
 
     await page.click('[data-testid=bc-send]');
@@ -80,6 +87,15 @@ describe('broadcasts page', () => {
     const log = (await api('GET', `/messages?phone=${people.reader.phone}`, { token: COORDINATOR })).body as { template: string; body: string }[];
     expect(log.filter((m) => m.template === 'broadcast').map((m) => m.body)).toEqual(['【春风行动】湖州专场招聘会2月20日在县人社局举行']);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a 定时发送 time already past under its field', async () => {
+    await page.goto(`${system.url}/coordinator?token=${COORDINATOR}#/broadcasts`);
+    await page.fill('[data-testid=bc-text]', '招聘会通知');
+    await page.fill('[data-testid=bc-send-at]', '2020-01-01T09:00');
+    await page.click('[data-testid=bc-preview]');
+    await expect.poll(() => page.locator('[data-testid="error-sendAt"]').textContent(), WAIT).toContain('已经过了');
+    expect(await page.locator('[data-testid=bc-preview-text]').count()).toBe(0);
   });
 
   it('短信记录 names templates in Chinese, newest first', async () => {

@@ -401,6 +401,8 @@ export interface ResendResult {
 
 /** POST /broadcasts/preview. */
 export interface BroadcastPreview {
+  /** The county's daily SMS budget today: how many of the recipients fit in what is left. */
+  budget: { perDay: number; sentToday: number; remainingToday: number; fitsToday: number; overBy: number };
   recipients: number;
   optedOut: number;
   unreachable: number;
