@@ -1,15 +1,16 @@
 // Sends one outbox message and records the outcome. A message leaves `pending` exactly once: every
 // transition is a conditional update, so a redelivered stream record finds it settled and does nothing.
-// Past its county's daily budget, a non-urgent message is suppressed instead (sms-budget.ts).
+// Past its county's daily budget, a non-urgent message is held for the next day (sms-budget.ts).
 import { PermanentSmsError, SuppressedSmsError, type SmsSender } from '#adapters/sms-sender.js';
 import { quietHoursFromEnv } from '#config/quiet-hours.js';
+import { CHINA_UTC_OFFSET_SECONDS } from '#domain/calendar.js';
 import { sendNotBefore } from '#domain/sms/quiet-hours.js';
 import { REACHES_OPTED_OUT } from '#domain/sms/templates.js';
 import { isConditionFailure } from '#store/condition-failure.js';
 import type { Deps } from './deps.js';
 import { countSentSms, withinSmsBudget, type SmsBudget } from './sms-budget.js';
 
-/** `over-budget`: suppressed, its county's SMS budget for the day being spent. `held`: waiting out quiet hours or its send time. */
+/** `over-budget`: held for the next day, its county's SMS budget for the day being spent. `held`: waiting out quiet hours or its send time. */
 export type DeliveryOutcome = 'sent' | 'failed' | 'suppressed' | 'over-budget' | 'already-settled' | 'held';
 
 /** Messages written before variables were kept have none: a template provider then refuses them for good. */
@@ -32,14 +33,7 @@ export async function deliverSms(
   // Only a message never held before: a released one has waited already, and a bus notice's day is not kept.
   const lateAt = message.heldState === undefined ? sendNotBefore({ template: message.template, causedBy: message.causedBy }, deps.clock.now(), quietHoursFromEnv()) : undefined;
   if (lateAt) {
-    await outboxMessage
-      .patch({ messageId })
-      .set({ notBefore: lateAt.toISOString(), heldState: 'held' })
-      .where(({ status, heldState }, { eq, notExists }) => `${eq(status, 'pending')} AND ${notExists(heldState)}`)
-      .go()
-      .catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+    await hold(deps, messageId, lateAt);
     return 'held';
   }
 
@@ -57,8 +51,10 @@ export async function deliverSms(
     return 'suppressed';
   }
 
+  // Past the county's budget for the day: held for the next day (its morning, after quiet hours), not
+  // dropped — an offer's hours run from its SMS's send, so nothing is lost but a day.
   if (!(await withinSmsBudget(deps, budget, message))) {
-    await settle({ status: 'suppressed', failureReason: `budget: 本县今日短信已达${budget.perCountyPerDay}条上限，非紧急短信暂停发送` });
+    await hold(deps, messageId, sendNotBefore({ template: message.template }, deps.clock.now(), quietHoursFromEnv(), nextChinaDay(deps.clock.now())) ?? nextChinaDay(deps.clock.now()));
     return 'over-budget';
   }
 
@@ -86,6 +82,25 @@ export async function deliverSms(
     }
     throw error;
   }
+}
+
+/** Puts a pending message back in the held queue until `until` (the sweep releases it then). */
+async function hold(deps: Pick<Deps, 'db'>, messageId: string, until: Date): Promise<void> {
+  await deps.db.entities.outboxMessage
+    .patch({ messageId })
+    .set({ notBefore: until.toISOString(), heldState: 'held' })
+    .where(({ status }, { eq }) => eq(status, 'pending'))
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}
+
+/** The next midnight in China, when a county's SMS budget starts again. */
+function nextChinaDay(now: Date): Date {
+  const day = 86_400_000;
+  const offset = CHINA_UTC_OFFSET_SECONDS * 1000;
+  return new Date((Math.floor((now.getTime() + offset) / day) + 1) * day - offset);
 }
 
 async function numberOptedOut(deps: Pick<Deps, 'db'>, phone: string): Promise<boolean> {

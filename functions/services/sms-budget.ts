@@ -1,5 +1,5 @@
 // A county's daily SMS budget. Every SMS sent for a county counts against its day (China's day, midnight
-// to midnight); once the day's count reaches the budget, non-urgent SMS are held back until midnight and
+// to midnight); once the day's count reaches the budget, non-urgent SMS are held for the next day (deliver-sms.ts) and
 // an alarm wakes someone (metric SmsOverBudget). It bounds what a runaway job, a bug or SMS pumping can
 // cost. Urgent SMS (URGENT_TEMPLATES) always go. SMS that name no county (mostly replies to numbers not
 // registered) are not budgeted: the inbound per-phone limit and the verification route's limits bound them.
