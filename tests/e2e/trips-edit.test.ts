@@ -25,6 +25,7 @@ const phones = new Map<string, string>();
 interface Trip {
   id: string;
   date: string;
+  arrivalDate?: string;
   departureTime: string;
   passengers: string[];
   status: string;
@@ -69,6 +70,20 @@ describe('editing the bus plan on the trips page', () => {
     await page.getByTestId('plan-form').waitFor(WAIT);
     // The fleet table starts with the default vehicle types; the plan is made from it.
     expect(await page.locator('[data-testid=fleet] tbody tr').count()).toBe(5);
+    // The form starts at the API's defaults (issue #17: it showed 1 drop while the API planned with 2).
+    expect(await page.inputValue('#t-stops')).toBe('3');
+    expect(await page.inputValue('#t-drops')).toBe('2');
+    expect(await page.inputValue('#t-radius')).toBe('100');
+    // Every error shows under its field, a fleet row's under that row, and the toast says how many.
+    await page.locator('[data-testid=fleet] tbody tr').nth(1).locator('[data-fleet=seats]').fill('0');
+    await page.fill('#t-dates', 'abc 3/1');
+    await page.getByTestId('plan-trips').click();
+    await page.locator('[data-testid="error-fleet.1.seats"]').waitFor(WAIT);
+    expect(await page.locator('[data-testid="error-departureDates.0"]').textContent()).toContain('“abc”');
+    expect(await page.locator('[data-testid="error-departureDates.1"]').textContent()).toContain('“3/1”');
+    expect(await page.locator('.toast').last().textContent()).toContain('有 3 处需要修改');
+    await page.locator('[data-testid=fleet] tbody tr').nth(1).locator('[data-fleet=seats]').fill('45');
+    await page.fill('#t-dates', '');
     await page.fill('#t-stops', '2');
     await page.getByTestId('plan-trips').click();
     await expect.poll(() => page.getByTestId('plan-result').textContent(), WAIT).toContain('共 3 人');
@@ -80,6 +95,8 @@ describe('editing the bus plan on the trips page', () => {
     const first = cards().first();
     expect(await first.getByTestId('trip-vehicle-type').textContent()).toMatch(/^\d+座车$/);
     expect(await first.getByTestId('trip-stops').textContent()).toContain('上车');
+    const firstId = await first.getAttribute('data-trip');
+    expect(await first.getByTestId('trip-arrival').textContent()).toContain(`${planned.find((t) => t.id === firstId)!.arrivalDate} 到达`);
     for (const name of NAMES) expect(await page.getByTestId('trips').textContent()).toContain(name);
     await screenshot(page, 'trips-edit-1-plan');
   });
@@ -101,6 +118,10 @@ describe('editing the bus plan on the trips page', () => {
     const old = page.locator(`[data-trip="${bus!.id}"]`);
     const mover = await old.getByTestId('passenger-pick').first().getAttribute('value');
     await old.getByTestId('passenger-pick').first().check();
+    // Each bus in the list is told apart: vehicle, first pickup, a short number.
+    const option = await old.locator(`[data-testid=move-target] option[value="${newBus.id}"]`).textContent();
+    expect(option).toMatch(/座 .+出发 → .+（1\/\d+）#/);
+    expect(option).toContain(`#${newBus.id.slice(-4)}`);
     await old.getByTestId('move-target').selectOption(newBus.id);
     await old.getByTestId('move-passengers').click();
     await expect.poll(async () => (await trips()).find((t) => t.id === newBus.id)?.passengers.length, WAIT).toBe(2);
@@ -143,6 +164,27 @@ describe('editing the bus plan on the trips page', () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain('您改乘');
     expect(told[0]!.body).toContain('1号座');
+  });
+
+  it('offers the county\'s pickup points on the person page, and warns that another place becomes a new stop', async () => {
+    const [id] = [...phones.keys()];
+    await api('PUT', `/counties/${COUNTY}/pickup-points`, { token: COORDINATOR, json: { points: [{ name: '青川县汽车客运站' }, { name: '木鱼镇政府' }] } });
+    await page.goto(`${system.url}/coordinator?token=${COORDINATOR}#/people/${id}`);
+    await page.getByTestId('person-name').waitFor(WAIT);
+    await page.getByTestId('edit-labourer').click();
+    await expect.poll(() => page.locator('[data-testid=pickup-select] option').allTextContents(), WAIT).toEqual(['—', '青川县汽车客运站', '木鱼镇政府', '其他…']);
+    await page.getByTestId('pickup-select').selectOption({ label: '木鱼镇政府' });
+    await page.getByTestId('save-labourer').click();
+    await expect.poll(async () => (await api('GET', `/labourers/${id}`, { token: COORDINATOR })).body.pickup, WAIT).toEqual({ name: '木鱼镇政府' });
+    await page.getByTestId('edit-labourer').click();
+    await page.getByTestId('pickup-select').selectOption({ label: '其他…' });
+    expect(await page.getByTestId('pickup-other-hint').isVisible()).toBe(true);
+    await page.getByTestId('pickup-other').fill('乔庄镇政府门口');
+    await page.getByTestId('save-labourer').click();
+    await expect.poll(async () => (await api('GET', `/labourers/${id}`, { token: COORDINATOR })).body.pickup, WAIT).toEqual({ name: '乔庄镇政府门口' });
+    await api('PUT', `/counties/${COUNTY}/pickup-points`, { token: COORDINATOR, json: { points: [{ name: '青川县汽车客运站' }] } });
+    await page.goto(`${system.url}/coordinator?token=${COORDINATOR}#/trips`);
+    await page.getByTestId('plan-form').waitFor(WAIT);
   });
 
   it('keeps the county\'s pickup points in the order given', async () => {

@@ -2,8 +2,11 @@
 // seats and load factor, stops and drops per bus, the departure window or chosen days, the day cap, the
 // pickup point and time. An empty field takes the API's default; anything typed is sent as it is. A seat
 // count typed in 每车座位 plans one bus type of that size (the season-1 way) instead of the fleet.
-import { DEFAULT_FLEET } from '../../../../functions/domain/transport/plan-options.js';
+// The fields start at the API's own defaults (the planner's settings for no options), so what is shown is
+// what is planned. Every error the API names shows under its field, a fleet row's under that row's input.
+import { DEFAULT_FLEET, settingsOf } from '../../../../functions/domain/transport/plan-options.js';
 import { busy, h, text } from '../../dom.js';
+import { t } from '../../i18n.js';
 import { fieldErrors } from './field-errors.js';
 import { labelled } from './table.js';
 
@@ -12,19 +15,22 @@ export interface PlanBody {
   [field: string]: unknown;
 }
 
+/** What the planner uses when an option is not given. */
+const DEFAULTS = settingsOf({});
+
 export function planForm(county: () => string, onPlan: (body: PlanBody) => Promise<void>): { el: HTMLFormElement; button: HTMLButtonElement } {
   const input = (id: string, props: Record<string, unknown> = {}) => h('input', { id, class: 'input', ...props });
   const capacity = input('t-capacity', { type: 'number', inputmode: 'numeric', min: 1, max: 100, i18n: { placeholder: 'coord.trips.capacityFleet' } });
   const loadFactor = input('t-load', { type: 'number', inputmode: 'decimal', min: 0.1, max: 1, step: 0.05, value: '1' });
   const perDay = input('t-perday', { type: 'number', inputmode: 'numeric', min: 1, i18n: { placeholder: 'coord.trips.perDayAny' } });
-  const maxStops = input('t-stops', { type: 'number', inputmode: 'numeric', min: 1, max: 10, value: '3' });
-  const maxDrops = input('t-drops', { type: 'number', inputmode: 'numeric', min: 1, max: 5, value: '1' });
-  const dropRadius = input('t-radius', { type: 'number', inputmode: 'decimal', min: 0, max: 500, i18n: { placeholder: 'coord.trips.radiusAny' } });
+  const maxStops = input('t-stops', { type: 'number', inputmode: 'numeric', min: 1, max: 10, value: String(DEFAULTS.maxStops) });
+  const maxDrops = input('t-drops', { type: 'number', inputmode: 'numeric', min: 1, max: 5, value: String(DEFAULTS.maxDrops) });
+  const dropRadius = input('t-radius', { type: 'number', inputmode: 'decimal', min: 0, max: 500, value: String(DEFAULTS.dropRadiusKm) });
   const departFrom = input('t-from', { type: 'date' });
   const departTo = input('t-to', { type: 'date' });
   const dates = input('t-dates', { maxlength: 2000, i18n: { placeholder: 'coord.trips.datesHint' } });
   const pickup = input('t-pickup', { maxlength: 40, i18n: { placeholder: 'coord.trips.pickupDefault' } });
-  const departure = input('t-time', { type: 'time', value: '07:30' });
+  const departure = input('t-time', { type: 'time', value: DEFAULTS.departureTime });
 
   const fleetRows = h('tbody', null);
   const addRow = (seats = '', cost = '') => {
@@ -69,14 +75,30 @@ export function planForm(county: () => string, onPlan: (body: PlanBody) => Promi
     departureDates: dates,
     pickupPoint: pickup,
     departureTime: departure,
+  }, (path) => {
+    // fleet.<row>.<seats|cost>: that row's input; departureDates.<i>: the dates field, naming the date typed.
+    const [field, index, part] = path.split('.');
+    const i = Number(index);
+    if (field === 'fleet' && Number.isInteger(i)) {
+      const row = fleetRows.querySelectorAll('tr')[filledRows()[i] ?? -1];
+      const cell = row?.querySelector<HTMLElement>(`[data-fleet=${part === 'cost' ? 'cost' : 'seats'}]`);
+      return cell ? { input: cell } : { input: fleet, prefix: t('coord.trips.fleetRow', { n: i + 1 }) };
+    }
+    if (field === 'departureDates' && Number.isInteger(i)) return { input: dates, prefix: `“${dateList()?.[i] ?? ''}”：` };
+    const named: Record<string, HTMLElement> = { capacity, loadFactor, maxStops, maxDrops, departFrom, departTo };
+    return field && named[field] ? { input: named[field]! } : undefined;
   });
   const number = (el: HTMLInputElement) => (el.value.trim() === '' ? undefined : Number(el.value));
-  const fleetValue = () => {
-    const rows = [...fleetRows.querySelectorAll('tr')].map((row) => ({
+  const rowValues = () =>
+    [...fleetRows.querySelectorAll('tr')].map((row) => ({
       seats: number(row.querySelector<HTMLInputElement>('[data-fleet=seats]')!),
       cost: number(row.querySelector<HTMLInputElement>('[data-fleet=cost]')!),
     }));
-    const filled = rows.filter((r) => r.seats !== undefined || r.cost !== undefined);
+  /** The table rows sent (empty ones are left out): the API's fleet.<i> is the table's row filledRows()[i]. */
+  const filledRows = () => rowValues().flatMap((r, row) => (r.seats !== undefined || r.cost !== undefined ? [row] : []));
+  const fleetValue = () => {
+    const rows = rowValues();
+    const filled = filledRows().map((row) => rows[row]!);
     return filled.length > 0 ? filled : undefined;
   };
   // 2027-03-01, 2027-03-03 or 3/1 … : what was typed, split on commas and spaces (the API says what is wrong).

@@ -4,7 +4,7 @@
 // into another.
 import { download, patch, post, type Booking, type Trip } from '../../api.js';
 import { busy, h, text, toast, toastError } from '../../dom.js';
-import { msg } from '../../i18n.js';
+import { msg, t } from '../../i18n.js';
 import { placeName } from '../../places.js';
 import { escortLinks } from './escort-link.js';
 import { fieldErrors } from './field-errors.js';
@@ -72,7 +72,8 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
       'p',
       { class: 'meta' },
       h('span', { 'data-testid': 'trip-when' }, text(msg('coord.trips.date', { date: trip.date, time: trip.departureTime ?? '' }))),
-      h('span', { 'data-testid': 'trip-seats' }, text(msg('coord.trips.seats', { taken: trip.seatsTaken ?? 0, passengers: passengers.length, seats: trip.seats ?? '?' }))),
+      trip.arrivalDate ? h('span', { 'data-testid': 'trip-arrival' }, text(msg('coord.trips.arrival', { date: trip.arrivalDate }))) : null,
+      h('span', { 'data-testid': 'trip-seats' }, seatCount()),
       trip.vehiclePlate ? h('span', null, trip.vehiclePlate) : null,
       trip.escort ? h('span', null, trip.escort) : null,
     ),
@@ -93,15 +94,25 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
       e.preventDefault();
       const { labourerId, fromTripId } = JSON.parse(dragged) as { labourerId: string; fromTripId: string };
       if (fromTripId === trip.id) return;
-      void post(`/trips/${trip.id}/passengers`, { labourerId, fromTripId }, ws.opts)
-        .then(async () => {
+      void post<{ note?: string }>(`/trips/${trip.id}/passengers`, { labourerId, fromTripId }, ws.opts)
+        .then(async (moved) => {
           toast(text(msg('coord.trips.moved', { n: 1 })));
+          if (moved.note) toast(moved.note, 'info', 12000);
           await reload();
         })
         .catch(toastError);
     });
   }
   return card;
+
+  /** Before the bus leaves: seats booked of passengers planned; once it has left, who came and who did not. */
+  function seatCount(): HTMLElement {
+    const taken = trip.seatsTaken ?? 0;
+    if (status === 'departed' || status === 'arrived') {
+      return text(msg('coord.trips.rollCount', { present: taken, absent: Math.max(0, passengers.length - taken), seats: trip.seats ?? '?' }));
+    }
+    return text(msg('coord.trips.seats', { taken, passengers: passengers.length, seats: trip.seats ?? '?' }));
+  }
 
   function editForm(): HTMLElement {
     const date = h('input', { class: 'input small', type: 'date', value: trip.date, 'data-testid': 'trip-date', i18n: { 'aria-label': 'coord.trips.editDate' } });
@@ -146,8 +157,22 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
       'select',
       { class: 'input small', 'data-testid': 'move-target', i18n: { 'aria-label': 'coord.trips.moveTarget' } },
       h('option', { value: '' }, text('coord.trips.moveTarget')),
+      // Two buses of one day and city differ by vehicle, first pickup and a short number (issue #17).
       others.map((o) =>
-        h('option', { value: o.id }, `${o.date} ${o.departureTime ?? ''} → ${o.destinationName ?? placeName(o.destination)}（${o.passengers.length}/${o.seats ?? '?'}）`),
+        h(
+          'option',
+          { value: o.id },
+          t('coord.trips.busOption', {
+            date: o.date,
+            time: o.departureTime ?? '',
+            vehicle: o.vehicleSeats ?? o.seats ?? '?',
+            first: o.stops?.find((s) => s.kind === 'pickup')?.name ?? o.pickupPoint ?? '',
+            dest: o.destinationName ?? placeName(o.destination),
+            n: o.passengers.length,
+            seats: o.seats ?? '?',
+            short: o.id.slice(-4),
+          }),
+        ),
       ),
     );
     const move = h('button', { type: 'button', class: 'button small', 'data-testid': 'move-passengers' }, text('coord.trips.move'));
@@ -155,8 +180,14 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
       void busy(move, async () => {
         const ids = picked();
         if (!target.value || ids.length === 0) return void toast(text('coord.trips.pickFirst'), 'info');
-        for (const labourerId of ids) await post(`/trips/${target.value}/passengers`, { labourerId, fromTripId: trip.id }, ws.opts);
+        const notes: string[] = [];
+        for (const labourerId of ids) {
+          const moved = await post<{ note?: string }>(`/trips/${target.value}/passengers`, { labourerId, fromTripId: trip.id }, ws.opts);
+          if (moved.note) notes.push(moved.note);
+        }
         toast(text(msg('coord.trips.moved', { n: ids.length })));
+        // Where someone boards when the bus got a new stop, or could not stop at theirs.
+        for (const note of notes) toast(note, 'info', 12000);
         await reload();
       }),
     );
@@ -165,7 +196,7 @@ export function tripCard(ws: Workspace, trip: Trip, others: readonly Trip[], rel
       void busy(merge, async () => {
         if (!target.value) return void toast(text('coord.trips.pickTarget'), 'info');
         const result = await post<{ moved: number; skipped: unknown[] }>(`/trips/${trip.id}/merge`, { intoTripId: target.value }, ws.opts);
-        toast(text(msg('coord.trips.merged', { n: result.moved, skipped: result.skipped.length })));
+        toast(text(result.skipped.length > 0 ? msg('coord.trips.merged', { n: result.moved, skipped: result.skipped.length }) : msg('coord.trips.mergedAll', { n: result.moved })));
         await reload();
       }),
     );
