@@ -118,6 +118,8 @@ describe('outbound SMS (notifier)', () => {
     for (const budget of [2000, '2000']) {
       const withContext = synth({ smsDailyBudgetPerCounty: budget });
       expect(withContext.resource(withContext.stack.sms.notifierFn).Properties.Environment.Variables[ENV.smsDailyBudgetPerCounty]).toBe('2000');
+      // The API's 群发 preview says how much of the same budget is left.
+      expect(withContext.resource(withContext.stack.api.fn).Properties.Environment.Variables[ENV.smsDailyBudgetPerCounty]).toBe('2000');
     }
     expect(() => synth({ smsDailyBudgetPerCounty: 'lots' })).toThrow(/smsDailyBudgetPerCounty/);
   });
