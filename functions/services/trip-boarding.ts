@@ -126,6 +126,8 @@ function tripInRollCall(trip: TripView, seatsTaken: number): TxPart {
 
 type SeatItem = EntityItem<typeof seatEntity>;
 
+const DEPARTING = '这趟车正在发车或已发车，不能再改签到';
+
 /**
  * The parts that check a passenger in (`present`) or mark them absent. A no-show's seat is counted free at
  * once (a waiting labourer may take it before departure); checking them in again takes it back if still
@@ -135,6 +137,7 @@ export function boardingParts(deps: Deps, trip: TripView, seat: SeatItem, presen
   if (!(ROLL_CALL as readonly string[]).includes(trip.status)) throw new ConflictError(trip.status === 'proposed' ? '这趟车还没有预订，不能签到' : '这趟车已发车或已取消，不能再签到');
   const want = present ? 'present' : 'absent';
   if (seat.boarding === want) throw new ConflictError(present ? '这位乘客已经签到上车，不能重复签到' : '这位乘客已经标记为未到');
+  if (seat.departNotified) throw new ConflictError(DEPARTING);
   const before = seat.boarding;
   // Seats counted: absent frees one; back to present from absent takes one again.
   const seatsTaken = !present && before !== 'absent' ? -1 : present && before === 'absent' ? 1 : 0;
@@ -146,8 +149,9 @@ export function boardingParts(deps: Deps, trip: TripView, seat: SeatItem, presen
         entity
           .patch({ tripId: trip.id, labourerId })
           .set({ boarding: want, boardedAt: deps.clock.now().toISOString(), boardedBy: by })
-          // As read: a concurrent tap or SMS for the same passenger loses.
-          .where((a, { eq, notExists }) => (before ? eq(a.boarding, before) : notExists(a.boarding)))
+          // As read: a concurrent tap or SMS for the same passenger loses, and so does one after the departure
+          // under way has told this passenger (their seat gone, or the bus left with them) — the trip is still open then.
+          .where((a, { eq, notExists }) => `${before ? eq(a.boarding, before) : notExists(a.boarding)} AND ${notExists(a.departNotified)}`)
           .commit(),
     },
     tripInRollCall(trip, seatsTaken),
@@ -170,7 +174,10 @@ export async function recordBoarding(
   const parts = boardingParts(deps, trip, seat, present, by);
   const outcome = await writeTransaction(deps.db, parts);
   if (!outcome.ok) {
-    if (outcome.failed.has('seat')) throw new ConflictError('这位乘客的签到刚刚已被记录，请刷新');
+    if (outcome.failed.has('seat')) {
+      const { data: now } = await deps.db.entities.seat.get({ tripId: trip.id, labourerId }).go({ consistent: true });
+      throw new ConflictError(now?.departNotified ? DEPARTING : '这位乘客的签到刚刚已被记录，请刷新');
+    }
     throw new ConflictError(present && seat.boarding === 'absent' ? '座位已让给其他乘客，不能再签到' : '这趟车已发车或已取消，不能再签到');
   }
   return { labourerId, seatNo: seat.seatNo, boarding: present ? 'present' : 'absent' };

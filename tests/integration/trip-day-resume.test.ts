@@ -86,4 +86,44 @@ describe('the day of the bus, cut short and repeated', () => {
     const { data: people } = await deps.db.entities.labourer.get(ids.map((labourerId) => ({ labourerId }))).go();
     expect(Object.fromEntries(people.map((p) => [p.labourerId, p.status]))).toEqual({ [ids[0]!]: 'arrived', [ids[1]!]: 'arrived', [ids[2]!]: 'accepted' });
   });
+
+  it('checks nobody in whom the departure under way has already told the seat went', async () => {
+    const client = localClient();
+    const deps = await freshDeps({ client });
+    const { tripId, ids } = await bookedBus(deps);
+    const day = { ...deps, clock: { now: () => new Date('2099-02-27T07:00:00+08:00') } };
+    await recordBoarding(deps, await getTrip(deps, tripId), ids[0]!, true, ESCORT);
+    await recordBoarding(deps, await getTrip(deps, tripId), ids[1]!, true, ESCORT);
+    await recordBoarding(deps, await getTrip(deps, tripId), ids[2]!, false, ESCORT);
+    // The escort taps the no-show "present" right after the departure told them the seat went (tripMissed,
+    // back to waiting) and before it moves the bus: the trip is still at the roll call then.
+    let tap: unknown;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        const items = JSON.stringify((args.input as { TransactItems?: unknown[] }).TransactItems ?? []);
+        if (tap === undefined && items.includes('tripMissed') && items.includes(ids[2]!)) {
+          tap = 'pending';
+          tap = await recordBoarding(deps, await getTrip(deps, tripId), ids[2]!, true, ESCORT).then(
+            () => 'boarded',
+            (e: Error) => e.message,
+          );
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'tapDuringDeparture' },
+    );
+    try {
+      expect(await departTrip(day, await getTrip(deps, tripId), ESCORT)).toEqual({ departed: 2, absent: 1 });
+    } finally {
+      client.middlewareStack.remove('tapDuringDeparture');
+    }
+    expect(tap).toContain('正在发车');
+    const { data: seat } = await deps.db.entities.seat.get({ tripId, labourerId: ids[2]! }).go();
+    expect(seat?.boarding).toBe('absent');
+    expect((await getTrip(deps, tripId)).status).toBe('departed');
+    expect(await arriveTrip(deps, await getTrip(deps, tripId), ESCORT)).toEqual({ arrived: 2 });
+    const { data: people } = await deps.db.entities.labourer.get(ids.map((labourerId) => ({ labourerId }))).go();
+    expect(people.find((p) => p.labourerId === ids[2])?.status).toBe('accepted');
+  });
 });
