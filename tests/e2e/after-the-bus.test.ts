@@ -99,6 +99,11 @@ describe('after the bus: boarding, arrival, 上岗 and the check-in', () => {
     const escort = await watched(await phone.newPage());
     await escort.goto(link);
     const row = (name: string) => escort.locator('.passenger', { hasText: name });
+    await row(here.name).waitFor(WAIT);
+    // The escort has no use for the other pages.
+    expect(await escort.locator('.topbar nav a').count()).toBe(0);
+    // The printed sheet heads each stop with its own pickup time, the escort and the counts.
+    expect(await escort.locator('.roll-call-sheet .sheet-meta').first().textContent()).toMatch(/带队 赵队长 13800138000 · 应到 \d+ 人 · 实到 0 人/);
     await row(here.name).getByTestId('board-present').click(WAIT);
     await expect.poll(() => row(here.name).getAttribute('class'), WAIT).toContain('boarding-present');
     await row(noShow.name).getByTestId('board-absent').click();
@@ -122,17 +127,33 @@ describe('after the bus: boarding, arrival, 上岗 and the check-in', () => {
     expect((await smsTo(noShow.phone)).some((b) => b.includes('没有赶上'))).toBe(true);
     await escort.getByTestId('arrive').click();
     await expect.poll(() => escort.getByTestId('boarding-counts').textContent(), WAIT).toContain('已到达');
+    // Arrived: a read-only list with each one's outcome, nothing left to tap.
+    expect(await escort.getByTestId('depart').count()).toBe(0);
+    expect(await escort.getByTestId('board-present').count()).toBe(0);
+    expect(await row(noShow.name).textContent()).toContain('未到');
+    await screenshot(escort, 'b2b-escort-arrived');
     await phone.close();
   });
 
   it('the employer sees who is coming and confirms one at work', async () => {
-    const employer = await watched(await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } })).newPage());
+    const employer = await watched(await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 768 } })).newPage());
     await employer.goto(`${system.url}/employer?token=${EMPLOYER}`);
     await employer.locator(`[data-vacancy="${vacancyId}"] summary`).click(WAIT);
     const workers = employer.locator(`[data-vacancy="${vacancyId}"] [data-testid=vacancy-workers]`);
     const row = (name: string) => workers.locator('tr', { hasText: name });
     await expect.poll(() => row(here.name).textContent(), WAIT).toContain('已到达');
     expect(await row(here.name).textContent()).not.toContain(here.idNumber);
+    // The bus and the actual arrival; buttons only for those the API would accept (not the no-show's 上岗).
+    expect(await row(here.name).textContent()).toMatch(/发车.*到达/);
+    expect(await row(noShow.name).getByTestId('confirm-placed').count()).toBe(0);
+    // Readable at 1366 px: a name on one line, the buttons on one line each.
+    const nameBox = await row(here.name).locator('.worker-who strong').boundingBox();
+    const buttonBox = await row(here.name).getByTestId('confirm-not-arrived').boundingBox();
+    expect(nameBox!.height).toBeLessThan(30);
+    expect(buttonBox!.height).toBeLessThan(45);
+    // …and the whole table inside the card, nothing to scroll sideways.
+    const wrap = workers.locator('.table-wrap');
+    expect(await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await row(here.name).getByTestId('confirm-placed').click();
     await expect.poll(() => row(here.name).textContent(), WAIT).toContain('已上岗');
     await screenshot(employer, 'b3-employer-workers');

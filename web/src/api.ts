@@ -492,8 +492,9 @@ export interface BoardingPassenger {
   name: string;
   idNumberMasked: string;
   phone: string;
-  /** The pickup stop's name. */
+  /** The pickup stop's name, and when the bus is there. */
   pickup: string;
+  pickupTime?: string;
   drop: string;
   vacancyTitle: string;
   boarding?: 'present' | 'absent';
@@ -506,6 +507,14 @@ export interface BoardingList {
   date: string;
   departureTime: string;
   destinationName: string;
+  arrivalDate?: string;
+  departedAt?: string;
+  arrivedAt?: string;
+  vehiclePlate?: string;
+  escort?: string;
+  escortPhone?: string;
+  /** Pickups then drops in route order, each with its time where known. */
+  stops?: { kind: 'pickup' | 'drop'; code?: string; name: string; time?: string }[];
   present: number;
   absent: number;
   unchecked: number;
@@ -522,8 +531,18 @@ export interface VacancyWorker {
   phone: string;
   /** offered · accepted · travelling · arrived · placed · left … (status.worker labels them). */
   status: string;
+  /** The job is in another county: they come by bus. */
+  needsBus?: boolean;
+  /** 确认已上岗 / 未到岗 are accepted now; canMarkNotArrived: 未到岗 alone (their bus left without them). */
+  canSettle?: boolean;
+  canMarkNotArrived?: boolean;
   tripId?: string;
+  tripDate?: string;
+  tripTime?: string;
+  tripStatus?: string;
+  /** Actual once `arrived`, else expected. */
   arrivalDate?: string;
+  arrived?: boolean;
 }
 
 export interface Booking {

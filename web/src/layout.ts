@@ -37,7 +37,7 @@ export function scopeLabel(session: Session): string {
  * Builds the frame. With `roles`, the page needs a session of one of them: without one, `main` holds
  * the sign-in card and `session` is undefined (the page then renders nothing else).
  */
-export function mountPage(page: PageId, options: { title: Key; roles?: readonly Role[]; examples?: string[] }): Page {
+export function mountPage(page: PageId, options: { title: Key; roles?: readonly Role[]; examples?: string[]; hideNavFor?: readonly Role[] }): Page {
   initLanguage();
   // Back from the hosted sign-in, or holding an expired ID token for this page: finish that first, then
   // reload. Pages for everyone (the registration form, the phone) never wait on a sign-in.
@@ -79,7 +79,8 @@ export function mountPage(page: PageId, options: { title: Key; roles?: readonly 
     h(
       'nav',
       { class: 'nav', i18n: { 'aria-label': 'nav.label' } },
-      PAGES.map((p) => h('a', { href: p.href, 'aria-current': p.id === page ? 'page' : undefined }, text(p.label))),
+      // A role with no use for the other pages (a trip's escort) does not see them.
+      session && options.hideNavFor?.includes(session.role) ? [] : PAGES.map((p) => h('a', { href: p.href, 'aria-current': p.id === page ? 'page' : undefined }, text(p.label))),
     ),
     h('div', { class: 'topbar-end' }, who, langButton),
   );

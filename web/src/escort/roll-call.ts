@@ -1,5 +1,5 @@
 // The roll call on the escort's phone: passengers by pickup point in route order, each with two big buttons
-// (到了 / 未到). A passenger who texted their boarding code shows as checked in on the next refresh.
+// (到了 / 未到) until the bus leaves, then read-only with each one's outcome. A passenger who texted their boarding code shows as checked in on the next refresh.
 import { post, type BoardingList, type BoardingPassenger } from '../api.js';
 import { busy, h, text, toast } from '../dom.js';
 import { msg } from '../i18n.js';
@@ -42,7 +42,15 @@ export function rollCall(session: Session, list: BoardingList, onChange: () => P
       h(
         'section',
         { class: 'card pickup-group', 'data-pickup': pickup },
-        h('h2', null, pickup, ' ', h('small', { class: 'muted' }, text(msg('escort.groupCount', { n: people.length, present: people.filter((p) => p.boarding === 'present').length })))),
+        h(
+          'h2',
+          null,
+          pickup,
+          ' ',
+          people[0]?.pickupTime ? h('small', { class: 'pickup-time' }, text(msg('escort.pickupAt', { time: people[0].pickupTime }))) : null,
+          ' ',
+          h('small', { class: 'muted' }, text(msg('escort.groupCount', { n: people.length, present: people.filter((p) => p.boarding === 'present').length }))),
+        ),
         h(
           'ul',
           { class: 'passengers' },
@@ -57,7 +65,8 @@ export function rollCall(session: Session, list: BoardingList, onChange: () => P
                 h('a', { href: `tel:${p.phone}`, class: 'muted' }, p.phone.replace(/^\+86/, '')),
                 h('span', { class: `badge status-${p.boarding ?? 'unchecked'}` }, text(msg('escort.state', { v: p.boarding ?? 'unchecked' }))),
               ),
-              h('div', { class: 'passenger-actions' }, mark(p, true), mark(p, false)),
+              // Once the bus has left the list is the outcome: no buttons to tap.
+              open ? h('div', { class: 'passenger-actions' }, mark(p, true), mark(p, false)) : null,
             ),
           ),
         ),

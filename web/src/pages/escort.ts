@@ -12,6 +12,7 @@ const { main, session } = mountPage('escort', {
   title: 'escort.title',
   roles: ['escort', 'coordinator', 'admin'],
   examples: [],
+  hideNavFor: ['escort'],
 });
 
 /** Re-read while the page is open: passengers check themselves in by SMS (上车 1234). */
@@ -33,6 +34,8 @@ if (session) {
   function render(): void {
     if (!list) return;
     const l = list;
+    const open = l.status === 'booked' || l.status === 'boarding';
+    const done = l.status === 'departed' || l.status === 'arrived';
     const depart = h('button', { type: 'button', class: 'button primary big', 'data-testid': 'depart', disabled: l.unchecked > 0 || !(l.status === 'booked' || l.status === 'boarding') }, text('escort.depart'));
     depart.addEventListener('click', () =>
       void busy(depart, async () => {
@@ -53,9 +56,12 @@ if (session) {
     replace(
       head,
       h('h1', null, text(msg('escort.heading', { date: l.date, time: l.departureTime, destination: l.destinationName }))),
+      l.vehiclePlate || l.escort ? h('p', { class: 'muted', 'data-testid': 'trip-crew' }, [l.vehiclePlate, l.escort, l.escortPhone].filter(Boolean).join(' · ')) : null,
       h('p', { class: 'lead', 'data-testid': 'boarding-counts' }, h('span', { class: `badge status-${l.status}` }, text(msg('status.trip', { v: l.status }))), ' ', text(msg('escort.counts', { present: l.present, absent: l.absent, unchecked: l.unchecked }))),
-      l.unchecked > 0 && l.status !== 'departed' && l.status !== 'arrived' ? h('p', { class: 'hint' }, text('escort.departHint')) : null,
-      h('div', { class: 'row escort-actions' }, l.status === 'departed' ? arrive : depart, print),
+      l.unchecked > 0 && open ? h('p', { class: 'hint' }, text('escort.departHint')) : null,
+      done ? h('p', { class: 'hint', 'data-testid': 'trip-done' }, text(msg('escort.done', { v: l.status }))) : null,
+      // 发车 while the roll call is open, 已到达 on the road, nothing to tap once there (or cancelled).
+      h('div', { class: 'row escort-actions' }, open ? depart : null, l.status === 'departed' ? arrive : null, print),
     );
     replace(body, rollCall(session!, l, load), rollCallSheet(l));
   }
