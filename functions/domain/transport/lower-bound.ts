@@ -11,7 +11,10 @@
 // ends picks the best cut.
 // What it relaxes: the drop limit inside a corridor (maxDrops), the day cap, which days and pickups
 // share a vehicle beyond those counts, and passengers whose windows straddle a cut (they count nowhere).
+// The bound is the larger of that and day-loads.ts (how many must and may have left by each day, each
+// day's riders at their cheapest cover), which keeps apart the loads the windows force on each day.
 import type { CoverTable } from './cover.js';
+import { dayLoadBound } from './day-loads.js';
 
 export interface BoundWindow {
   /** First and last departure day (or batch index), first ≤ last. */
@@ -67,15 +70,16 @@ export function corridorLowerBound(windows: readonly BoundWindow[], cover: Cover
       stabs[a]![b] = count;
     }
   }
+  const vehiclesIn = (a: number, b: number) =>
+    inside[a]![b]! === 0 ? 0 : Math.max(stabs[a]![b]!, bit ? Math.ceil(popcount(masks[a]![b]!) / maxStops) : 0);
   const best = new Float64Array(m + 1);
   for (let b = 1; b <= m; b++) {
     for (let a = 0; a < b; a++) {
       const n = inside[a]![b]!;
-      const vehicles = n === 0 ? 0 : Math.max(stabs[a]![b]!, bit ? Math.ceil(popcount(masks[a]![b]!) / maxStops) : 0);
-      best[b] = Math.max(best[b]!, best[a]! + (n === 0 ? 0 : cover.atLeast(n, vehicles)));
+      best[b] = Math.max(best[b]!, best[a]! + (n === 0 ? 0 : cover.atLeast(n, vehiclesIn(a, b))));
     }
   }
-  return best[m]!;
+  return Math.max(best[m]!, dayLoadBound(windows, cover));
 }
 
 function popcount(mask: number): number {

@@ -14,6 +14,7 @@
 //     still left is unplanned with reason day-cap.
 // The lower bound (lower-bound.ts) is per corridor; the gap says how far the plan may be from optimal.
 import { departureCalendar } from './calendar-index.js';
+import { cheaperDays } from './cheaper-days.js';
 import { CoverTable } from './cover.js';
 import { applyDayCap, type CappedGroup } from './day-caps.js';
 import { compareText } from './group-travellers.js';
@@ -115,6 +116,17 @@ export function planTrips(travellers: readonly Traveller[], options: PlanOptions
         },
       ))
         used.set(index, used.get(index)! - emptied.get(index)!);
+      const cheaper = cheaperDays(unit.passengers, byDay, cover, settings.maxStops, (index) =>
+        cap === undefined ? Infinity : cap - (used.get(index) ?? 0) + (byDay.get(index)?.buses ?? 0),
+      );
+      if (cheaper) {
+        for (const [index, day] of byDay) used.set(index, used.get(index)! - day.buses);
+        byDay.clear();
+        for (const [index, day] of cheaper) {
+          byDay.set(index, day);
+          used.set(index, (used.get(index) ?? 0) + day.buses);
+        }
+      }
       for (const index of [...byDay.keys()].sort((a, b) => a - b)) {
         const { buses, members } = byDay.get(index)!;
         const limit = settings.cap === undefined ? Infinity : buses + settings.cap - used.get(index)!;

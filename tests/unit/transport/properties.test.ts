@@ -150,6 +150,42 @@ describe('planTrips against exhaustive search on tiny instances', () => {
     );
   });
 
+  it('is exactly optimal when the stops do not bind, however the windows lie (more, smaller vehicles may cost less)', () => {
+    fc.assert(
+      fc.property(tiny, (t) => {
+        // prepare: one pickup, so only the days and the vehicle mix decide the cost
+        const { input, windows } = instance({ ...t, passengers: t.passengers.map((p) => ({ ...p, pickup: 'P1' })) });
+        const options = { fleet: t.fleet, maxStops: 3 };
+
+        // act
+        const plan = planTrips(input, options);
+
+        // assess
+        const usable = windows.filter((w) => w.earliest <= w.latest);
+        expect(violations(input, plan, options)).toEqual([]);
+        expect(plan.cost).toBeCloseTo(exactCost(usable, vehiclesOf(options), 3), 9);
+        expect(plan.gap).toBeCloseTo(0, 9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes more, smaller vehicles when the windows make that cheaper than the fewest departures', () => {
+    // prepare: ten riders over two weeks (found by search: the fewest-departure plan cost 21)
+    const starts = [[5, 2], [4, 5], [1, 8], [0, 7], [1, 2], [5, 7], [6, 7], [5, 7], [0, 4], [1, 6]] as const;
+    const { input, windows } = instance({ passengers: starts.map(([earliest, length]) => ({ earliest, length, pickup: 'P1' })), sameWindow: false });
+    const options = { fleet: [{ seats: 5, cost: 8 }, { seats: 2, cost: 5 }, { seats: 1, cost: 3 }], maxStops: 3 };
+
+    // act
+    const plan = planTrips(input, options);
+
+    // assess
+    expect(violations(input, plan, options)).toEqual([]);
+    expect(exactCost(windows, vehiclesOf(options), 3)).toBe(19);
+    expect(plan.cost).toBe(19);
+    expect(plan.lowerBound).toBe(19);
+  });
+
   it('is exactly optimal when everyone shares one window and the stops do not bind', () => {
     fc.assert(
       fc.property(tiny, (t) => {
