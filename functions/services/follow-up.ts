@@ -6,6 +6,8 @@ import { renderSms } from '#domain/sms/templates.js';
 import type { Deps } from './deps.js';
 import { afterBusSweep, type AfterBusSweepResult } from './after-bus-sweep.js';
 import { outboxPart } from './outbox.js';
+import { riderPickup } from './rider-pickup.js';
+import { toTripView, type TripItem } from './trip-view.js';
 import { writeTransaction } from '#store/transact.js';
 
 export const WATCH_AFTER_DAYS = 7;
@@ -43,10 +45,13 @@ export async function followUpCounty(deps: Deps, county: string, watchAfterDays 
     const { data: seats } = await seat.query.byTrip({ tripId: bus.tripId }).go({ pages: 'all' });
     const { data: people } = seats.length > 0 ? await labourer.get(seats.map((s) => ({ labourerId: s.labourerId }))).go() : { data: [] };
     const byId = new Map(people.map((p) => [p.labourerId, p]));
+    const view = toTripView(bus as TripItem);
     const notices = seats.flatMap((s) => {
       const person = byId.get(s.labourerId);
       if (!person) return [];
-      const sms = renderSms('tripReminder', { name: person.name, time: bus.departureTime, pickup: bus.pickupPoint, seat: s.seatNo });
+      // Their own stop and its time, as the booking notice said (not the bus's first stop).
+      const boarding = riderPickup(view, s.labourerId);
+      const sms = renderSms('tripReminder', { name: person.name, time: boarding.time, pickup: boarding.name, seat: s.seatNo });
       return [outboxPart(deps, { to: person.phone, sms, county }, `reminder:${s.labourerId}`)];
     });
     // A transaction holds 100 items: a bus of 45 and its flag fit in one.

@@ -58,4 +58,37 @@ describe('followUpCounty', () => {
     expect(log.filter((m) => m.template === 'tripReminder')).toHaveLength(1);
     expect(log.find((m) => m.template === 'tripReminder')?.body).toMatch(/明天07:30在青川县汽车客运站乘春风专车，7号座/);
   });
+
+  it('reminds each passenger of their own stop and its time, as the booking notice did', async () => {
+    const deps = await freshDeps({ clock: { now: () => new Date('2027-02-27T01:30:00Z') } });
+    const person = (name: string) => registerLabourer(deps, {
+      name, idNumber: validIdNumber(COUNTY), phone: mobilePhone(), skills: ['钢筋工'], destinations: ['3305'], expectedWage: 5000, canTravel: true, channel: 'web',
+    });
+    const first = await person('陈强');
+    const second = await person('李芳');
+    await deps.db.entities.trip.create({
+      tripId: 'trip-2', planId: 'plan-1', county: COUNTY, destination: '3305', destinationName: '湖州市', date: '2027-02-28', departureTime: '07:30',
+      pickupPoint: '青川县汽车客运站', passengers: [first.id, second.id], seats: 45, seatsTaken: 2, status: 'booked', createdAt: new Date().toISOString(),
+      stops: [
+        { kind: 'pickup', name: '青川县汽车客运站', time: '07:30' },
+        { kind: 'pickup', name: '乔庄镇政府', time: '08:00' },
+        { kind: 'drop', code: '3305', name: '湖州市' },
+      ],
+      riders: [
+        { labourerId: first.id, pickup: '青川县汽车客运站', drop: '3305' },
+        { labourerId: second.id, pickup: '乔庄镇政府', drop: '3305' },
+      ],
+    }).go();
+    for (const [id, seatNo] of [[first.id, 1], [second.id, 2]] as const) {
+      await deps.db.entities.seat.create({ tripId: 'trip-2', labourerId: id, seatNo, vacancyTitle: '钢筋工', createdAt: new Date().toISOString() }).go();
+    }
+    expect((await followUpCounty(deps, COUNTY)).reminders).toBe(2);
+    const reminder = async (id: string) => {
+      const phone = (await deps.db.entities.labourer.get({ labourerId: id }).go()).data!.phone;
+      const { data } = await deps.db.entities.outboxMessage.query.messagesByPhone({ to: phone }).go();
+      return data.find((m) => m.template === 'tripReminder')?.body;
+    };
+    expect(await reminder(first.id)).toMatch(/明天07:30在青川县汽车客运站乘春风专车，1号座/);
+    expect(await reminder(second.id)).toMatch(/明天08:00在乔庄镇政府乘春风专车，2号座/);
+  });
 });
