@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '#domain/errors.js';
 import { renderSms } from '#domain/sms/templates.js';
 import { placeByCode } from '#domain/divisions.js';
 import { MINUTES_PER_PICKUP } from '#domain/transport/index.js';
-import { dropArrivals, dropServes, firstFreeSeat, stopsInUse, withPickup, type EditStop } from '#domain/trip-edits.js';
+import { dropArrivals, dropServes, firstFreeSeat, MAX_PICKUPS, stopsInUse, withPickup, type EditStop } from '#domain/trip-edits.js';
 import { writeTransaction, type TxPart } from '#store/transact.js';
 import { auditPart, labourerTarget } from './audit.js';
 import { newBoardingCode } from './boarding-code.js';
@@ -163,17 +163,15 @@ async function prepareMove(deps: Deps, request: MoveRequest): Promise<PreparedMo
   const note = boardingPlan.added
     ? `这趟车新增上车点${boards.name}（${boards.time}），${person.name}在那里上车`
     : boardingPlan.asked
-      ? `这趟车已有${MAX_PICKUPS_TEXT}个上车点，不再加停${boardingPlan.asked}，${person.name}改在${boards.name}（${boards.time}）上车`
+      ? `这趟车已有${MAX_PICKUPS}个上车点，不再加停${boardingPlan.asked}，${person.name}改在${boards.name}（${boards.time}）上车`
       : undefined;
   return { parts, ...(source ? { fromTripId: source.tripId } : {}), ...(seatNo !== undefined ? { seatNo } : {}), boarding, ...(note ? { note } : {}) };
 }
 
-const MAX_PICKUPS_TEXT = '3';
-
 /**
  * Where the passenger would board: their stop on the old bus, else their own pickup place. When the new
  * bus does not stop there it gets that stop (after its last pickup, the planner's 30 minutes later) while
- * it has fewer than 3 pickups; else they board at its first pickup and the coordinator is told.
+ * it has fewer than MAX_PICKUPS; else they board at its first pickup and the coordinator is told.
  */
 function pickupFor(target: TripView, source: TripView | undefined, person: LabourerItem, mayAddStop: boolean): { stops: EditStop[]; added?: boolean; asked?: string } {
   const pickups = target.stops.filter((s) => s.kind === 'pickup');

@@ -88,6 +88,20 @@ describe('moving passengers between buses', () => {
     // the emptied bus keeps its stops (nothing to tidy); a move never leaves the rider without their stop
     expect(res.body.trip.riders.find((r: { labourerId: string }) => r.labourerId === ids.h1).pickup).toBe('青川县汽车客运站');
   });
+
+  it('a bus with 3 pickups gets no fourth: the newcomer boards at its first stop and the answer says so', async () => {
+    const phone = await person('h4', '3305', { name: '沙州镇' });
+    await api('POST', '/vacancies', { token: 'dev:employer:hz2', json: { title: '湖州工地钢筋工', skills: ['泥瓦工'], county: '330502', openings: 1, monthlyWage: 6000, startDate: START } });
+    await api('POST', '/matching/runs', { token: TOKEN, json: { county: COUNTY } });
+    await api('POST', '/sim/sms', { json: { from: phone, text: '1' } });
+    const full = (await trips()).find((t) => t.passengers.includes(ids.h1!))!;
+    expect(pickups(full)).toHaveLength(3);
+    const res = await api('POST', `/trips/${full.id}/passengers`, { token: TOKEN, json: { labourerId: ids.h4 } });
+    expect(res.status).toBe(200);
+    expect(pickups(res.body.trip)).toEqual(pickups(full));
+    expect(res.body.boarding).toMatchObject({ name: pickups(full)[0]!.name, asked: '沙州镇' });
+    expect(res.body.note).toContain('沙州镇');
+  });
 });
 
 describe('a new departure day', () => {
