@@ -27,7 +27,7 @@ export interface CountyStats {
   watchList: number;
   offers: { offered: number; accepted: number; declined: number; expired: number };
   posts: { count: number; openings: number; filled: number };
-  /** Booked buses. */
+  /** Buses booked, at the roll call, on the road or arrived (not those only proposed or cancelled). */
   trips: number;
   /** By the day in China. */
   registrationsByDay: { date: string; count: number }[];
@@ -99,6 +99,8 @@ async function refreshCountyFigures(deps: Pick<Deps, 'db' | 'clock'>, county: st
   return figures;
 }
 
+const RUNNING_TRIPS = ['booked', 'boarding', 'departed', 'arrived'] as const;
+
 async function computeCountyStats(deps: Pick<Deps, 'db' | 'clock'>, county: string): Promise<CountyStats> {
   const asOf = deps.clock.now().toISOString();
   const { labourer, offer, vacancy, trip } = deps.db.entities;
@@ -109,7 +111,13 @@ async function computeCountyStats(deps: Pick<Deps, 'db' | 'clock'>, county: stri
       attributes: ['status', 'vacancyCounty', 'vacancyId', 'vacancyTitle', 'placedAt', 'leftAt', 'leftReason', 'checkInUnknown'],
     }),
     vacancy.query.vacanciesByCounty({ county, kind: 'post' }).go({ pages: 'all', attributes: ['openings', 'filled'] }),
-    trip.query.tripsByCounty({ county, status: 'booked' }).go({ pages: 'all', attributes: ['tripId'] }),
+    // A bus counts from its booking until it arrives (not only while `booked`): one query per status.
+    Promise.all(
+      RUNNING_TRIPS.map(async (status) => {
+        const { data } = await trip.query.tripsByCounty({ county, status }).go({ pages: 'all', attributes: ['tripId', 'status'] });
+        return data.filter((t) => t.status === status);
+      }),
+    ).then((pages) => ({ data: pages.flat() })),
   ]);
   const byStatus = (s: string) => people.filter((p) => p.status === s).length;
   const offersBy = (s: string) => offers.filter((o) => o.status === s).length;

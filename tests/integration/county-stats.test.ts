@@ -74,4 +74,16 @@ describe('county figures after a coordinator runs matching', () => {
     expect(run.ran).toBe('now');
     expect((await countyStats(deps, COUNTY)).registered).toBe(3);
   });
+
+  it('count a bus from its booking until it arrives, not only while booked', async () => {
+    const deps = await freshDeps();
+    const statuses = ['proposed', 'booked', 'boarding', 'departed', 'arrived', 'cancelled'] as const;
+    for (const [i, status] of statuses.entries()) {
+      await deps.db.entities.trip.create({
+        tripId: `trip-${i}`, planId: 'plan-1', county: COUNTY, destination: '3305', destinationName: '湖州市', date: '2027-02-28', departureTime: '07:30',
+        pickupPoint: '青川县汽车客运站', passengers: [], seats: 45, seatsTaken: 0, status, createdAt: new Date().toISOString(),
+      }).go();
+    }
+    expect((await countyStats(deps, COUNTY)).trips).toBe(4);
+  });
 });
