@@ -101,6 +101,8 @@ export async function runMatchingJob(deps: Deps, job: JobRecord, shouldPause?: (
     logger.error('matching job failed', { jobId: job.jobId, runId, error: error instanceof Error ? error.message : String(error) });
     const run = await readRunRecord(deps, runId);
     const offers = run?.offers ?? 0;
+    // The offers it made stand: the figures should show them too.
+    await refreshFiguresAfterRun(deps, job.county);
     await failJob(deps, job.jobId, new MatchingInterruptedError(offers), { runId, offers });
     return 'ended';
   }
