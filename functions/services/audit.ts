@@ -1,5 +1,6 @@
 // The audit trail (store/entities/audit-entry.ts): a part for the change's own transaction, a single write
 // for changes that have none, and the reads of GET /audit and the person page.
+import type { AuditAction } from '#domain/audit-actions.js';
 import { auditEntryEntity } from '#store/entities/audit-entry.js';
 import { checkedCursor } from '#store/page-cursor.js';
 import type { TxPart } from '#store/transact.js';
@@ -10,7 +11,8 @@ export type AuditFields = Record<string, unknown>;
 export interface AuditRecord {
   /** `coordinator:510822`, `admin`, `employer:<id>`, or who settled a 换号 (`old-phone`, `cooling-period`). */
   actor: string;
-  action: string;
+  /** One with a Chinese name for the pages (audit-actions.ts). */
+  action: AuditAction;
   /** `labourer:<id>`, `vacancy:<id>`, `trip:<id>`, `county:<code>`. */
   target: string;
   county: string;
