@@ -6,7 +6,7 @@ import type { TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import { chinaToday } from '#domain/calendar.js';
 import type { OfferItem } from './offer-view.js';
-import { canSettle, missedBusOf } from './placement.js';
+import { canSettle } from './placement.js';
 import { riderPickup } from './rider-pickup.js';
 import { toTripView, type TripItem } from './trip-view.js';
 
@@ -85,6 +85,30 @@ async function seatedBuses(deps: Pick<Deps, 'db' | 'clock'>, wanted: { labourerI
   return found;
 }
 
+/**
+ * Those of the given labourers marked absent on a bus that has left (departed or arrived): one read of each
+ * county's such buses, those listing them, confirmed by the seat.
+ */
+async function missedBuses(deps: Pick<Deps, 'db'>, wanted: { labourerId: string; county: string }[]): Promise<Set<string>> {
+  const missed = new Set<string>();
+  for (const county of new Set(wanted.map((w) => w.county))) {
+    const ids = new Set(wanted.filter((w) => w.county === county).map((w) => w.labourerId));
+    const trips = (
+      await Promise.all(
+        (['departed', 'arrived'] as const).map(async (status) =>
+          (await deps.db.entities.trip.query.tripsByCounty({ county, status }).go({ pages: 'all', attributes: ['tripId', 'status', 'passengers'] })).data.filter((t) => t.status === status),
+        ),
+      )
+    ).flat();
+    const pairs = trips.flatMap((t) => (t.passengers ?? []).filter((id) => ids.has(id)).map((labourerId) => ({ tripId: t.tripId!, labourerId })));
+    for (let i = 0; i < pairs.length; i += 100) {
+      const { data } = await deps.db.entities.seat.get(pairs.slice(i, i + 100)).go({ attributes: ['labourerId', 'boarding'] });
+      for (const seat of data) if (seat.boarding === 'absent') missed.add(seat.labourerId!);
+    }
+  }
+  return missed;
+}
+
 /** `county`: only the workers from this county (a coordinator's view). */
 export async function vacancyWorkers(deps: Pick<Deps, 'db' | 'clock'>, vacancyId: string, county?: string): Promise<VacancyWorker[]> {
   const { data: rows } = await deps.db.entities.vacancyWorker.query.byVacancy({ vacancyId }).go({ pages: 'all' });
@@ -111,12 +135,14 @@ export async function vacancyWorkers(deps: Pick<Deps, 'db' | 'clock'>, vacancyId
     deps,
     mine.filter((r) => offers.get(r.offerId)?.status === 'accepted' && !offers.get(r.offerId)?.tripId && people.get(r.labourerId)?.status === 'travelling'),
   );
-  // No-shows waiting for another bus: the employer may give them up (one look per such worker, few).
-  const missed = new Set<string>();
-  for (const r of mine) {
-    const offer = offers.get(r.offerId);
-    if (offer?.status === 'accepted' && people.get(r.labourerId)?.status === 'accepted' && offer.vacancyCounty !== offer.county && (await missedBusOf(deps, r.labourerId, r.county))) missed.add(r.labourerId);
-  }
+  // No-shows waiting for another bus: the employer may give them up.
+  const missed = await missedBuses(
+    deps,
+    mine.filter((r) => {
+      const offer = offers.get(r.offerId);
+      return offer?.status === 'accepted' && offer.vacancyCounty !== offer.county && people.get(r.labourerId)?.status === 'accepted';
+    }),
+  );
   return mine.flatMap((r): VacancyWorker[] => {
     const offer = offers.get(r.offerId);
     const who = people.get(r.labourerId);

@@ -148,7 +148,9 @@ describe('after the bus', () => {
     const byId = new Map(workers.body.map((w: { labourerId: string }) => [w.labourerId, w]));
     expect(byId.get(people[A]!.id)).toMatchObject({ status: 'arrived', tripId: trip.id, name: '张三', idNumberMasked: expect.stringMatching(/^510822\*{8}[\dX]{4}$/) });
     expect((byId.get(people[A]!.id) as { arrivalDate: string }).arrivalDate).toBe(trip.date);
-    expect(byId.get(people[B]!.id)).toMatchObject({ status: 'accepted' });
+    expect(byId.get(people[A]!.id)).toMatchObject({ arrived: true, needsBus: true, canSettle: true, canMarkNotArrived: true });
+    // The no-show their bus left without: 未到岗 may be said of them, 上岗 not.
+    expect(byId.get(people[B]!.id)).toMatchObject({ status: 'accepted', canSettle: false, canMarkNotArrived: true });
     expect(JSON.stringify(workers.body)).not.toMatch(/\d{17}[\dX]/);
   });
 
