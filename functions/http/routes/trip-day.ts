@@ -59,12 +59,7 @@ export async function crewManifestRoute(deps: Deps, event: HttpEvent, who: TripC
 export async function escortTokenRoute(deps: Deps, event: HttpEvent, who: Extract<Principal, { role: 'coordinator' | 'admin' }>): Promise<HttpResult> {
   const body = validate(EscortTokenBody, event.body ?? {}, '带队人员');
   const trip = await tripFor(deps, event, who);
-  if (body.name || body.phone) {
-    const phone = body.phone ? normalizeMainlandMobile(body.phone) : undefined;
-    await deps.db.entities.trip
-      .patch({ tripId: trip.id })
-      .set({ ...(body.name ? { escort: body.name } : {}), ...(phone?.ok ? { escortPhone: phone.e164 } : {}) })
-      .go();
-  }
-  return jsonResponse(201, await createEscortToken(deps, trip, actorOf(who)));
+  const phone = body.phone ? normalizeMainlandMobile(body.phone) : undefined;
+  const escort = { ...(body.name ? { name: body.name } : {}), ...(phone?.ok ? { phone: phone.e164 } : {}) };
+  return jsonResponse(201, await createEscortToken(deps, trip, actorOf(who), escort));
 }
