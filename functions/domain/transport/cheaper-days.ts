@@ -4,7 +4,7 @@
 // the windows allow (day-loads.ts), filled earliest deadline first (edf-days.ts), replace the unit's
 // days when they are a plan, cost less once split by pickups (split-by-pickups.ts) and fit the day cap.
 import type { CoverTable } from './cover.js';
-import { cheapestDayLoads } from './day-loads.js';
+import { cheapestDayLoads, remainingDayLoads } from './day-loads.js';
 import { fillDays, searchDayLoads } from './edf-days.js';
 import type { UnitDay } from './rebalance-days.js';
 import { splitByPickups } from './split-by-pickups.js';
@@ -35,20 +35,32 @@ export function cheaperDays(
   };
   let before = 0;
   for (const day of days.values()) before += split(day.members).cost;
-  // the DP's loads when earliest deadline first meets them, else the cheapest loads a search finds
-  let filled = fillDays(passengers, loads.loads);
-  if (!filled) {
-    const searched = searchDayLoads(passengers, (n) => cover.costOf(n), before, loads.cost);
-    filled = searched && fillDays(passengers, searched);
-  }
-  if (!filled) return undefined;
-  let after = 0;
-  const next = new Map<number, UnitDay>();
-  for (const [index, members] of filled) {
-    const { cost, vehicles } = split(members);
-    if (vehicles > room(index)) return undefined;
-    after += cost;
-    next.set(index, { buses: vehicles, members });
-  }
-  return after < before - EPS ? next : undefined;
+  // the DP's loads when earliest deadline first meets them within the cap, else the cheapest loads a
+  // search finds that fit the cap (by the cheapest cover's vehicle count)
+  const tryLoads = (loads: ReadonlyMap<number, number> | undefined) => {
+    const filled = loads && fillDays(passengers, loads);
+    if (!filled) return undefined;
+    let after = 0;
+    const next = new Map<number, UnitDay>();
+    for (const [index, members] of filled) {
+      const { cost, vehicles } = split(members);
+      if (vehicles > room(index)) return undefined;
+      after += cost;
+      next.set(index, { buses: vehicles, members });
+    }
+    return after < before - EPS ? next : undefined;
+  };
+  return (
+    tryLoads(loads.loads) ??
+    tryLoads(
+      searchDayLoads(
+        passengers,
+        (n) => cover.costOf(n),
+        before,
+        loads.cost,
+        remainingDayLoads(passengers, cover),
+        (day, n) => cover.best(n).vehicles.length <= room(day),
+      ),
+    )
+  );
 }

@@ -79,3 +79,38 @@ export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTabl
   }
   return { cost: least[n]!, loads };
 }
+
+/**
+ * The same relaxation read backwards: rest(i, s) bounds what the days from the i-th on (in the order of
+ * the distinct window ends) cost when s riders have already left; undefined past WORK_LIMIT. It prunes
+ * the search of edf-days.ts.
+ */
+export function remainingDayLoads(windows: readonly DayWindow[], cover: CoverTable): ((i: number, gone: number) => number) | undefined {
+  const n = windows.length;
+  const days = [...new Set(windows.flatMap((w) => [w.first, w.last]))].sort((x, y) => x - y);
+  if (days.length * (n + 1) * (n + 1) > 2 * WORK_LIMIT) return undefined;
+  const at = new Map(days.map((d, i) => [d, i]));
+  const mustGo = new Int32Array(days.length);
+  const mayGo = new Int32Array(days.length);
+  for (const w of windows) {
+    mustGo[at.get(w.last)!]!++;
+    mayGo[at.get(w.first)!]!++;
+  }
+  for (let i = 1; i < days.length; i++) {
+    mustGo[i]! += mustGo[i - 1]!;
+    mayGo[i]! += mayGo[i - 1]!;
+  }
+  const ride = Float64Array.from({ length: n + 1 }, (_, x) => cover.costOf(x));
+  const rest: Float64Array[] = Array.from({ length: days.length + 1 }, () => new Float64Array(n + 1).fill(Infinity));
+  rest[days.length]![n] = 0;
+  for (let i = days.length - 1; i >= 0; i--) {
+    const after = rest[i + 1]!;
+    const here = rest[i]!;
+    for (let s = 0; s <= n; s++) {
+      let least = Infinity;
+      for (let t = Math.max(s, mustGo[i]!); t <= mayGo[i]!; t++) least = Math.min(least, ride[t - s]! + after[t]!);
+      here[s] = least;
+    }
+  }
+  return (i, gone) => rest[i]![gone]!;
+}

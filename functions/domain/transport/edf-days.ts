@@ -35,7 +35,8 @@ const NODE_LIMIT = 2_000;
  * Day loads that earliest-deadline-first can meet and that cost less than `ceiling`, by a depth-first
  * search over the days where windows start or end: each day sends nothing, or as many waiting riders as
  * the largest load of some price seats (sending more for the same price never hurts the later days),
- * pruned by the cheapest cover of everyone not yet sent. Stops at `floor` (a lower bound: nothing is
+ * pruned by `rest` (a bound on the days left, given how many have gone) or the cheapest cover of everyone
+ * not yet sent, and by `fits` (the day cap). Stops at `floor` (a lower bound: nothing is
  * cheaper). Undefined when it finds nothing below `ceiling`.
  */
 export function searchDayLoads(
@@ -43,6 +44,8 @@ export function searchDayLoads(
   costOf: (n: number) => number,
   ceiling: number,
   floor: number,
+  rest: (day: number, gone: number) => number = (_, gone) => costOf(riders.length - gone),
+  fits: (day: number, riders: number) => boolean = () => true,
 ): Map<number, number> | undefined {
   const n = riders.length;
   const days = [...new Set(riders.flatMap((r) => [r.first, r.last]))].sort((a, b) => a - b);
@@ -56,7 +59,7 @@ export function searchDayLoads(
   const chosen: [number, number][] = [];
   const visit = (i: number, waiting: number[], next: number, sent: number, cost: number): boolean => {
     if (++nodes > NODE_LIMIT) return true;
-    if (cost + costOf(n - sent) >= best) return false;
+    if (cost + Math.max(costOf(n - sent), rest(i, sent)) >= best - 1e-9) return false;
     if (i === days.length) {
       if (sent === n) {
         best = cost;
@@ -75,6 +78,7 @@ export function searchDayLoads(
     for (const s of steps) if (s >= must) takes.add(Math.min(s, pending.length));
     if (must === 0) takes.add(0);
     for (const take of [...takes].sort((a, b) => b - a)) {
+      if (take > 0 && !fits(day, take)) continue;
       if (take > 0) chosen.push([day, take]);
       const stop = visit(i + 1, pending.slice(take), next, sent + take, cost + costOf(take));
       if (take > 0) chosen.pop();

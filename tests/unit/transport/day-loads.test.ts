@@ -69,6 +69,24 @@ describe('day loads', () => {
     );
   });
 
+  it('found by the search leave a full day alone (the day cap), at a price, or not at all', () => {
+    // two riders who may leave on day 0 or 1 and one who must leave on day 1: one van on day 1 is cheapest
+    const cover = new CoverTable([{ seats: 3, vehicleSeats: 3, cost: 10 }]);
+    const windows = [
+      { first: 0, last: 1, pickupRank: 0 },
+      { first: 0, last: 1, pickupRank: 0 },
+      { first: 1, last: 1, pickupRank: 0 },
+    ];
+    expect(searchDayLoads(windows, (n) => cover.costOf(n), Infinity, 0)).toEqual(new Map([[1, 3]]));
+    expect(searchDayLoads(windows, (n) => cover.costOf(n), Infinity, 0, undefined, (day, n) => day === 0 || n <= 1)).toEqual(
+      new Map([
+        [0, 2],
+        [1, 1],
+      ]),
+    );
+    expect(searchDayLoads(windows, (n) => cover.costOf(n), Infinity, 0, undefined, (day) => day === 0)).toBeUndefined();
+  });
+
   it('keep apart what the windows force onto separate days: 34, 42 and 31 riders need three buses, not two and a van', () => {
     // fleet: 45 seats for 100, 19 for 55, 7 for 30; riders who must leave on day 0, on day 5, on day 9
     const cover = new CoverTable([
