@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { textProblem } from '../../functions/domain/text-safety.js';
 import { CreatePostBody, PostVacancyBody } from '../../functions/http/schemas/vacancies.js';
 import { RegisterLabourerBody } from '../../functions/http/schemas/labourers.js';
-import { UpdateTripBody } from '../../functions/http/schemas/trips.js';
+import { TripEditBody } from '../../functions/http/schemas/trip-edits.js';
 
 describe('textProblem', () => {
   it('accepts the names and titles people write', () => {
@@ -40,7 +40,7 @@ describe('schemas', () => {
       { path: ['name'], message: '不能只有空格或不可见字符' },
     ]);
     expect(PostVacancyBody.safeParse({ ...vacancy, title: '普\u0000工' }).success).toBe(false);
-    expect(UpdateTripBody.safeParse({ escort: '李\u2066医生' }).success).toBe(false);
+    expect(TripEditBody.safeParse({ escort: '李\u2066医生' }).success).toBe(false);
   });
 
   it('take dates from 2000-01-01 to 2100-12-31 only', () => {
