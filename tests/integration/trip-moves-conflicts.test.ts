@@ -117,8 +117,8 @@ describe('where a passenger boards', () => {
     const { data: notices } = await deps.db.entities.outboxMessage.scan.where((m, { eq }) => eq(m.template, 'tripBooked')).go({ pages: 'all' });
     const { data: first } = await deps.db.entities.labourer.get({ labourerId: ids[0]! }).go();
     const mine = notices.find((n) => n.to === first!.phone)!;
-    expect(mine.body).toContain('08:10乔庄镇');
-    for (const n of notices.filter((x) => x.to !== first!.phone)) expect(n.body).toContain('07:30青川县');
+    expect(mine.body).toContain('08:10在乔庄镇上车');
+    for (const n of notices.filter((x) => x.to !== first!.phone)) expect(n.body).toContain('07:30在青川县');
     const seat = await findBookedSeat({ ...deps, clock: { now: () => new Date('2099-02-20T00:00:00Z') } }, { id: ids[0]!, homeCounty: COUNTY });
     expect(seat).toMatchObject({ date: '2099-02-27', departureTime: '08:10', pickupPoint: '乔庄镇' });
   });
