@@ -46,27 +46,35 @@ export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTabl
   const ride = Float64Array.from({ length: n + 1 }, (_, x) => cover.costOf(x));
   let least = new Float64Array(n + 1).fill(Infinity);
   least[0] = 0;
+  // among the cheapest, the least Σ (riders gone × days to the next day): the latest departures, so the
+  // fewest early arrivals
+  let early = new Float64Array(n + 1);
   // previous[i][t]: the count gone before day i on the cheapest way to t gone after it
   const previous: Int32Array[] = [];
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < days.length; i++) {
     const next = new Float64Array(n + 1).fill(Infinity);
+    const nextEarly = new Float64Array(n + 1).fill(Infinity);
     const back = new Int32Array(n + 1);
     const from = mustGo[i]!;
     const to = mayGo[i]!;
+    const gap = i + 1 < days.length ? days[i + 1]! - days[i]! : 0;
     for (let s = lo; s <= hi; s++) {
       const base = least[s]!;
       if (base === Infinity) continue;
       for (let t = Math.max(s, from); t <= to; t++) {
         const c = base + ride[t - s]!;
-        if (c < next[t]! - EPS) {
+        const e = early[s]! + t * gap;
+        if (c < next[t]! - EPS || (c <= next[t]! + EPS && e < nextEarly[t]!)) {
           next[t] = c;
+          nextEarly[t] = e;
           back[t] = s;
         }
       }
     }
     least = next;
+    early = nextEarly;
     previous.push(back);
     lo = from;
     hi = to;
