@@ -14,6 +14,8 @@ import type { EntityItem } from 'electrodb';
 import { createJob, failJob, finishJob, readJobInput, recordJobProgress, type JobRecord } from './background-job.js';
 import type { Deps } from './deps.js';
 import { writeOutbox } from './outbox.js';
+import { auditPart } from './audit.js';
+import { writeTransaction } from '#store/transact.js';
 import { smsBudgetToday, type SmsBudget } from './sms-budget.js';
 
 type BroadcastItem = EntityItem<typeof broadcastEntity>;
@@ -228,7 +230,17 @@ export async function createBroadcast(deps: Deps, input: BroadcastInput, actor: 
     optedOut,
     unreachable,
   };
-  await deps.db.entities.broadcast.create(record).go();
+  // A staff write like any other: the broadcast and its audit entry together.
+  await writeTransaction(deps.db, [
+    { name: 'broadcast', item: ({ broadcast }) => broadcast.create(record).commit() },
+    auditPart(deps, {
+      actor,
+      action: 'broadcast.create',
+      target: `broadcast:${broadcastId}`,
+      county: input.county,
+      after: { text: text.text, segment: input.segment, recipients: recipients.length, ...(sendAt ? { sendAt } : {}) },
+    }),
+  ]);
   if (!background) {
     await writeMessages(deps, record, recipients);
     await deps.db.entities.broadcast.patch({ broadcastId }).set({ state: 'done' }).go();

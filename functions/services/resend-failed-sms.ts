@@ -7,6 +7,7 @@
 import { RESEND_MAX_AGE_DAYS, stillWorthResending, type PhoneNow } from '#domain/sms/resend-policy.js';
 import type { RenderedSms, TemplateName } from '#domain/sms/templates.js';
 import { writeTransaction } from '#store/transact.js';
+import { writeAudit } from './audit.js';
 import type { Deps } from './deps.js';
 import { outboxPart } from './outbox.js';
 
@@ -22,7 +23,8 @@ export interface ResendResult {
   maxAgeDays: number;
 }
 
-export async function resendFailedSms(deps: Deps, county: string, since?: string): Promise<ResendResult> {
+/** `actor`: the staff member asking (audited once, with the counts, when anything was re-sent). */
+export async function resendFailedSms(deps: Deps, county: string, since?: string, actor = 'system'): Promise<ResendResult> {
   const { outboxMessage } = deps.db.entities;
   const query = outboxMessage.query.failedByCounty({ failedCounty: county });
   const { data: failed } = await (since ? query.gte({ failedAt: since }) : query).go({ pages: 'all' });
@@ -63,7 +65,11 @@ export async function resendFailedSms(deps: Deps, county: string, since?: string
     ]);
     if (outcome.ok) resent++;
   }
-  return { resent, skipped: skippedUnreachable + skippedOutOfDate, skippedUnreachable, skippedOutOfDate, maxAgeDays: RESEND_MAX_AGE_DAYS };
+  const result = { resent, skipped: skippedUnreachable + skippedOutOfDate, skippedUnreachable, skippedOutOfDate, maxAgeDays: RESEND_MAX_AGE_DAYS };
+  if (resent > 0) {
+    await writeAudit(deps, { actor, action: 'sms.resend', target: `county:${county}`, county, after: { resent, skippedUnreachable, skippedOutOfDate, ...(since ? { since } : {}) } });
+  }
+  return result;
 }
 
 /** The phone's labourer as things stand, or null when the number cannot be used (unreachable, opted out, not theirs). */

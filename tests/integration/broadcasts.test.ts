@@ -48,6 +48,11 @@ describe('broadcasts', () => {
     expect(await broadcastsTo(zhejiangOut.phone)).toEqual([]);
     expect(await broadcastsTo(dongguan.phone)).toEqual([]);
     expect(list.body[0]).toMatchObject({ id: sent.body.id, recipients: 1, optedOut: 1, segment: { destination: '3305' }, createdBy: `coordinator:${COUNTY}` });
+    // a staff write, audited with what was sent and to whom
+    const audit = await api('GET', `/audit?county=${COUNTY}`, { token: TOKEN });
+    expect(audit.body).toContainEqual(
+      expect.objectContaining({ actor: `coordinator:${COUNTY}`, action: 'broadcast.create', target: `broadcast:${sent.body.id}`, after: expect.objectContaining({ recipients: 1, segment: { destination: '3305' } }) }),
+    );
   });
 
   it('reaches poverty households and the watch list by their flags, and holds a later send until its time', async () => {

@@ -133,6 +133,9 @@ describe('delivery receipts', () => {
     expect(statusReplies[0].resentAs).toBe(statusReplies[1].id);
     const again = await api('POST', '/messages/resend', { token, json: { county, status: 'failed' } });
     expect(again.body.resent).toBe(0);
+    // a staff write, audited once (the second call re-sent nothing)
+    const audited = (await api('GET', `/audit?county=${county}`, { token })).body.filter((a: { action: string }) => a.action === 'sms.resend');
+    expect(audited).toEqual([expect.objectContaining({ actor: expect.stringMatching(/^coordinator:|^admin/), after: expect.objectContaining({ resent: 1, skippedUnreachable: 2 }) })]);
 
     // a new phone clears the mark
     const patched = await api('PATCH', `/labourers/${dead.id}`, { token, json: { phone: mobilePhone() } });

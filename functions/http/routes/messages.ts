@@ -7,7 +7,7 @@ import { messagesForPhone } from '#services/message-log.js';
 import { resendFailedSms } from '#services/resend-failed-sms.js';
 import { jsonResponse } from '../error-response.js';
 import type { HttpEvent, HttpResult } from '../middleware.js';
-import { resolveCounty, type Principal } from '../principal.js';
+import { actorOf, resolveCounty, type Principal } from '../principal.js';
 import { ListMessagesQuery, ResendMessagesBody } from '../schemas/messages.js';
 import { validate } from '../validate.js';
 
@@ -32,5 +32,5 @@ export async function resendMessagesRoute(
   const body = validate(ResendMessagesBody, event.body, '重发失败短信');
   const county = resolveCounty(who, body.county);
   const since = body.since === undefined ? undefined : new Date(body.since).toISOString();
-  return jsonResponse(200, await resendFailedSms(deps, county, since));
+  return jsonResponse(200, await resendFailedSms(deps, county, since, actorOf(who)));
 }
