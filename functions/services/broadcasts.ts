@@ -17,6 +17,9 @@ import { writeOutbox } from './outbox.js';
 import { auditPart } from './audit.js';
 import { writeTransaction } from '#store/transact.js';
 import { smsBudgetToday, type SmsBudget } from './sms-budget.js';
+import type { BroadcastPreview } from '#domain/views/messaging.js';
+
+export type { BroadcastPreview };
 
 type BroadcastItem = EntityItem<typeof broadcastEntity>;
 
@@ -39,19 +42,6 @@ export interface BroadcastInput {
   segment: BroadcastSegment;
   text: string;
   sendAt?: string;
-}
-
-export interface BroadcastPreview {
-  /** The county's daily SMS budget today: a broadcast beyond what is left is mostly held back (suppressed). */
-  budget: { perDay: number; sentToday: number; remainingToday: number; fitsToday: number; overBy: number };
-  recipients: number;
-  optedOut: number;
-  unreachable: number;
-  /** SMS parts a message, and in all. */
-  segments: number;
-  totalSegments: number;
-  costEstimateCny: number;
-  body: string;
 }
 
 export interface BroadcastView {

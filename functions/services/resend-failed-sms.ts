@@ -10,18 +10,9 @@ import { writeTransaction } from '#store/transact.js';
 import { writeAudit } from './audit.js';
 import type { Deps } from './deps.js';
 import { outboxPart } from './outbox.js';
+import type { ResendResult } from '#domain/views/messaging.js';
 
-export interface ResendResult {
-  resent: number;
-  /** Failed messages left alone (the two counts below together). */
-  skipped: number;
-  /** The number is unreachable, opted out, or no longer a labourer's. */
-  skippedUnreachable: number;
-  /** No longer true or timely. */
-  skippedOutOfDate: number;
-  /** Failed messages older than this many days are out of date. */
-  maxAgeDays: number;
-}
+export type { ResendResult };
 
 /** `actor`: the staff member asking (audited once, with the counts, when anything was re-sent). */
 export async function resendFailedSms(deps: Deps, county: string, since?: string, actor = 'system'): Promise<ResendResult> {

@@ -14,43 +14,9 @@ import { moveLabourer } from './labourer-status.js';
 import { outboxPart } from './outbox.js';
 import { riderPickup } from './rider-pickup.js';
 import type { TripView } from './trip-view.js';
+import type { BoardingList, BoardingPassenger } from '#domain/views/after-bus.js';
 
-export interface BoardingPassenger {
-  labourerId: string;
-  seatNo: number;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  /** The stop the passenger boards at (its name) and when the bus is there. */
-  pickup: string;
-  pickupTime: string;
-  drop: string;
-  vacancyTitle: string;
-  boarding?: 'present' | 'absent';
-  boardedAt?: string;
-  boardedBy?: string;
-}
-
-export interface BoardingList {
-  tripId: string;
-  status: TripView['status'];
-  date: string;
-  departureTime: string;
-  destinationName: string;
-  arrivalDate?: string;
-  departedAt?: string;
-  arrivedAt?: string;
-  vehiclePlate?: string;
-  escort?: string;
-  escortPhone?: string;
-  /** Pickups then drops in route order, each with its time where known (the printed sheet heads each stop with it). */
-  stops: TripView['stops'];
-  present: number;
-  absent: number;
-  unchecked: number;
-  /** By pickup stop in route order, then seat. */
-  passengers: BoardingPassenger[];
-}
+export type { BoardingList, BoardingPassenger };
 
 /** Statuses in which the roll call may still change. */
 const ROLL_CALL = ['booked', 'boarding'] as const;

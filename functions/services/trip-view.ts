@@ -1,15 +1,12 @@
 // A trip as the /trips routes return it.
 import type { EntityItem } from 'electrodb';
+import type { TripStop } from '#domain/views/trip.js';
 import type { tripEntity } from '#store/entities/trip.js';
+
+export type { TripStop };
 
 export type TripItem = EntityItem<typeof tripEntity>;
 
-export interface TripStop {
-  kind: 'pickup' | 'drop';
-  code?: string;
-  name: string;
-  time?: string;
-}
 
 export interface TripRider {
   labourerId: string;

@@ -1,7 +1,7 @@
 // The workers coming to a vacancy (GET /vacancies/{id}/workers): each accepted offer, with the person, the
 // bus and where they stand — offered, accepted, on a bus, arrived, at work, left (issue #18). An item per
 // acceptance (vacancyWorker) makes it one query of the vacancy, whatever counties the workers come from.
-import { workerStatus, type WorkerStatus } from '#domain/after-bus/worker-status.js';
+import { workerStatus } from '#domain/after-bus/worker-status.js';
 import type { TxPart } from '#store/transact.js';
 import type { Deps } from './deps.js';
 import { chinaToday } from '#domain/calendar.js';
@@ -9,37 +9,9 @@ import type { OfferItem } from './offer-view.js';
 import { canSettle } from './placement.js';
 import { riderPickup } from './rider-pickup.js';
 import { toTripView, type TripItem } from './trip-view.js';
+import type { VacancyWorker } from '#domain/views/after-bus.js';
 
-export interface VacancyWorker {
-  offerId: string;
-  labourerId: string;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  status: WorkerStatus;
-  /** The labourer's home county. */
-  county: string;
-  /** The job is in another county: the worker comes by bus (or on their own, 自行前往, when no bus holds them). */
-  needsBus: boolean;
-  /** 确认已上岗 / 未到岗 are accepted now (POST /offers/{id}/placed, /not-arrived). */
-  canSettle: boolean;
-  /** 未到岗 alone is accepted: their bus left without them (a no-show waiting for another). */
-  canMarkNotArrived: boolean;
-  /** Their bus: the one they arrived on, or the one holding their seat (booked, boarding, on its way). */
-  tripId?: string;
-  /** The bus's day (China): the day it left once it has, else the planned one. */
-  tripDate?: string;
-  /** When the bus picks them up (their stop's time). */
-  tripTime?: string;
-  tripStatus?: string;
-  /** The day (China) the bus arrived, or, while it has not, the day it is expected (`arrived` false). */
-  arrivalDate?: string;
-  arrived?: boolean;
-  placedAt?: string;
-  leftAt?: string;
-  leftReason?: string;
-  retention?: OfferItem['retention'];
-}
+export type { VacancyWorker };
 
 /** Written in the acceptance's transaction (offer-life-cycle.ts). */
 export function vacancyWorkerPart(offer: Pick<OfferItem, 'vacancyId' | 'offerId' | 'labourerId' | 'county'>, at: string): TxPart {

@@ -4,6 +4,11 @@ import { url } from './api-url.js';
 import { authorization, renewSession, type Session } from './auth.js';
 import { t } from './i18n.js';
 
+// The answers the services define once (functions/domain/views/), as the pages read them.
+export type { BoardingList, BoardingPassenger, VacancyWorker } from '../../functions/domain/views/after-bus.js';
+export type { CountyStats as Stats, RetentionGroup } from '../../functions/domain/views/county-stats.js';
+export type { BroadcastPreview, ResendResult } from '../../functions/domain/views/messaging.js';
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -305,48 +310,6 @@ export interface NationalRun {
   summary?: { counties: number; succeeded: number; failed: string[]; offers: number; unmatched: number; poorPlaced: number; skipped: number; quotaPlaces: number };
 }
 
-export interface Stats {
-  county: string;
-  registered: number;
-  poverty: number;
-  offered: number;
-  accepted: number;
-  placed: number;
-  travelling: number;
-  optedOut: number;
-  offers: { offered: number; accepted: number; declined: number; expired: number };
-  posts: { count: number; openings: number; filled: number };
-  trips: number;
-  registrationsByDay: { date: string; count: number }[];
-  placementsByDestination: { code: string; count: number }[];
-  /** After the bus: off the bus, not yet confirmed at work. */
-  arrived?: number;
-  /** Placed workers at work (or who left later) 30/60/90 days after placement. */
-  retained30?: number;
-  retained60?: number;
-  retained90?: number;
-  leavers?: number;
-  leftReasons?: { left: number; change: number; not_arrived: number };
-  /** Placed workers whose last check-in went unanswered. */
-  checkInUnknown?: number;
-  retentionByEmployer?: RetentionGroup[];
-  retentionByDestination?: RetentionGroup[];
-  /** When the figures were computed: a big county's may be some minutes old. */
-  asOf: string;
-}
-
-/** Retention of one job (key: vacancy id, with its title) or one destination county (key: its code). */
-export interface RetentionGroup {
-  key: string;
-  title?: string;
-  placed: number;
-  atWork: number;
-  retained30: number;
-  retained60: number;
-  retained90: number;
-  leavers: number;
-}
-
 export interface PovertyImport {
   matched: number;
   unmatched: number;
@@ -388,28 +351,6 @@ export interface SmsLogEntry {
   failureReason?: string;
   /** Held until then (quiet hours, a scheduled broadcast). */
   notBefore?: string;
-}
-
-/** POST /messages/resend. */
-export interface ResendResult {
-  resent: number;
-  skipped: number;
-  skippedUnreachable: number;
-  skippedOutOfDate: number;
-  maxAgeDays: number;
-}
-
-/** POST /broadcasts/preview. */
-export interface BroadcastPreview {
-  /** The county's daily SMS budget today: how many of the recipients fit in what is left. */
-  budget: { perDay: number; sentToday: number; remainingToday: number; fitsToday: number; overBy: number };
-  recipients: number;
-  optedOut: number;
-  unreachable: number;
-  segments: number;
-  totalSegments: number;
-  costEstimateCny: number;
-  body: string;
 }
 
 /** POST /broadcasts (201, or 202 with the job writing a big one). */
@@ -483,66 +424,6 @@ export interface TripPlan {
   lowerBound: number;
   gap?: number;
   unplanned: { labourerId: string; reason?: string }[];
-}
-
-/** GET /trips/{id}/boarding: the roll call of a bus on its day. */
-export interface BoardingPassenger {
-  labourerId: string;
-  seatNo: number;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  /** The pickup stop's name, and when the bus is there. */
-  pickup: string;
-  pickupTime?: string;
-  drop: string;
-  vacancyTitle: string;
-  boarding?: 'present' | 'absent';
-  boardedAt?: string;
-}
-
-export interface BoardingList {
-  tripId: string;
-  status: string;
-  date: string;
-  departureTime: string;
-  destinationName: string;
-  arrivalDate?: string;
-  departedAt?: string;
-  arrivedAt?: string;
-  vehiclePlate?: string;
-  escort?: string;
-  escortPhone?: string;
-  /** Pickups then drops in route order, each with its time where known. */
-  stops?: { kind: 'pickup' | 'drop'; code?: string; name: string; time?: string }[];
-  present: number;
-  absent: number;
-  unchecked: number;
-  /** By pickup stop in route order, then seat. */
-  passengers: BoardingPassenger[];
-}
-
-/** GET /vacancies/{id}/workers: a worker coming to (or at) one vacancy. */
-export interface VacancyWorker {
-  offerId: string;
-  labourerId: string;
-  name: string;
-  idNumberMasked: string;
-  phone: string;
-  /** offered · accepted · travelling · arrived · placed · left … (status.worker labels them). */
-  status: string;
-  /** The job is in another county: they come by bus. */
-  needsBus?: boolean;
-  /** 确认已上岗 / 未到岗 are accepted now; canMarkNotArrived: 未到岗 alone (their bus left without them). */
-  canSettle?: boolean;
-  canMarkNotArrived?: boolean;
-  tripId?: string;
-  tripDate?: string;
-  tripTime?: string;
-  tripStatus?: string;
-  /** Actual once `arrived`, else expected. */
-  arrivalDate?: string;
-  arrived?: boolean;
 }
 
 export interface Booking {

@@ -1,6 +1,7 @@
 // An offer of one vacancy to one labourer, made by a matching run and answered by SMS (or expired).
 // While it is `offered` it holds one of the vacancy's places (vacancy.offered); a coordinator may withdraw
 // it then, re-send its SMS or move its deadline.
+import { CHECK_IN_ANSWERS } from '#domain/views/after-bus.js';
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
@@ -8,7 +9,7 @@ import { SERVICE } from './service-name.js';
 // when the employer (or the labourer) says they never started.
 export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn', 'placed', 'left', 'not_arrived'] as const;
 export const LEFT_REASONS = ['left', 'change', 'not_arrived', 'employer'] as const;
-export const CHECK_IN_ANSWERS = ['stay', 'left', 'change', 'unknown'] as const;
+export { CHECK_IN_ANSWERS };
 
 export const offerEntity = new Entity({
   model: { entity: 'offer', version: '1', service: SERVICE },

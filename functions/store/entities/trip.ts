@@ -1,11 +1,11 @@
 // A chartered 春风行动 vehicle: leaves its origin county on one day, picks up at up to `maxStops` points
 // and drops at up to `maxDrops` cities close together. Proposed by the planner, booked by the coordinator
 // (seats assigned, notices sent), then boarded, departed and arrived on the day.
+import { TRIP_STATUSES } from '#domain/views/trip.js';
 import { Entity } from 'electrodb';
 import { SERVICE } from './service-name.js';
 
-export const TRIP_STATUSES = ['proposed', 'booked', 'boarding', 'departed', 'arrived', 'cancelled'] as const;
-export type TripStatus = (typeof TRIP_STATUSES)[number];
+export { TRIP_STATUSES, type TripStatus } from '#domain/views/trip.js';
 
 export const tripEntity = new Entity({
   model: { entity: 'trip', version: '1', service: SERVICE },
