@@ -22,17 +22,15 @@ export function dayLoadBound(windows: readonly DayWindow[], cover: CoverTable): 
 }
 
 /**
- * The DP's cheapest loads: cost, and riders per day (days with none left out); undefined when the work
- * would be too large. The loads need not be a plan (a window inside two days may find them both full):
- * edf-days.ts tries to fill them.
+ * What both readings of the relaxation start from: the distinct window ends in order, how many riders must
+ * and may have gone by the end of each (at least mustGo[i], at most mayGo[i]), and the cheapest cover of x
+ * riders; undefined when the DP would pass WORK_LIMIT.
  */
-export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTable): { cost: number; loads: Map<number, number> } | undefined {
+function dayStages(windows: readonly DayWindow[], cover: CoverTable) {
   const n = windows.length;
-  if (n === 0) return { cost: 0, loads: new Map() };
   const days = [...new Set(windows.flatMap((w) => [w.first, w.last]))].sort((x, y) => x - y);
   if (days.length * (n + 1) * (n + 1) > 2 * WORK_LIMIT) return undefined;
   const at = new Map(days.map((d, i) => [d, i]));
-  // gone by the end of day i: at least mustGo[i], at most mayGo[i]
   const mustGo = new Int32Array(days.length);
   const mayGo = new Int32Array(days.length);
   for (const w of windows) {
@@ -44,6 +42,20 @@ export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTabl
     mayGo[i]! += mayGo[i - 1]!;
   }
   const ride = Float64Array.from({ length: n + 1 }, (_, x) => cover.costOf(x));
+  return { days, mustGo, mayGo, ride };
+}
+
+/**
+ * The DP's cheapest loads: cost, and riders per day (days with none left out); undefined when the work
+ * would be too large. The loads need not be a plan (a window inside two days may find them both full):
+ * edf-days.ts tries to fill them.
+ */
+export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTable): { cost: number; loads: Map<number, number> } | undefined {
+  const n = windows.length;
+  if (n === 0) return { cost: 0, loads: new Map() };
+  const stages = dayStages(windows, cover);
+  if (!stages) return undefined;
+  const { days, mustGo, mayGo, ride } = stages;
   let least = new Float64Array(n + 1).fill(Infinity);
   least[0] = 0;
   // among the cheapest, the least Σ (riders gone × days to the next day): the latest departures, so the
@@ -95,20 +107,9 @@ export function cheapestDayLoads(windows: readonly DayWindow[], cover: CoverTabl
  */
 export function remainingDayLoads(windows: readonly DayWindow[], cover: CoverTable): ((i: number, gone: number) => number) | undefined {
   const n = windows.length;
-  const days = [...new Set(windows.flatMap((w) => [w.first, w.last]))].sort((x, y) => x - y);
-  if (days.length * (n + 1) * (n + 1) > 2 * WORK_LIMIT) return undefined;
-  const at = new Map(days.map((d, i) => [d, i]));
-  const mustGo = new Int32Array(days.length);
-  const mayGo = new Int32Array(days.length);
-  for (const w of windows) {
-    mustGo[at.get(w.last)!]!++;
-    mayGo[at.get(w.first)!]!++;
-  }
-  for (let i = 1; i < days.length; i++) {
-    mustGo[i]! += mustGo[i - 1]!;
-    mayGo[i]! += mayGo[i - 1]!;
-  }
-  const ride = Float64Array.from({ length: n + 1 }, (_, x) => cover.costOf(x));
+  const stages = dayStages(windows, cover);
+  if (!stages) return undefined;
+  const { days, mustGo, mayGo, ride } = stages;
   const rest: Float64Array[] = Array.from({ length: days.length + 1 }, () => new Float64Array(n + 1).fill(Infinity));
   rest[days.length]![n] = 0;
   for (let i = days.length - 1; i >= 0; i--) {
