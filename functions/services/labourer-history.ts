@@ -3,29 +3,12 @@
 // bus seats, and the audit entries about them (staff edits, phone moves).
 import { templateDisplayName } from '#domain/sms/template-names.js';
 import { auditActionName } from '#domain/audit-actions.js';
-import { auditOfLabourer, type AuditFields } from './audit.js';
+import type { HistoryEntry } from '#domain/views/history.js';
+import { auditOfLabourer } from './audit.js';
 import type { Deps } from './deps.js';
 import { inPeriod, phonePeriods, type PhonePeriod } from './labourer-phones.js';
 
-export interface HistoryEntry {
-  at: string;
-  kind: 'inbound' | 'outbound' | 'event';
-  text?: string;
-  /** Outbound: pending, sent, delivered, failed, suppressed. */
-  status?: string;
-  /** Outbound: the template's key, and its Chinese name. */
-  template?: string;
-  templateName?: string;
-  /** Inbound: how the message was read (register, accept, status …). */
-  intent?: string;
-  /** The phone it came from or went to. */
-  phone?: string;
-  /** Events done by someone: `coordinator:510822`, `admin`, `old-phone` … */
-  actor?: string;
-  /** Audit events: the changed fields. */
-  before?: AuditFields;
-  after?: AuditFields;
-}
+export type { HistoryEntry };
 
 const OFFER_OUTCOME: Record<string, string> = { accepted: '接受了岗位', declined: '拒绝了岗位', expired: '岗位通知过期', withdrawn: '岗位通知已撤回' };
 

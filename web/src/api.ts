@@ -8,6 +8,7 @@ import { t } from './i18n.js';
 export type { BoardingList, BoardingPassenger, VacancyWorker } from '../../functions/domain/views/after-bus.js';
 export type { CountyStats as Stats, RetentionGroup } from '../../functions/domain/views/county-stats.js';
 export type { BroadcastPreview, ResendResult } from '../../functions/domain/views/messaging.js';
+export type { HistoryEntry } from '../../functions/domain/views/history.js';
 
 export interface FieldIssue {
   path: string;
@@ -152,21 +153,6 @@ export interface Labourer {
   /** Where they board a bus. */
   pickup?: { code?: string; name: string };
   povertySource?: 'self' | 'import' | 'coordinator';
-}
-
-/** GET /labourers/{id}/history: both directions of SMS and what happened, oldest first. */
-export interface HistoryEntry {
-  at: string;
-  kind: 'inbound' | 'outbound' | 'event';
-  text?: string;
-  status?: string;
-  template?: string;
-  templateName?: string;
-  intent?: string;
-  phone?: string;
-  actor?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
 }
 
 /** GET /audit: a staff write. */
